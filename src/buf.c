@@ -1,0 +1,113 @@
+#include "buf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void oom(void)
+{
+	fputs("ytegraph: out of memory\n", stderr);
+	abort();
+}
+
+void *yg_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+void *yg_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+void *yg_xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		oom();
+	return q;
+}
+
+char *yg_xstrdup(const char *s)
+{
+	return yg_xstrndup(s, strlen(s));
+}
+
+char *yg_xstrndup(const char *s, size_t n)
+{
+	char *p = yg_xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void yg_buf_init(yg_buf *b)
+{
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+void yg_buf_free(yg_buf *b)
+{
+	free(b->s);
+	yg_buf_init(b);
+}
+
+void yg_buf_reserve(yg_buf *b, size_t extra)
+{
+	if (b->len + extra + 1 <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < b->len + extra + 1)
+		cap *= 2;
+	b->s = yg_xrealloc(b->s, cap);
+	b->cap = cap;
+}
+
+void yg_buf_add(yg_buf *b, const char *s, size_t n)
+{
+	yg_buf_reserve(b, n);
+	if (n)
+		memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void yg_buf_puts(yg_buf *b, const char *s)
+{
+	yg_buf_add(b, s, strlen(s));
+}
+
+void yg_buf_putc(yg_buf *b, char c)
+{
+	yg_buf_add(b, &c, 1);
+}
+
+void yg_buf_printf(yg_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	yg_buf_reserve(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+char *yg_buf_take(yg_buf *b)
+{
+	char *s = b->s ? b->s : yg_xstrdup("");
+	yg_buf_init(b);
+	return s;
+}

@@ -1,0 +1,50 @@
+/* buf.h — a growable byte buffer and a growable array macro.
+ *
+ * Allocation failure aborts with a message: every caller would otherwise
+ * have to unwind, and a tool that runs out of memory has nothing useful
+ * left to do. */
+#ifndef YG_BUF_H
+#define YG_BUF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+	char *s;     /* owned, always NUL-terminated when len > 0 or after init */
+	size_t len;
+	size_t cap;
+} yg_buf;
+
+void yg_buf_init(yg_buf *b);
+void yg_buf_free(yg_buf *b);
+void yg_buf_reserve(yg_buf *b, size_t extra);
+void yg_buf_add(yg_buf *b, const char *s, size_t n);
+void yg_buf_puts(yg_buf *b, const char *s);
+void yg_buf_putc(yg_buf *b, char c);
+void yg_buf_printf(yg_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Detach the string: the caller owns it (free()); the buffer is reset. */
+char *yg_buf_take(yg_buf *b);
+
+void *yg_xmalloc(size_t n);
+void *yg_xcalloc(size_t n, size_t size);
+void *yg_xrealloc(void *p, size_t n);
+char *yg_xstrdup(const char *s);
+char *yg_xstrndup(const char *s, size_t n);
+
+/* Grow `arr` (with fields items/len/cap) to hold one more element. */
+#define YG_VEC_GROW(v)                                                        \
+	do {                                                                  \
+		if ((v).len == (v).cap) {                                     \
+			(v).cap = (v).cap ? (v).cap * 2 : 8;                  \
+			(v).items = yg_xrealloc((v).items,                    \
+			                        (v).cap * sizeof *(v).items); \
+		}                                                             \
+	} while (0)
+#define YG_VEC_PUSH(v, x)                  \
+	do {                               \
+		YG_VEC_GROW(v);            \
+		(v).items[(v).len++] = (x); \
+	} while (0)
+
+#endif

@@ -1,0 +1,392 @@
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "config.h"
+#include "graph.h"
+#include "iri.h"
+#include "lexicon.h"
+#include "outfile.h"
+#include "pipeline.h"
+#include "read.h"
+#include "write.h"
+#include "write_extract.h"
+
+typedef enum { CMD_BUILD, CMD_EXTRACT, CMD_ENTITIES } command;
+
+typedef struct {
+	command cmd;
+	struct {
+		char **items;
+		size_t len, cap;
+	} outputs;
+	const char *base, *data_dir, *format, *date;
+	yg_encoding encoding;
+	yg_write_opts wopts;
+	int quiet;
+	char **inputs;
+	int ninputs;
+} options;
+
+static const char usage_text[] =
+	"Usage: ytegraph COMMAND [OPTION]... INPUT...\n"
+	"Build a knowledge graph of Vietnamese health-sector news: officials, hospitals,\n"
+	"resolutions, provinces, government bodies and health facilities.\n"
+	"\n"
+	"Commands:\n"
+	"  build      build one graph from all inputs and write it (-o, repeatable)\n"
+	"  extract    print what was found, one record per document\n"
+	"  entities   list the merged entities\n"
+	"\n"
+	"INPUT is a file, a directory (read recursively, *.txt) or - for standard input.\n"
+	"A document's id is its file name without folder and extension.\n"
+	"\n"
+	"Options:\n"
+	"  -o, --output FILE      (build) write FILE; the format comes from its extension\n"
+	"                         (see below). Without -o, Turtle goes to standard output\n"
+	"      --base IRI         namespace of the entities (default " YG_DEFAULT_BASE ")\n"
+	"      --format F         extract: jsonl (default) or text;\n"
+	"                         entities: table (default), tsv, csv or jsonl\n"
+	"      --type T[,T]       only these entity types (entities, diagrams):\n"
+	"                         Official Hospital Resolution Province GovernmentBody HealthFacility\n"
+	"      --relation R[,R]   diagrams: only these relations\n"
+	"                         memberOf locatedIn issuedBy mergedInto partnerOf\n"
+	"      --focus LABEL|IRI  diagrams: the neighbourhood of one entity\n"
+	"      --depth N          diagrams: neighbourhood depth with --focus (default 1)\n"
+	"      --layout ENGINE    diagrams: graphviz engine (default dot, sfdp above 150 nodes)\n"
+	"      --date YYYY-MM-DD  date of documents whose text gives none\n"
+	"      --encoding ENC     input encoding: utf-8 (default) or windows-1258\n"
+	"      --data-dir DIR     lexicons and gazetteer (default: installed ontology data)\n"
+	"  -q, --quiet            no progress or summary on standard error\n"
+	"  -h, --help             show this help and exit\n"
+	"  -V, --version          show the version and exit\n"
+	"\n"
+	"Output formats (by extension):\n";
+
+static const char examples_text[] =
+	"\n"
+	"Examples:\n"
+	"  ytegraph build -o out/graph.ttl -o out/graph.png -o out/entities.tsv examples/\n"
+	"  ytegraph build --focus \"Sở Y tế Hà Nội\" --depth 2 -o hanoi.svg examples/\n"
+	"  ytegraph extract --format text article.txt\n"
+	"  ytegraph entities --type Hospital,Province examples/\n"
+	"  cat article.txt | ytegraph extract -\n"
+	"\n"
+	"Exit status: 0 success, 1 an input or data error (the other inputs are still\n"
+	"processed), 2 usage error.\n";
+
+static void usage(FILE *fh)
+{
+	fputs(usage_text, fh);
+	size_t n;
+	const yg_writer *w = yg_writers(&n);
+	for (size_t i = 0; i < n; i++)
+		fprintf(fh, "  %-7s %s\n", w[i].ext, w[i].what);
+	fputs(examples_text, fh);
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fputs("ytegraph: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'ytegraph --help'.\n", stderr);
+	return YG_EXIT_USAGE;
+}
+
+/* "A,B,C" of names → bit mask through `parse`; 0 and *bad set on error. */
+static unsigned parse_mask(const char *list, int (*parse)(const char *), const char **bad)
+{
+	unsigned mask = 0;
+	char *copy = yg_xstrdup(list), *save = NULL;
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		int v = parse(tok);
+		if (v < 0) {
+			*bad = list;
+			free(copy);
+			return 0;
+		}
+		mask |= 1u << v;
+	}
+	free(copy);
+	return mask;
+}
+
+static int rtype_from_name(const char *name)
+{
+	for (int i = 0; i < YG_R_COUNT; i++)
+		if (strcasecmp(name, yg_rtype_name((yg_rtype)i)) == 0)
+			return i;
+	return -1;
+}
+
+static int valid_date(const char *s)
+{
+	int y, m, d;
+	char tail;
+	return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
+	       m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+enum { OPT_BASE = 256, OPT_FORMAT, OPT_TYPE, OPT_RELATION, OPT_FOCUS, OPT_DEPTH,
+       OPT_LAYOUT, OPT_DATE, OPT_ENCODING, OPT_DATADIR };
+
+static const struct option long_opts[] = {
+	{"output", required_argument, NULL, 'o'},
+	{"base", required_argument, NULL, OPT_BASE},
+	{"format", required_argument, NULL, OPT_FORMAT},
+	{"type", required_argument, NULL, OPT_TYPE},
+	{"relation", required_argument, NULL, OPT_RELATION},
+	{"focus", required_argument, NULL, OPT_FOCUS},
+	{"depth", required_argument, NULL, OPT_DEPTH},
+	{"layout", required_argument, NULL, OPT_LAYOUT},
+	{"date", required_argument, NULL, OPT_DATE},
+	{"encoding", required_argument, NULL, OPT_ENCODING},
+	{"data-dir", required_argument, NULL, OPT_DATADIR},
+	{"quiet", no_argument, NULL, 'q'},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, 'V'},
+	{NULL, 0, NULL, 0},
+};
+
+/* Returns -1 to go on, else an exit code. */
+static int parse_option(options *o, int c, const char *arg)
+{
+	const char *bad = NULL;
+	switch (c) {
+	case 'o': YG_VEC_PUSH(o->outputs, (char *)arg); break;
+	case OPT_BASE: o->base = arg; break;
+	case OPT_FORMAT: o->format = arg; break;
+	case OPT_TYPE:
+		o->wopts.type_mask = parse_mask(arg, yg_etype_from_name, &bad);
+		if (bad)
+			return usage_error("--type: unknown entity type in \"%s\"", bad);
+		break;
+	case OPT_RELATION:
+		o->wopts.relation_mask = parse_mask(arg, rtype_from_name, &bad);
+		if (bad)
+			return usage_error("--relation: unknown relation in \"%s\"", bad);
+		break;
+	case OPT_FOCUS: o->wopts.focus = arg; break;
+	case OPT_DEPTH:
+		o->wopts.depth = atoi(arg);
+		if (o->wopts.depth < 1 || o->wopts.depth > 10)
+			return usage_error("--depth: expected a number from 1 to 10, got \"%s\"", arg);
+		break;
+	case OPT_LAYOUT: o->wopts.layout = arg; break;
+	case OPT_DATE:
+		if (!valid_date(arg))
+			return usage_error("--date: expected YYYY-MM-DD, got \"%s\"", arg);
+		o->date = arg;
+		break;
+	case OPT_ENCODING: {
+		int e = yg_encoding_from_name(arg);
+		if (e < 0)
+			return usage_error("--encoding: unsupported encoding \"%s\" (utf-8, windows-1258)", arg);
+		o->encoding = (yg_encoding)e;
+		break;
+	}
+	case OPT_DATADIR: o->data_dir = arg; break;
+	case 'q': o->quiet = 1; break;
+	case 'h': usage(stdout); return YG_EXIT_OK;
+	case 'V': printf("ytegraph %s\n", PACKAGE_VERSION); return YG_EXIT_OK;
+	default: return usage_error("%s", "invalid option");
+	}
+	return -1;
+}
+
+static int check_options(options *o)
+{
+	if (o->ninputs == 0)
+		return usage_error("%s", "no INPUT given (a file, a directory or -)");
+	if (o->base && !yg_base_valid(o->base))
+		return usage_error("--base: \"%s\" is not an absolute IRI ending in '/' or '#'", o->base);
+	for (size_t i = 0; i < o->outputs.len; i++)
+		if (!yg_writer_for_path(o->outputs.items[i]))
+			return usage_error("-o %s: unknown output format (see --help for extensions)", o->outputs.items[i]);
+	if (o->outputs.len && o->cmd != CMD_BUILD)
+		return usage_error("%s", "-o is for 'build'; 'extract' and 'entities' print to standard output");
+	if (o->cmd == CMD_EXTRACT && o->format && strcmp(o->format, "jsonl") && strcmp(o->format, "text"))
+		return usage_error("--format for extract: jsonl or text, not \"%s\"", o->format);
+	if (o->cmd == CMD_ENTITIES && o->format && !yg_writer_by_name(o->format))
+		return usage_error("--format for entities: table, tsv, csv or jsonl, not \"%s\"", o->format);
+	return -1;
+}
+
+static int parse_args(options *o, int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		command cmd;
+	} commands[] = {{"build", CMD_BUILD}, {"extract", CMD_EXTRACT}, {"entities", CMD_ENTITIES}};
+	int found = 0;
+	if (argc >= 2) {
+		for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+			if (strcmp(argv[1], commands[i].name) == 0) {
+				o->cmd = commands[i].cmd;
+				found = 1;
+			}
+	}
+	if (!found) {
+		if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+		                  strcmp(argv[1], "help") == 0)) {
+			usage(stdout);
+			return YG_EXIT_OK;
+		}
+		if (argc >= 2 && (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)) {
+			printf("ytegraph %s\n", PACKAGE_VERSION);
+			return YG_EXIT_OK;
+		}
+		return usage_error("%s", argc < 2 ? "missing COMMAND (build, extract or entities)"
+		                                  : "unknown COMMAND (build, extract or entities)");
+	}
+	optind = 2;
+	int c;
+	while ((c = getopt_long(argc, argv, "o:qhV", long_opts, NULL)) != -1) {
+		int rc = parse_option(o, c, optarg);
+		if (rc >= 0)
+			return rc;
+	}
+	o->inputs = argv + optind;
+	o->ninputs = argc - optind;
+	return check_options(o);
+}
+
+/* ---- running ---- */
+
+typedef struct {
+	options *o;
+	yg_lexicon *lx;
+	yg_graph *g;
+	int failed;
+	size_t docs;
+} run_state;
+
+static void report(void *ctx, const yg_diag *d)
+{
+	run_state *rs = ctx;
+	fprintf(stderr, "ytegraph: %s\n", d->msg);
+	rs->failed = 1;
+}
+
+static void emit_extract(run_state *rs, const yg_document *doc)
+{
+	yg_buf b;
+	yg_buf_init(&b);
+	if (rs->o->format && strcmp(rs->o->format, "text") == 0)
+		yg_extract_text(&b, doc, rs->g);
+	else
+		yg_extract_jsonl(&b, doc, rs->g);
+	fwrite(b.s, 1, b.len, stdout);
+	yg_buf_free(&b);
+}
+
+static void process_path(run_state *rs, const char *path)
+{
+	yg_diag d = {0};
+	char *bytes = NULL;
+	size_t len = 0;
+	if (yg_read_file(path, &bytes, &len, &d) != YG_OK) {
+		report(rs, &d);
+		return;
+	}
+	char *id = yg_doc_id(path);
+	yg_document *doc = yg_document_new(id, path);
+	free(id);
+	if (rs->o->date)
+		doc->date = yg_xstrdup(rs->o->date);
+	yg_pipeline_opts po = {rs->o->encoding, rs->lx};
+	if (yg_document_process(doc, bytes, len, &po, &d) != YG_OK) {
+		report(rs, &d);
+	} else {
+		rs->docs++;
+		if (rs->o->cmd == CMD_EXTRACT)
+			emit_extract(rs, doc);
+		else
+			yg_graph_add_document(rs->g, doc);
+	}
+	free(bytes);
+	yg_document_free(doc);
+}
+
+static void write_output(run_state *rs, const char *path, const yg_writer *w)
+{
+	yg_write_opts wo = rs->o->wopts;
+	wo.path = path;
+	yg_outfile out;
+	yg_diag d = {0};
+	if (yg_outfile_open(&out, path, &d) != YG_OK) {
+		report(rs, &d);
+		return;
+	}
+	if (w->fn(rs->g, w, &wo, out.fh, &d) != YG_OK) {
+		yg_outfile_abort(&out);
+		report(rs, &d);
+		return;
+	}
+	if (yg_outfile_commit(&out, &d) != YG_OK)
+		report(rs, &d);
+}
+
+static void write_results(run_state *rs)
+{
+	options *o = rs->o;
+	yg_graph_finish(rs->g);
+	if (o->cmd == CMD_ENTITIES) {
+		const yg_writer *w = yg_writer_by_name(o->format ? o->format : "table");
+		yg_write_opts wo = o->wopts;
+		wo.path = "-";
+		wo.table_format = w->arg;
+		yg_diag d = {0};
+		if (w->fn(rs->g, w, &wo, stdout, &d) != YG_OK || fflush(stdout) != 0) {
+			if (!d.msg[0])
+				yg_diag_set(&d, YG_ERR_IO, "standard output", "write failed");
+			report(rs, &d);
+		}
+		return;
+	}
+	if (o->outputs.len == 0)
+		write_output(rs, "-", yg_writer_by_name("turtle"));
+	for (size_t i = 0; i < o->outputs.len; i++)
+		write_output(rs, o->outputs.items[i], yg_writer_for_path(o->outputs.items[i]));
+}
+
+int yg_cli_main(int argc, char **argv)
+{
+	options o;
+	memset(&o, 0, sizeof o);
+	int rc = parse_args(&o, argc, argv);
+	if (rc >= 0) {
+		free(o.outputs.items);
+		return rc;
+	}
+	run_state rs = {&o, yg_lexicon_new(), NULL, 0, 0};
+	yg_diag d = {0};
+	if (yg_lexicon_load_dir(rs.lx, o.data_dir ? o.data_dir : yg_default_datadir(), &d) != YG_OK) {
+		fprintf(stderr, "ytegraph: %s\n", d.msg);
+		yg_lexicon_free(rs.lx);
+		free(o.outputs.items);
+		return YG_EXIT_DATA;
+	}
+	rs.g = yg_graph_new(o.base, rs.lx);
+	yg_pathlist paths = {0};
+	yg_expand_inputs(o.inputs, o.ninputs, &paths, report, &rs);
+	for (size_t i = 0; i < paths.len; i++)
+		process_path(&rs, paths.items[i]);
+	if (o.cmd != CMD_EXTRACT && (rs.docs > 0 || !rs.failed))
+		write_results(&rs);
+	else if (fflush(stdout) != 0)
+		rs.failed = 1;
+	if (!o.quiet && o.cmd == CMD_BUILD)
+		fprintf(stderr, "ytegraph: %zu document(s), %zu entities, %zu relations\n", rs.docs,
+		        yg_graph_node_count(rs.g), yg_graph_edge_count(rs.g));
+	yg_pathlist_free(&paths);
+	yg_graph_free(rs.g);
+	yg_lexicon_free(rs.lx);
+	free(o.outputs.items);
+	return rs.failed ? YG_EXIT_DATA : YG_EXIT_OK;
+}

@@ -1,0 +1,123 @@
+/* docdate.c — the article's publication date from its own text. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "resolve.h"
+
+/* Words that open a dated lede: "Ngày 21/2", "Chiều 26/2", "Sáng 5/1". */
+static const char *const lede_words[] = {
+	"ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm",
+};
+
+static int tok_num(const yg_document *d, size_t i, int *v, int maxlen)
+{
+	if (i >= d->toks.len || !(d->toks.items[i].flags & YG_TOK_NUM))
+		return 0;
+	const yg_token *tk = &d->toks.items[i];
+	int len = (int)(tk->end - tk->start);
+	if (len > maxlen)
+		return 0;
+	int x = 0;
+	for (int k = 0; k < len; k++) {
+		char c = d->text.s[tk->start + (uint32_t)k];
+		if (c < '0' || c > '9')
+			return 0;
+		x = x * 10 + (c - '0');
+	}
+	*v = x;
+	return 1;
+}
+
+static int is_sep(const yg_document *d, size_t i, char c)
+{
+	return i < d->toks.len && d->toks.items[i].end - d->toks.items[i].start == 1 &&
+	       d->text.s[d->toks.items[i].start] == c;
+}
+
+/* d/m[/yyyy] at token i; returns tokens consumed, 0 if none. */
+static size_t parse_dmy(const yg_document *d, size_t i, int *day, int *mon, int *year)
+{
+	*year = 0;
+	if (!tok_num(d, i, day, 2) || !is_sep(d, i + 1, '/') || !tok_num(d, i + 2, mon, 2))
+		return 0;
+	if (*day < 1 || *day > 31 || *mon < 1 || *mon > 12)
+		return 0;
+	if (is_sep(d, i + 3, '/') && tok_num(d, i + 4, year, 4) && *year >= 1900 && *year <= 2100)
+		return 5;
+	*year = 0;
+	return 3;
+}
+
+static char *fmt_date(int y, int m, int dd)
+{
+	char buf[48];
+	snprintf(buf, sizeof buf, "%04d-%02d-%02d", y % 10000, m % 100, dd % 100);
+	return yg_xstrdup(buf);
+}
+
+/* "date 2026-02-26" */
+static char *metadata_date(const yg_document *d)
+{
+	const char *s = d->text.s;
+	const char *p = strstr(s, "date ");
+	if (!p || p - s > 200)
+		return NULL;
+	int y, m, dd;
+	if (sscanf(p + 5, "%4d-%2d-%2d", &y, &m, &dd) == 3 && y > 1900 && m >= 1 && m <= 12 && dd >= 1 && dd <= 31)
+		return fmt_date(y, m, dd);
+	return NULL;
+}
+
+static int latest_year(const yg_document *d)
+{
+	int best = 0;
+	for (size_t i = 0; i < d->toks.len; i++) {
+		int y;
+		if (!(d->toks.items[i].flags & YG_TOK_MASKED) && tok_num(d, i, &y, 4) &&
+		    d->toks.items[i].end - d->toks.items[i].start == 4 && y >= 1945 && y <= 2100 &&
+		    y > best)
+			best = y;
+	}
+	return best;
+}
+
+char *yg_find_date(const yg_document *d)
+{
+	char *meta = metadata_date(d);
+	if (meta)
+		return meta;
+	const yg_tokens *t = &d->toks;
+	/* A line of the first few that starts with a full date: the dateline
+	 * ("28/02/2024 1:38:16 CH"). */
+	for (size_t i = 0; i < t->len && t->items[i].line < 6; i++) {
+		int dd, m, y;
+		if ((t->items[i].flags & YG_TOK_LINE_START) && parse_dmy(d, i, &dd, &m, &y) == 5)
+			return fmt_date(y, m, dd);
+	}
+	/* A dated lede at the start of a sentence. */
+	for (size_t i = 0; i < t->len; i++) {
+		const yg_token *tk = &t->items[i];
+		if (!(tk->flags & YG_TOK_SENT_START) || (tk->flags & YG_TOK_MASKED))
+			continue;
+		size_t j = i;
+		int opener = 0;
+		for (size_t w = 0; w < sizeof lede_words / sizeof lede_words[0]; w++)
+			if (yg_token_is(d->text.s, &t->items[j], lede_words[w]))
+				opener = 1;
+		if (!opener)
+			continue;
+		j++;
+		if (j < t->len && yg_token_is(d->text.s, &t->items[j], "ngày"))
+			j++;
+		int dd, m, y;
+		if (!parse_dmy(d, j, &dd, &m, &y))
+			continue;
+		if (!y)
+			y = latest_year(d);
+		if (y)
+			return fmt_date(y, m, dd);
+	}
+	return NULL;
+}

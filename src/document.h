@@ -1,0 +1,129 @@
+/* document.h — one article through the pipeline, and what was found in it.
+ *
+ * A yg_document owns its text, tokens, mentions, entities and relations.
+ * Recognisers add mentions; resolve groups them into entities; relate adds
+ * relations.  Strings in it are owned by it and freed by yg_document_free.
+ */
+#ifndef YG_DOCUMENT_H
+#define YG_DOCUMENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "normalize.h"
+#include "segment.h"
+
+typedef enum {
+	YG_T_OFFICIAL,
+	YG_T_HOSPITAL,
+	YG_T_RESOLUTION,
+	YG_T_PROVINCE,
+	YG_T_BODY,
+	YG_T_FACILITY,
+	YG_T_COUNT
+} yg_etype;
+
+/* "Official", "Hospital", ... (the names of EXTRACTION.md). */
+const char *yg_etype_name(yg_etype t);
+/* Parse a type name (case-insensitive); -1 when unknown. */
+int yg_etype_from_name(const char *name);
+
+typedef enum {
+	YG_R_MEMBER_OF,
+	YG_R_LOCATED_IN,
+	YG_R_ISSUED_BY,
+	YG_R_MERGED_INTO,
+	YG_R_PARTNER_OF,
+	YG_R_COUNT
+} yg_rtype;
+
+const char *yg_rtype_name(yg_rtype r);
+
+typedef struct {
+	char **items;
+	size_t len, cap;
+} yg_strlist;
+
+/* Add a copy of s[0..n) unless an equal string is there already. */
+void yg_strlist_add(yg_strlist *l, const char *s, size_t n);
+void yg_strlist_free(yg_strlist *l);
+
+/* A span of text that names an entity. */
+typedef struct {
+	uint32_t tok_start, tok_end; /* tokens [start, end) */
+	uint16_t type;               /* yg_etype */
+	uint16_t priority;           /* breaks ties between equal spans */
+	int32_t concept;             /* lexicon concept (provinces) or -1 */
+	char *label;                 /* canonical label, owned */
+	int32_t entity;              /* filled by resolve; -1 = dropped */
+} yg_mention;
+
+typedef struct {
+	uint32_t start, end; /* bytes in the NFC text */
+} yg_span;
+
+typedef struct {
+	uint16_t type;
+	char *label;          /* canonical label */
+	char *key;            /* folded label: identity within the document */
+	yg_strlist aliases;   /* other surface forms */
+	struct {
+		yg_span *items;
+		size_t len, cap;
+	} mentions;
+	int32_t concept;      /* lexicon concept (provinces), or -1 */
+	char *identifier;     /* resolutions: 72-NQ/TW */
+	char *doctype;        /* resolutions: Nghị quyết */
+	char *date;           /* resolutions: YYYY-MM-DD */
+	yg_strlist degrees;   /* officials */
+} yg_entity;
+
+typedef struct {
+	int32_t s, o;         /* entity indexes */
+	uint16_t p;           /* yg_rtype */
+	char *role;           /* memberOf */
+	char *date;           /* mergedInto, membership: YYYY-MM-DD */
+} yg_relation;
+
+typedef struct {
+	char *id;             /* document id */
+	char *path;           /* where it came from, for messages */
+	char *date;           /* YYYY-MM-DD or NULL */
+	char *url, *title;    /* optional metadata */
+	yg_text text;
+	yg_tokens toks;
+	struct {
+		yg_mention *items;
+		size_t len, cap;
+	} mentions;
+	struct {
+		yg_entity *items;
+		size_t len, cap;
+	} entities;
+	struct {
+		yg_relation *items;
+		size_t len, cap;
+	} relations;
+	int32_t province;     /* the article's province entity, or -1 */
+} yg_document;
+
+/* A new empty document; id and path are copied. */
+yg_document *yg_document_new(const char *id, const char *path);
+void yg_document_free(yg_document *d); /* accepts NULL */
+
+/* Add a mention; label is copied. Returns its index. */
+size_t yg_document_add_mention(yg_document *d, uint32_t tok_start, uint32_t tok_end,
+                               yg_etype type, int32_t concept, const char *label);
+
+/* The entity of `type` whose folded label equals label's, created when
+ * absent.  Returns its index. */
+int32_t yg_document_entity(yg_document *d, yg_etype type, const char *label);
+
+/* Add a relation unless the same (s, p, o) exists; role/date copied. */
+void yg_document_relate(yg_document *d, int32_t s, yg_rtype p, int32_t o,
+                        const char *role, const char *date);
+
+/* Byte span of tokens [a, b) in the text. */
+yg_span yg_document_span(const yg_document *d, uint32_t a, uint32_t b);
+
+#endif

@@ -1,0 +1,119 @@
+#include "fold.h"
+
+#include <string.h>
+#include <unicode/uchar.h>
+
+#include "buf.h"
+#include "normalize.h"
+
+uint32_t yg_fold_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+	switch (cp) {
+	case 0x00D0: /* Ð ETH, often typed for Đ */
+	case 0x0189: /* Ɖ African D */
+	case 0x0110: /* Đ */
+		return 0x0111;
+	default:
+		return (uint32_t)u_tolower((UChar32)cp);
+	}
+}
+
+/* The five tones on the vowels whose tone moves between conventions,
+ * in the order grave, acute, hook, tilde, dot. */
+static const uint32_t tone_a[5] = {0x00E0, 0x00E1, 0x1EA3, 0x00E3, 0x1EA1};
+static const uint32_t tone_e[5] = {0x00E8, 0x00E9, 0x1EBB, 0x1EBD, 0x1EB9};
+static const uint32_t tone_y[5] = {0x1EF3, 0x00FD, 0x1EF7, 0x1EF9, 0x1EF5};
+static const uint32_t tone_o[5] = {0x00F2, 0x00F3, 0x1ECF, 0x00F5, 0x1ECD};
+static const uint32_t tone_u[5] = {0x00F9, 0x00FA, 0x1EE7, 0x0169, 0x1EE5};
+
+static int tone_index(const uint32_t *row, uint32_t cp)
+{
+	for (int i = 0; i < 5; i++)
+		if (row[i] == cp)
+			return i;
+	return -1;
+}
+
+/* Move the tone of a final oa/oe/uy cluster onto its first vowel (the
+ * placement the scorer and most lexicons use). cps holds the folded code
+ * points of one syllable. */
+static void fold_tone(uint32_t *cps, size_t n)
+{
+	if (n < 2)
+		return;
+	uint32_t last = cps[n - 1], prev = cps[n - 2];
+	int t;
+	if (prev == 'o' && (t = tone_index(tone_a, last)) >= 0) {
+		cps[n - 2] = tone_o[t];
+		cps[n - 1] = 'a';
+	} else if (prev == 'o' && (t = tone_index(tone_e, last)) >= 0) {
+		cps[n - 2] = tone_o[t];
+		cps[n - 1] = 'e';
+	} else if (prev == 'u' && (t = tone_index(tone_y, last)) >= 0 &&
+	           !(n >= 3 && cps[n - 3] == 'q')) {
+		cps[n - 2] = tone_u[t];
+		cps[n - 1] = 'y';
+	}
+}
+
+size_t yg_fold_key(const char *s, size_t n, char *out)
+{
+	uint32_t cps[YG_KEY_MAX / 2];
+	size_t m = 0;
+	for (size_t i = 0; i < n && m < sizeof cps / sizeof cps[0];) {
+		uint32_t cp = yg_utf8_next(s, &i);
+		cps[m++] = yg_fold_cp(cp);
+	}
+	fold_tone(cps, m);
+	size_t len = 0;
+	for (size_t k = 0; k < m && len + 4 < YG_KEY_MAX; k++)
+		len += yg_utf8_put(cps[k], out + len);
+	out[len] = '\0';
+	return len;
+}
+
+static int is_word_cp(uint32_t cp)
+{
+	return u_isalnum((UChar32)cp) || u_getCombiningClass((UChar32)cp) != 0 ||
+	       u_charType((UChar32)cp) == U_NON_SPACING_MARK;
+}
+
+char *yg_fold_phrase(const char *s, size_t n)
+{
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_buf_puts(&b, "");
+	size_t i = 0;
+	int pending_space = 0;
+	while (i < n) {
+		size_t j = i;
+		uint32_t cp = yg_utf8_next(s, &j);
+		if (u_isUWhiteSpace((UChar32)cp)) {
+			pending_space = b.len > 0;
+			i = j;
+			continue;
+		}
+		if (pending_space)
+			yg_buf_putc(&b, ' ');
+		pending_space = 0;
+		if (is_word_cp(cp)) {
+			size_t k = i;
+			while (k < n) {
+				size_t k2 = k;
+				if (!is_word_cp(yg_utf8_next(s, &k2)))
+					break;
+				k = k2;
+			}
+			char key[YG_KEY_MAX];
+			size_t kl = yg_fold_key(s + i, k - i, key);
+			yg_buf_add(&b, key, kl);
+			i = k;
+		} else {
+			yg_buf_add(&b, s + i, j - i);
+			i = j;
+		}
+	}
+	return yg_buf_take(&b);
+}

@@ -1,0 +1,379 @@
+#include "graph.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "iri.h"
+
+struct yg_graph {
+	char *base;
+	const yg_lexicon *lx;
+	struct {
+		yg_node *items;
+		size_t len, cap;
+	} nodes;
+	struct {
+		yg_edge *items;
+		size_t len, cap;
+	} edges;
+	struct {
+		yg_article *items;
+		size_t len, cap;
+	} articles;
+	/* open-addressing index IRI -> node index + 1 */
+	size_t *index;
+	size_t index_cap;
+};
+
+static const char *const type_segments[YG_T_COUNT] = {
+	"official", "hospital", "resolution", "province", "body", "facility",
+};
+
+const char *yg_type_segment(yg_etype t)
+{
+	return (unsigned)t < YG_T_COUNT ? type_segments[t] : "entity";
+}
+
+yg_graph *yg_graph_new(const char *base, const yg_lexicon *lx)
+{
+	yg_graph *g = yg_xcalloc(1, sizeof *g);
+	g->base = yg_xstrdup(base ? base : YG_DEFAULT_BASE);
+	g->lx = lx;
+	g->index_cap = 1024;
+	g->index = yg_xcalloc(g->index_cap, sizeof *g->index);
+	return g;
+}
+
+static void node_free(yg_node *n)
+{
+	free(n->label);
+	free(n->iri);
+	yg_strlist_free(&n->aliases);
+	yg_strlist_free(&n->docs);
+	free(n->identifier);
+	free(n->doctype);
+	free(n->date);
+	yg_strlist_free(&n->degrees);
+	free(n->wikidata);
+	free(n->merged_into);
+	free(n->merger_date);
+}
+
+void yg_graph_free(yg_graph *g)
+{
+	if (!g)
+		return;
+	for (size_t i = 0; i < g->nodes.len; i++)
+		node_free(&g->nodes.items[i]);
+	free(g->nodes.items);
+	for (size_t i = 0; i < g->edges.len; i++) {
+		free(g->edges.items[i].role);
+		free(g->edges.items[i].date);
+		yg_strlist_free(&g->edges.items[i].docs);
+	}
+	free(g->edges.items);
+	for (size_t i = 0; i < g->articles.len; i++) {
+		yg_article *a = &g->articles.items[i];
+		free(a->id);
+		free(a->iri);
+		free(a->date);
+		free(a->url);
+		free(a->title);
+		free(a->mentions.items);
+	}
+	free(g->articles.items);
+	free(g->index);
+	free(g->base);
+	free(g);
+}
+
+/* ---- canonical keys and IRIs ---- */
+
+static const yg_concept *province_concept(const yg_graph *g, const yg_document *d, int32_t e)
+{
+	if (e < 0)
+		return NULL;
+	const yg_entity *ent = &d->entities.items[e];
+	if (ent->type != YG_T_PROVINCE || ent->concept < 0)
+		return NULL;
+	return yg_lexicon_concept(g->lx, (size_t)ent->concept);
+}
+
+/* Codes whose issuer is a provincial body: the same number in two
+ * provinces is two documents. */
+static int provincial_code(const char *id)
+{
+	static const char *const suffixes[] = {"/TU", "/TƯ", "/UBND", "/HĐND", "/BCĐ", "/SYT", "/TĐ", "/QĐ-UBND", "/KH-UBND"};
+	size_t n = strlen(id);
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		size_t k = strlen(suffixes[i]);
+		if (n >= k && strcmp(id + n - k, suffixes[i]) == 0)
+			return 1;
+		if (strstr(id, suffixes[i]))
+			return 1;
+	}
+	return 0;
+}
+
+char *yg_graph_entity_iri(const yg_graph *g, const yg_document *d, size_t e)
+{
+	const yg_entity *ent = &d->entities.items[e];
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_buf_printf(&b, "%s%s/", g->base, yg_type_segment((yg_etype)ent->type));
+	const yg_concept *pc = province_concept(g, d, (int32_t)e);
+	char *slug;
+	if (pc) {
+		slug = yg_xstrdup(pc->slug);
+	} else if (ent->type == YG_T_RESOLUTION && ent->identifier) {
+		slug = yg_slug(ent->identifier, strlen(ent->identifier));
+		const yg_concept *ap = province_concept(g, d, d->province);
+		if (provincial_code(ent->identifier) && ap) {
+			yg_buf_puts(&b, ap->slug);
+			yg_buf_putc(&b, '/');
+		}
+	} else {
+		slug = yg_slug(ent->label, strlen(ent->label));
+	}
+	yg_buf_puts(&b, slug);
+	free(slug);
+	return yg_buf_take(&b);
+}
+
+/* ---- node index ---- */
+
+static size_t *index_slot(yg_graph *g, const char *iri)
+{
+	size_t mask = g->index_cap - 1;
+	size_t i = (size_t)yg_hash64(iri, strlen(iri)) & mask;
+	while (g->index[i] && strcmp(g->nodes.items[g->index[i] - 1].iri, iri) != 0)
+		i = (i + 1) & mask;
+	return &g->index[i];
+}
+
+static void index_rebuild(yg_graph *g, size_t cap)
+{
+	free(g->index);
+	g->index_cap = cap;
+	g->index = yg_xcalloc(cap, sizeof *g->index);
+	for (size_t i = 0; i < g->nodes.len; i++)
+		*index_slot(g, g->nodes.items[i].iri) = i + 1;
+}
+
+static void set_if_empty(char **dst, const char *src)
+{
+	if (!*dst && src)
+		*dst = yg_xstrdup(src);
+}
+
+static void add_alias(yg_node *n, const char *a)
+{
+	if (strcmp(a, n->label) != 0)
+		yg_strlist_add(&n->aliases, a, strlen(a));
+}
+
+static size_t merge_entity(yg_graph *g, const yg_document *d, size_t e)
+{
+	const yg_entity *ent = &d->entities.items[e];
+	char *iri = yg_graph_entity_iri(g, d, e);
+	size_t *slot = index_slot(g, iri);
+	yg_node *n;
+	if (*slot) {
+		n = &g->nodes.items[*slot - 1];
+		free(iri);
+		/* Keep the smallest label so the result does not depend on
+		 * input order; the others become aliases. */
+		if (strcmp(ent->label, n->label) < 0) {
+			add_alias(n, n->label);
+			free(n->label);
+			n->label = yg_xstrdup(ent->label);
+		} else {
+			add_alias(n, ent->label);
+		}
+	} else {
+		YG_VEC_GROW(g->nodes);
+		n = &g->nodes.items[g->nodes.len++];
+		memset(n, 0, sizeof *n);
+		n->type = ent->type;
+		n->iri = iri;
+		n->label = yg_xstrdup(ent->label);
+		const yg_concept *pc = province_concept(g, d, (int32_t)e);
+		if (pc) {
+			set_if_empty(&n->wikidata, yg_concept_prop(pc, "sameAs"));
+			const char *into = yg_concept_prop(pc, "mergedInto");
+			if (into) {
+				const char *slug = strrchr(into, '/');
+				yg_buf b;
+				yg_buf_init(&b);
+				yg_buf_printf(&b, "%sprovince/%s", g->base, slug ? slug + 1 : into);
+				n->merged_into = yg_buf_take(&b);
+			}
+			set_if_empty(&n->merger_date, yg_concept_prop(pc, "mergerDate"));
+		}
+		if (g->nodes.len * 2 >= g->index_cap)
+			index_rebuild(g, g->index_cap * 2);
+		else
+			*slot = g->nodes.len;
+	}
+	for (size_t i = 0; i < ent->aliases.len; i++)
+		add_alias(n, ent->aliases.items[i]);
+	for (size_t i = 0; i < ent->degrees.len; i++)
+		yg_strlist_add(&n->degrees, ent->degrees.items[i], strlen(ent->degrees.items[i]));
+	set_if_empty(&n->identifier, ent->identifier);
+	set_if_empty(&n->doctype, ent->doctype);
+	set_if_empty(&n->date, ent->date);
+	yg_strlist_add(&n->docs, d->id, strlen(d->id));
+	n->mentions += ent->mentions.len;
+	return (size_t)(n - g->nodes.items);
+}
+
+static int same(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+static void merge_relation(yg_graph *g, const yg_document *d, const yg_relation *r,
+                           const size_t *map)
+{
+	size_t s = map[r->s], o = map[r->o];
+	if (r->p == YG_R_PARTNER_OF && strcmp(g->nodes.items[s].iri, g->nodes.items[o].iri) > 0) {
+		size_t t = s;
+		s = o;
+		o = t;
+	}
+	const char *date = r->date ? r->date : (r->p == YG_R_MEMBER_OF ? d->date : NULL);
+	for (size_t i = 0; i < g->edges.len; i++) {
+		yg_edge *e = &g->edges.items[i];
+		if (e->s == s && e->o == o && e->p == r->p && same(e->role, r->role) && same(e->date, date)) {
+			yg_strlist_add(&e->docs, d->id, strlen(d->id));
+			return;
+		}
+	}
+	yg_edge e = {s, o, r->p, r->role ? yg_xstrdup(r->role) : NULL,
+	             date ? yg_xstrdup(date) : NULL, {0}};
+	yg_strlist_add(&e.docs, d->id, strlen(d->id));
+	YG_VEC_PUSH(g->edges, e);
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+void yg_graph_add_document(yg_graph *g, const yg_document *d)
+{
+	size_t *map = yg_xcalloc(d->entities.len + 1, sizeof *map);
+	yg_article a;
+	memset(&a, 0, sizeof a);
+	a.id = yg_xstrdup(d->id);
+	char *slug = yg_slug(d->id, strlen(d->id));
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_buf_printf(&b, "%sarticle/%s", g->base, slug);
+	free(slug);
+	a.iri = yg_buf_take(&b);
+	a.date = d->date ? yg_xstrdup(d->date) : NULL;
+	a.url = d->url ? yg_xstrdup(d->url) : NULL;
+	a.title = d->title ? yg_xstrdup(d->title) : NULL;
+	for (size_t e = 0; e < d->entities.len; e++) {
+		map[e] = merge_entity(g, d, e);
+		YG_VEC_PUSH(a.mentions, map[e]);
+	}
+	for (size_t r = 0; r < d->relations.len; r++)
+		merge_relation(g, d, &d->relations.items[r], map);
+	YG_VEC_PUSH(g->articles, a);
+	free(map);
+}
+
+/* ---- finishing: deterministic order ---- */
+
+static int cmp_nodes(const void *a, const void *b)
+{
+	return strcmp(((const yg_node *)a)->iri, ((const yg_node *)b)->iri);
+}
+
+static int cmp_strp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int cmp_opt(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
+static int cmp_edges(const void *pa, const void *pb)
+{
+	const yg_edge *a = pa, *b = pb;
+	if (a->s != b->s)
+		return a->s < b->s ? -1 : 1;
+	if (a->p != b->p)
+		return a->p < b->p ? -1 : 1;
+	if (a->o != b->o)
+		return a->o < b->o ? -1 : 1;
+	int c = cmp_opt(a->role, b->role);
+	return c ? c : cmp_opt(a->date, b->date);
+}
+
+static int cmp_articles(const void *a, const void *b)
+{
+	return strcmp(((const yg_article *)a)->iri, ((const yg_article *)b)->iri);
+}
+
+static void sort_strlist(yg_strlist *l)
+{
+	qsort(l->items, l->len, sizeof *l->items, cmp_strp);
+}
+
+void yg_graph_finish(yg_graph *g)
+{
+	size_t n = g->nodes.len;
+	/* Sort, then renumber edges and mentions through old -> new. */
+	size_t *order = yg_xmalloc((n + 1) * sizeof *order);
+	char **old_iris = yg_xmalloc((n + 1) * sizeof *old_iris);
+	for (size_t i = 0; i < n; i++)
+		old_iris[i] = g->nodes.items[i].iri;
+	qsort(g->nodes.items, n, sizeof *g->nodes.items, cmp_nodes);
+	index_rebuild(g, g->index_cap);
+	for (size_t i = 0; i < n; i++)
+		order[i] = *index_slot(g, old_iris[i]) - 1;
+	free(old_iris);
+	for (size_t i = 0; i < n; i++) {
+		yg_node *nd = &g->nodes.items[i];
+		sort_strlist(&nd->aliases);
+		sort_strlist(&nd->docs);
+		sort_strlist(&nd->degrees);
+	}
+	for (size_t i = 0; i < g->edges.len; i++) {
+		yg_edge *e = &g->edges.items[i];
+		e->s = order[e->s];
+		e->o = order[e->o];
+		sort_strlist(&e->docs);
+	}
+	qsort(g->edges.items, g->edges.len, sizeof *g->edges.items, cmp_edges);
+	for (size_t i = 0; i < g->articles.len; i++) {
+		yg_article *a = &g->articles.items[i];
+		for (size_t k = 0; k < a->mentions.len; k++)
+			a->mentions.items[k] = order[a->mentions.items[k]];
+		qsort(a->mentions.items, a->mentions.len, sizeof *a->mentions.items, cmp_size);
+		size_t u = 0;
+		for (size_t k = 0; k < a->mentions.len; k++)
+			if (u == 0 || a->mentions.items[u - 1] != a->mentions.items[k])
+				a->mentions.items[u++] = a->mentions.items[k];
+		a->mentions.len = u;
+	}
+	qsort(g->articles.items, g->articles.len, sizeof *g->articles.items, cmp_articles);
+	free(order);
+}
+
+const char *yg_graph_base(const yg_graph *g) { return g->base; }
+size_t yg_graph_node_count(const yg_graph *g) { return g->nodes.len; }
+const yg_node *yg_graph_node(const yg_graph *g, size_t i) { return &g->nodes.items[i]; }
+size_t yg_graph_edge_count(const yg_graph *g) { return g->edges.len; }
+const yg_edge *yg_graph_edge(const yg_graph *g, size_t i) { return &g->edges.items[i]; }
+size_t yg_graph_article_count(const yg_graph *g) { return g->articles.len; }
+const yg_article *yg_graph_article(const yg_graph *g, size_t i) { return &g->articles.items[i]; }

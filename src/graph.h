@@ -1,0 +1,71 @@
+/* graph.h — the knowledge graph of all inputs.
+ *
+ * Documents are added one by one; entities merge across documents by
+ * their type and canonical key (the gazetteer id for provinces, the code
+ * plus, for provincial codes, the province for resolutions, the ASCII slug
+ * of the label otherwise).  yg_graph_finish sorts everything by IRI, so
+ * writers produce byte-identical output whatever the input order. */
+#ifndef YG_GRAPH_H
+#define YG_GRAPH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "document.h"
+#include "lexicon.h"
+
+typedef struct {
+	uint16_t type;
+	char *label;
+	char *iri;
+	yg_strlist aliases;
+	yg_strlist docs;       /* ids of the articles that mention it */
+	size_t mentions;       /* number of mentions over all articles */
+	char *identifier, *doctype, *date;
+	yg_strlist degrees;
+	char *wikidata;        /* full IRI, provinces */
+	char *merged_into;     /* IRI of the unit it merged into (gazetteer) */
+	char *merger_date;
+} yg_node;
+
+typedef struct {
+	size_t s, o;           /* node indexes */
+	uint16_t p;            /* yg_rtype */
+	char *role;
+	char *date;            /* membership: the asserting article's date; merger date */
+	yg_strlist docs;       /* articles asserting it */
+} yg_edge;
+
+typedef struct {
+	char *id, *iri, *date, *url, *title;
+	struct {
+		size_t *items;
+		size_t len, cap;
+	} mentions;            /* node indexes, sorted, unique */
+} yg_article;
+
+typedef struct yg_graph yg_graph;
+
+/* base is copied; lx must outlive the graph. */
+yg_graph *yg_graph_new(const char *base, const yg_lexicon *lx);
+void yg_graph_free(yg_graph *g); /* accepts NULL */
+
+void yg_graph_add_document(yg_graph *g, const yg_document *d);
+/* Sort nodes, edges and articles; indexes change.  Call before writing. */
+void yg_graph_finish(yg_graph *g);
+
+const char *yg_graph_base(const yg_graph *g);
+size_t yg_graph_node_count(const yg_graph *g);
+const yg_node *yg_graph_node(const yg_graph *g, size_t i);
+size_t yg_graph_edge_count(const yg_graph *g);
+const yg_edge *yg_graph_edge(const yg_graph *g, size_t i);
+size_t yg_graph_article_count(const yg_graph *g);
+const yg_article *yg_graph_article(const yg_graph *g, size_t i);
+
+/* The IRI segment for a type: "official", "hospital", ... */
+const char *yg_type_segment(yg_etype t);
+
+/* The IRI the graph gives entity e of document d (caller frees). */
+char *yg_graph_entity_iri(const yg_graph *g, const yg_document *d, size_t e);
+
+#endif

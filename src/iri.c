@@ -1,0 +1,94 @@
+#include "iri.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+
+#include "buf.h"
+#include "normalize.h"
+
+unsigned long long yg_hash64(const char *s, size_t n)
+{
+	unsigned long long h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/* ASCII base letter of a Latin code point, or 0. */
+static char ascii_of(const UNormalizer2 *nfd, uint32_t cp)
+{
+	if (cp < 0x80)
+		return (char)cp;
+	if (cp == 0x0111 || cp == 0x0110 || cp == 0x00D0 || cp == 0x0189)
+		return cp == 0x0111 ? 'd' : 'D';
+	UChar buf[8];
+	UErrorCode err = U_ZERO_ERROR;
+	int32_t n = unorm2_getDecomposition(nfd, (UChar32)cp, buf, 8, &err);
+	if (U_FAILURE(err) || n <= 0)
+		return 0;
+	/* Decompositions are recursive in NFD: the first unit is the base. */
+	return buf[0] < 0x80 ? (char)buf[0] : 0;
+}
+
+char *yg_slug(const char *s, size_t n)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	const UNormalizer2 *nfd = unorm2_getNFDInstance(&err);
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_buf_puts(&b, "");
+	int lost = 0, dash = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp = yg_utf8_next(s, &i);
+		if (u_charType((UChar32)cp) == U_NON_SPACING_MARK)
+			continue;
+		char c = U_FAILURE(err) ? (cp < 0x80 ? (char)cp : 0) : ascii_of(nfd, cp);
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c + 32);
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (dash && b.len)
+				yg_buf_putc(&b, '-');
+			dash = 0;
+			yg_buf_putc(&b, c);
+		} else {
+			if (cp >= 0x80 && u_isalnum((UChar32)cp))
+				lost = 1;
+			dash = 1;
+		}
+	}
+	if (b.len > 80) {
+		b.len = 80;
+		while (b.len && b.s[b.len - 1] == '-')
+			b.len--;
+		b.s[b.len] = '\0';
+		lost = 1;
+	}
+	if (lost || b.len == 0)
+		yg_buf_printf(&b, "%s%08llx", b.len ? "-" : "x", yg_hash64(s, n) & 0xffffffffULL);
+	return yg_buf_take(&b);
+}
+
+int yg_iri_valid(const char *iri)
+{
+	const char *colon = strchr(iri, ':');
+	if (!colon || colon == iri)
+		return 0;
+	for (const char *p = iri; p < colon; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (p > iri && ((*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.'))))
+			return 0;
+	for (const unsigned char *p = (const unsigned char *)iri; *p; p++)
+		if (*p <= 0x20 || strchr("<>\"{}|\\^`", *p))
+			return 0;
+	return 1;
+}
+
+int yg_base_valid(const char *base)
+{
+	size_t n = strlen(base);
+	return n > 0 && yg_iri_valid(base) && (base[n - 1] == '/' || base[n - 1] == '#');
+}

@@ -1,0 +1,329 @@
+#include "normalize.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unicode/ucnv.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+#include "buf.h"
+
+int yg_encoding_from_name(const char *name)
+{
+	static const struct {
+		const char *name;
+		yg_encoding enc;
+	} names[] = {
+		{"utf-8", YG_ENC_UTF8}, {"utf8", YG_ENC_UTF8},
+		{"windows-1258", YG_ENC_CP1258}, {"cp1258", YG_ENC_CP1258},
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcasecmp(name, names[i].name) == 0)
+			return (int)names[i].enc;
+	return -1;
+}
+
+size_t yg_utf8_invalid_at(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	while (i < len) {
+		unsigned c = s[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		size_t n;
+		uint32_t cp, min;
+		if (c >= 0xC2 && c <= 0xDF) {
+			n = 2; cp = c & 0x1F; min = 0x80;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			n = 3; cp = c & 0x0F; min = 0x800;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			n = 4; cp = c & 0x07; min = 0x10000;
+		} else {
+			return i;
+		}
+		if (i + n > len)
+			return i;
+		for (size_t k = 1; k < n; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return i;
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return i;
+		i += n;
+	}
+	return len;
+}
+
+uint32_t yg_utf8_next(const char *str, size_t *i)
+{
+	const unsigned char *s = (const unsigned char *)str + *i;
+	if (s[0] < 0x80) {
+		(*i)++;
+		return s[0];
+	}
+	if (s[0] < 0xE0) {
+		*i += 2;
+		return ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+	}
+	if (s[0] < 0xF0) {
+		*i += 3;
+		return ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+	}
+	*i += 4;
+	return ((uint32_t)(s[0] & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
+	       ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+}
+
+size_t yg_utf8_put(uint32_t cp, char *out)
+{
+	unsigned char *o = (unsigned char *)out;
+	if (cp < 0x80) {
+		o[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (unsigned char)(0xC0 | (cp >> 6));
+		o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (unsigned char)(0xE0 | (cp >> 12));
+		o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	o[0] = (unsigned char)(0xF0 | (cp >> 18));
+	o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+	o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+size_t yg_utf8_count(const char *s, size_t n)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+void yg_text_free(yg_text *t)
+{
+	free(t->s);
+	free(t->map);
+	memset(t, 0, sizeof *t);
+}
+
+size_t yg_text_input_offset(const yg_text *t, size_t out_off)
+{
+	size_t lo = 0, hi = t->map_len;
+	/* last pair with .out <= out_off */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (t->map[mid].out <= out_off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return out_off + t->bom;
+	const yg_offset_pair *p = &t->map[lo - 1];
+	return p->in + (out_off - p->out);
+}
+
+static void map_add(yg_text *t, size_t out, size_t in)
+{
+	if (t->map_len == t->map_cap) {
+		t->map_cap = t->map_cap ? t->map_cap * 2 : 16;
+		t->map = yg_xrealloc(t->map, t->map_cap * sizeof *t->map);
+	}
+	t->map[t->map_len].out = out;
+	t->map[t->map_len].in = in;
+	t->map_len++;
+}
+
+/* Most Vietnamese text on the web is NFC already: check cheaply, code point
+ * by code point, and skip normalization when no character can change. */
+static int is_nfc_quick(const char *s, size_t len)
+{
+	uint8_t last_ccc = 0;
+	for (size_t i = 0; i < len;) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			last_ccc = 0;
+			continue;
+		}
+		uint32_t cp = yg_utf8_next(s, &i);
+		if (cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF)) {
+			last_ccc = 0;
+			continue;
+		}
+		if (u_getIntPropertyValue((UChar32)cp, UCHAR_NFC_QUICK_CHECK) != UNORM_YES)
+			return 0;
+		uint8_t ccc = u_getCombiningClass((UChar32)cp);
+		if (ccc && ccc < last_ccc)
+			return 0;
+		last_ccc = ccc;
+	}
+	return 1;
+}
+
+/* Normalize one segment (a run that starts at a normalization boundary) and
+ * append it to out. */
+static yg_status normalize_segment(const UNormalizer2 *nfc, const char *seg,
+                                   size_t n, yg_buf *out)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UChar small[64], small_out[128];
+	UChar *u16 = small, *norm = small_out;
+	int32_t cap = 64, ncap = 128, ulen = 0;
+	u_strFromUTF8(u16, cap, &ulen, seg, (int32_t)n, &err);
+	if (err == U_BUFFER_OVERFLOW_ERROR) {
+		err = U_ZERO_ERROR;
+		cap = ulen + 1;
+		u16 = yg_xmalloc((size_t)cap * sizeof(UChar));
+		u_strFromUTF8(u16, cap, &ulen, seg, (int32_t)n, &err);
+	}
+	int32_t nlen = U_FAILURE(err) ? 0 : unorm2_normalize(nfc, u16, ulen, norm, ncap, &err);
+	if (err == U_BUFFER_OVERFLOW_ERROR) {
+		err = U_ZERO_ERROR;
+		ncap = nlen + 1;
+		norm = yg_xmalloc((size_t)ncap * sizeof(UChar));
+		nlen = unorm2_normalize(nfc, u16, ulen, norm, ncap, &err);
+	}
+	int32_t blen = 0;
+	if (!U_FAILURE(err)) {
+		u_strToUTF8(NULL, 0, &blen, norm, nlen, &err);
+		if (err == U_BUFFER_OVERFLOW_ERROR)
+			err = U_ZERO_ERROR;
+	}
+	if (!U_FAILURE(err)) {
+		yg_buf_reserve(out, (size_t)blen);
+		u_strToUTF8(out->s + out->len, blen + 1, NULL, norm, nlen, &err);
+		out->len += (size_t)blen;
+		out->s[out->len] = '\0';
+	}
+	if (u16 != small)
+		free(u16);
+	if (norm != small_out)
+		free(norm);
+	return U_FAILURE(err) ? YG_ERR_ICU : YG_OK;
+}
+
+/* NFC of valid UTF-8 s[0..len), input offsets shifted by `base`. */
+static yg_status nfc_utf8(const char *s, size_t len, size_t base, yg_text *t,
+                          const char *where, yg_diag *d)
+{
+	if (is_nfc_quick(s, len)) {
+		t->s = yg_xstrndup(s, len);
+		t->len = len;
+		return YG_OK;
+	}
+	UErrorCode err = U_ZERO_ERROR;
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
+	if (U_FAILURE(err))
+		return yg_diag_set(d, YG_ERR_ICU, where, "NFC: %s", u_errorName(err));
+	yg_buf out;
+	yg_buf_init(&out);
+	yg_buf_reserve(&out, len);
+	size_t i = 0;
+	while (i < len) {
+		size_t start = i;
+		yg_utf8_next(s, &i);
+		while (i < len) {
+			size_t j = i;
+			uint32_t cp = yg_utf8_next(s, &j);
+			if (unorm2_hasBoundaryBefore(nfc, (UChar32)cp))
+				break;
+			i = j;
+		}
+		size_t before = out.len;
+		if (is_nfc_quick(s + start, i - start)) {
+			yg_buf_add(&out, s + start, i - start);
+		} else if (normalize_segment(nfc, s + start, i - start, &out) != YG_OK) {
+			yg_buf_free(&out);
+			return yg_diag_set(d, YG_ERR_ICU, where, "NFC failed at byte %zu", base + start);
+		}
+		/* Record where the next identical run begins. */
+		if (out.len - before != i - start)
+			map_add(t, out.len, base + i);
+	}
+	t->len = out.len;
+	t->s = yg_buf_take(&out);
+	return YG_OK;
+}
+
+static yg_status from_cp1258(const char *bytes, size_t len, const char *where,
+                             yg_text *t, yg_diag *d)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UConverter *cv = ucnv_open("windows-1258", &err);
+	if (U_FAILURE(err))
+		return yg_diag_set(d, YG_ERR_ICU, where, "windows-1258 converter: %s", u_errorName(err));
+	UChar *u16 = yg_xmalloc((len + 1) * sizeof(UChar));
+	int32_t n = ucnv_toUChars(cv, u16, (int32_t)len + 1, bytes, (int32_t)len, &err);
+	ucnv_close(cv);
+	if (U_FAILURE(err)) {
+		free(u16);
+		return yg_diag_set(d, YG_ERR_ENCODING, where, "windows-1258 conversion: %s", u_errorName(err));
+	}
+	int32_t blen = 0;
+	u_strToUTF8(NULL, 0, &blen, u16, n, &err);
+	err = U_ZERO_ERROR;
+	char *utf8 = yg_xmalloc((size_t)blen + 1);
+	u_strToUTF8(utf8, blen + 1, NULL, u16, n, &err);
+	free(u16);
+	if (U_FAILURE(err)) {
+		free(utf8);
+		return yg_diag_set(d, YG_ERR_ICU, where, "UTF-8 conversion: %s", u_errorName(err));
+	}
+	/* Combining tone marks from cp1258 compose here; offsets then refer to
+	 * the converted UTF-8, which is as close as a legacy file allows. */
+	yg_status st = nfc_utf8(utf8, (size_t)blen, 0, t, where, d);
+	t->legacy = 1;
+	free(utf8);
+	return st;
+}
+
+/* Line number (1-based) of byte offset off. */
+static size_t line_of(const char *s, size_t off)
+{
+	size_t line = 1;
+	for (size_t i = 0; i < off; i++)
+		line += s[i] == '\n';
+	return line;
+}
+
+yg_status yg_text_normalize(const char *bytes, size_t len, yg_encoding enc,
+                            const char *where, yg_text *out, yg_diag *d)
+{
+	memset(out, 0, sizeof *out);
+	if (len >= 2 && (((unsigned char)bytes[0] == 0xFF && (unsigned char)bytes[1] == 0xFE) ||
+	                 ((unsigned char)bytes[0] == 0xFE && (unsigned char)bytes[1] == 0xFF)))
+		return yg_diag_set(d, YG_ERR_ENCODING, where,
+		                   "UTF-16 input (byte-order mark at byte 0); convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8");
+	const char *nul = memchr(bytes, '\0', len);
+	if (nul)
+		return yg_diag_set(d, YG_ERR_ENCODING, where,
+		                   "NUL byte at byte %zu (line %zu): binary data is not a text document",
+		                   (size_t)(nul - bytes), line_of(bytes, (size_t)(nul - bytes)));
+	if (enc == YG_ENC_CP1258)
+		return from_cp1258(bytes, len, where, out, d);
+	size_t bom = 0;
+	if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
+		bom = 3;
+	size_t bad = yg_utf8_invalid_at(bytes + bom, len - bom);
+	if (bad != len - bom)
+		return yg_diag_set(d, YG_ERR_ENCODING, where,
+		                   "invalid UTF-8 at byte %zu (line %zu); if the file is in the legacy Vietnamese code page, use --encoding windows-1258",
+		                   bom + bad, line_of(bytes, bom + bad));
+	out->bom = bom;
+	yg_status st = nfc_utf8(bytes + bom, len - bom, bom, out, where, d);
+	return st;
+}

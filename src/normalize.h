@@ -1,0 +1,62 @@
+/* normalize.h — bytes of one document to NFC UTF-8 text.
+ *
+ * Validates UTF-8 (or converts windows-1258 with ICU), strips a BOM and
+ * normalizes to NFC.  Keeps a sparse map from offsets in the NFC text back
+ * to byte offsets in the input, so errors and mentions can point at the
+ * original file. */
+#ifndef YG_NORMALIZE_H
+#define YG_NORMALIZE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+
+typedef struct {
+	size_t out; /* byte offset in the NFC text */
+	size_t in;  /* byte offset in the input */
+} yg_offset_pair;
+
+typedef struct {
+	char *s;    /* NFC UTF-8, NUL-terminated, owned */
+	size_t len;
+	/* Points where the mapping shifts; between two points the bytes are
+	 * identical in input and output.  Empty when the input was NFC already
+	 * (then in = out + bom). */
+	yg_offset_pair *map;
+	size_t map_len, map_cap;
+	size_t bom;    /* bytes of BOM skipped at the start of the input */
+	int legacy;    /* 1 if the input was converted from a legacy charset */
+} yg_text;
+
+typedef enum { YG_ENC_UTF8 = 0, YG_ENC_CP1258 } yg_encoding;
+
+/* Parse an --encoding name; returns -1 when unknown. */
+int yg_encoding_from_name(const char *name);
+
+/* Decode and normalize.  `where` names the input in messages.  On success
+ * `out` owns its buffers; release with yg_text_free(). */
+yg_status yg_text_normalize(const char *bytes, size_t len, yg_encoding enc,
+                            const char *where, yg_text *out, yg_diag *d);
+
+void yg_text_free(yg_text *t);
+
+/* Input byte offset of an offset in the normalized text.  For legacy
+ * single-byte input this is the offset in UTF-16 code units, which equals
+ * the input byte offset. */
+size_t yg_text_input_offset(const yg_text *t, size_t out_off);
+
+/* Check UTF-8 well-formedness (no overlongs, no surrogates, <= U+10FFFF).
+ * Returns the offset of the first bad byte, or len when all is valid. */
+size_t yg_utf8_invalid_at(const char *s, size_t len);
+
+/* Decode one code point at s[*i] (valid UTF-8 assumed), advancing *i. */
+uint32_t yg_utf8_next(const char *s, size_t *i);
+
+/* Encode cp into out (4 bytes room); returns the byte count. */
+size_t yg_utf8_put(uint32_t cp, char *out);
+
+/* Number of code points in s[0..n). */
+size_t yg_utf8_count(const char *s, size_t n);
+
+#endif

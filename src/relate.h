@@ -1,0 +1,12 @@
+/* relate.h — typed relations between the entities of one article:
+ * memberOf (with the role as written), locatedIn, issuedBy, mergedInto,
+ * partnerOf.  See EXTRACTION.md for when the text supports each. */
+#ifndef YG_RELATE_H
+#define YG_RELATE_H
+
+#include "document.h"
+#include "lexicon.h"
+
+void yg_relate(yg_document *d, const yg_lexicon *lx);
+
+#endif

@@ -1,0 +1,198 @@
+#include "segment.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+
+#include "buf.h"
+#include "fold.h"
+#include "normalize.h"
+
+void yg_tokens_free(yg_tokens *t)
+{
+	free(t->items);
+	free(t->lines);
+	memset(t, 0, sizeof *t);
+}
+
+static int is_word_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		       (cp >= '0' && cp <= '9');
+	return u_isalnum((UChar32)cp) || u_charType((UChar32)cp) == U_NON_SPACING_MARK;
+}
+
+static int is_space_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' ||
+		       cp == '\f' || cp == '\v';
+	return u_isUWhiteSpace((UChar32)cp) || cp == 0x200B || cp == 0xFEFF;
+}
+
+static int is_upper_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	return u_isupper((UChar32)cp) || cp == 0x00D0;
+}
+
+static int is_lower_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'a' && cp <= 'z';
+	return u_islower((UChar32)cp);
+}
+
+static void push_line(yg_tokens *t, uint32_t start, uint32_t end)
+{
+	if (t->nlines == t->lines_cap) {
+		t->lines_cap = t->lines_cap ? t->lines_cap * 2 : 64;
+		t->lines = yg_xrealloc(t->lines, t->lines_cap * sizeof *t->lines);
+	}
+	yg_line *l = &t->lines[t->nlines++];
+	l->start = start;
+	l->end = end;
+	l->tok_first = l->tok_end = (uint32_t)t->len;
+	l->masked = 0;
+}
+
+static void push_token(yg_tokens *t, const char *s, uint32_t start, uint32_t end,
+                       uint16_t flags, yg_keytab *intern, const yg_keytab *find)
+{
+	char key[YG_KEY_MAX];
+	size_t kl = yg_fold_key(s + start, end - start, key);
+	yg_token tk = {start, end, YG_KEY_NONE, (uint32_t)(t->nlines - 1), 0, flags};
+	tk.key = intern ? yg_keytab_intern(intern, key, kl)
+	                : (find ? yg_keytab_find(find, key, kl) : YG_KEY_NONE);
+	YG_VEC_PUSH(*t, tk);
+	t->lines[t->nlines - 1].tok_end = (uint32_t)t->len;
+}
+
+/* Flags of a word run s[a..b): case shape. */
+static uint16_t word_flags(const char *s, size_t a, size_t b)
+{
+	size_t i = a;
+	uint32_t first = yg_utf8_next(s, &i);
+	uint16_t f = (first >= '0' && first <= '9') ? YG_TOK_NUM : YG_TOK_WORD;
+	if (is_upper_cp(first))
+		f |= YG_TOK_CAP;
+	size_t letters = is_upper_cp(first) || is_lower_cp(first), upper = is_upper_cp(first);
+	while (i < b) {
+		uint32_t cp = yg_utf8_next(s, &i);
+		letters += is_upper_cp(cp) || is_lower_cp(cp);
+		upper += is_upper_cp(cp);
+	}
+	if (letters >= 2 && upper == letters)
+		f |= YG_TOK_ALLCAP;
+	return f;
+}
+
+void yg_tokenize(const char *s, size_t n, yg_keytab *intern,
+                 const yg_keytab *find, yg_tokens *out)
+{
+	size_t i = 0;
+	uint16_t pending = YG_TOK_LINE_START;
+	push_line(out, 0, 0);
+	while (i < n) {
+		size_t j = i;
+		uint32_t cp = yg_utf8_next(s, &j);
+		if (cp == '\n') {
+			out->lines[out->nlines - 1].end = (uint32_t)(i > 0 && s[i - 1] == '\r' ? i - 1 : i);
+			push_line(out, (uint32_t)j, (uint32_t)j);
+			pending = YG_TOK_LINE_START | YG_TOK_SPACE_BEFORE;
+			i = j;
+			continue;
+		}
+		if (is_space_cp(cp)) {
+			pending |= YG_TOK_SPACE_BEFORE;
+			i = j;
+			continue;
+		}
+		if (!is_word_cp(cp)) {
+			push_token(out, s, (uint32_t)i, (uint32_t)j, YG_TOK_PUNCT | pending, intern, find);
+			pending = 0;
+			i = j;
+			continue;
+		}
+		/* a word run, split at lower→upper after two lower-case letters */
+		size_t start = i, k = j;
+		int lower_run = is_lower_cp(cp);
+		while (k < n) {
+			size_t k2 = k;
+			uint32_t c2 = yg_utf8_next(s, &k2);
+			if (!is_word_cp(c2))
+				break;
+			if (is_upper_cp(c2) && lower_run >= 2) {
+				push_token(out, s, (uint32_t)start, (uint32_t)k,
+				           word_flags(s, start, k) | pending, intern, find);
+				pending = 0;
+				start = k;
+			}
+			lower_run = is_lower_cp(c2) ? lower_run + 1 : 0;
+			k = k2;
+		}
+		push_token(out, s, (uint32_t)start, (uint32_t)k,
+		           word_flags(s, start, k) | pending, intern, find);
+		pending = 0;
+		i = k;
+	}
+	out->lines[out->nlines - 1].end = (uint32_t)n;
+}
+
+int yg_token_is(const char *s, const yg_token *tk, const char *lit)
+{
+	char key[YG_KEY_MAX];
+	size_t kl = yg_fold_key(s + tk->start, tk->end - tk->start, key);
+	return strlen(lit) == kl && memcmp(key, lit, kl) == 0;
+}
+
+/* Tokens before a full stop that do not end a sentence: degrees, TP, Q. */
+static const char *const abbreviations[] = {
+	"tp", "ts", "bs", "gs", "pgs", "ths", "q", "p", "tt", "bv", "st", "cn",
+	"ks", "ds", "bsckii", "bscki", "ck", "tx", "h", "x", "ttnd", "ttưt", "ngnd",
+};
+
+static int is_abbreviation(const char *s, const yg_token *tk)
+{
+	for (size_t i = 0; i < sizeof abbreviations / sizeof abbreviations[0]; i++)
+		if (yg_token_is(s, tk, abbreviations[i]))
+			return 1;
+	return 0;
+}
+
+static int ends_sentence(const char *s, const yg_tokens *t, size_t i)
+{
+	const yg_token *tk = &t->items[i];
+	size_t n = tk->end - tk->start;
+	const char *p = s + tk->start;
+	int stop = (n == 1 && (*p == '.' || *p == '!' || *p == '?' || *p == ';')) ||
+	           (n == 3 && memcmp(p, "\xE2\x80\xA6", 3) == 0);
+	if (!stop || i + 1 >= t->len)
+		return 0;
+	const yg_token *next = &t->items[i + 1];
+	if (!(next->flags & YG_TOK_SPACE_BEFORE))
+		return 0; /* TP.HCM, 1.268, PGS.TS */
+	if (*p == '.' && i > 0 && is_abbreviation(s, &t->items[i - 1]))
+		return 0;
+	return (next->flags & (YG_TOK_CAP | YG_TOK_PUNCT)) != 0;
+}
+
+void yg_segment_sentences(const char *s, yg_tokens *t)
+{
+	uint32_t sent = 0;
+	int start = 1;
+	for (size_t i = 0; i < t->len; i++) {
+		yg_token *tk = &t->items[i];
+		if (i > 0 && (tk->flags & YG_TOK_LINE_START))
+			start = 1;
+		if (start && i > 0)
+			sent++;
+		tk->sent = sent;
+		if (start)
+			tk->flags |= YG_TOK_SENT_START;
+		start = ends_sentence(s, t, i);
+	}
+	t->nsent = t->len ? sent + 1 : 0;
+}

@@ -1,0 +1,201 @@
+#include "trie.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+
+/* ---- key table: open addressing, FNV-1a ---- */
+
+struct yg_keytab {
+	char **keys;     /* keys[id], id 0 unused */
+	uint32_t nkeys;
+	uint32_t *slots; /* 0 = empty, else id */
+	size_t nslots;
+};
+
+static uint64_t hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+yg_keytab *yg_keytab_new(void)
+{
+	yg_keytab *kt = yg_xcalloc(1, sizeof *kt);
+	kt->nslots = 1024;
+	kt->slots = yg_xcalloc(kt->nslots, sizeof *kt->slots);
+	kt->keys = yg_xcalloc(1, sizeof *kt->keys);
+	kt->nkeys = 1;
+	return kt;
+}
+
+void yg_keytab_free(yg_keytab *kt)
+{
+	if (!kt)
+		return;
+	for (uint32_t i = 1; i < kt->nkeys; i++)
+		free(kt->keys[i]);
+	free(kt->keys);
+	free(kt->slots);
+	free(kt);
+}
+
+static size_t probe(const yg_keytab *kt, const char *s, size_t n)
+{
+	size_t mask = kt->nslots - 1;
+	size_t i = (size_t)hash(s, n) & mask;
+	for (;;) {
+		uint32_t id = kt->slots[i];
+		if (id == 0)
+			return i;
+		const char *k = kt->keys[id];
+		if (strlen(k) == n && memcmp(k, s, n) == 0)
+			return i;
+		i = (i + 1) & mask;
+	}
+}
+
+uint32_t yg_keytab_find(const yg_keytab *kt, const char *s, size_t n)
+{
+	return kt->slots[probe(kt, s, n)];
+}
+
+static void grow(yg_keytab *kt)
+{
+	uint32_t *old = kt->slots;
+	size_t oldn = kt->nslots;
+	kt->nslots *= 2;
+	kt->slots = yg_xcalloc(kt->nslots, sizeof *kt->slots);
+	for (size_t i = 0; i < oldn; i++)
+		if (old[i]) {
+			const char *k = kt->keys[old[i]];
+			kt->slots[probe(kt, k, strlen(k))] = old[i];
+		}
+	free(old);
+}
+
+uint32_t yg_keytab_intern(yg_keytab *kt, const char *s, size_t n)
+{
+	size_t i = probe(kt, s, n);
+	if (kt->slots[i])
+		return kt->slots[i];
+	if ((size_t)kt->nkeys * 2 >= kt->nslots) {
+		grow(kt);
+		i = probe(kt, s, n);
+	}
+	kt->keys = yg_xrealloc(kt->keys, (kt->nkeys + 1) * sizeof *kt->keys);
+	kt->keys[kt->nkeys] = yg_xstrndup(s, n);
+	kt->slots[i] = kt->nkeys;
+	return kt->nkeys++;
+}
+
+/* ---- trie: per-node sorted edge arrays ---- */
+
+typedef struct {
+	uint32_t key;
+	int32_t child;
+} edge;
+
+typedef struct {
+	edge *edges;
+	uint32_t nedges;
+	yg_payload *pay;
+	uint32_t npay;
+} node;
+
+struct yg_trie {
+	node *nodes;
+	size_t len, cap;
+};
+
+static int32_t new_node(yg_trie *t)
+{
+	if (t->len == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 256;
+		t->nodes = yg_xrealloc(t->nodes, t->cap * sizeof *t->nodes);
+	}
+	memset(&t->nodes[t->len], 0, sizeof t->nodes[0]);
+	return (int32_t)t->len++;
+}
+
+yg_trie *yg_trie_new(void)
+{
+	yg_trie *t = yg_xcalloc(1, sizeof *t);
+	new_node(t);
+	return t;
+}
+
+void yg_trie_free(yg_trie *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->len; i++) {
+		free(t->nodes[i].edges);
+		free(t->nodes[i].pay);
+	}
+	free(t->nodes);
+	free(t);
+}
+
+/* Index of the first edge with key >= k. */
+static uint32_t lower_bound(const node *n, uint32_t k)
+{
+	uint32_t lo = 0, hi = n->nedges;
+	while (lo < hi) {
+		uint32_t mid = (lo + hi) / 2;
+		if (n->edges[mid].key < k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+int32_t yg_trie_step(const yg_trie *t, int32_t nd, uint32_t key)
+{
+	if (key == YG_KEY_NONE || nd < 0)
+		return -1;
+	const node *n = &t->nodes[nd];
+	uint32_t i = lower_bound(n, key);
+	return i < n->nedges && n->edges[i].key == key ? n->edges[i].child : -1;
+}
+
+void yg_trie_add(yg_trie *t, const uint32_t *keys, size_t nkeys, yg_payload p)
+{
+	int32_t cur = YG_TRIE_ROOT;
+	for (size_t k = 0; k < nkeys; k++) {
+		int32_t next = yg_trie_step(t, cur, keys[k]);
+		if (next < 0) {
+			next = new_node(t);
+			node *n = &t->nodes[cur];
+			uint32_t i = lower_bound(n, keys[k]);
+			n->edges = yg_xrealloc(n->edges, (n->nedges + 1) * sizeof *n->edges);
+			memmove(&n->edges[i + 1], &n->edges[i], (n->nedges - i) * sizeof *n->edges);
+			n->edges[i].key = keys[k];
+			n->edges[i].child = next;
+			n->nedges++;
+		}
+		cur = next;
+	}
+	node *n = &t->nodes[cur];
+	for (uint32_t i = 0; i < n->npay; i++)
+		if (n->pay[i].kind == p.kind && n->pay[i].concept == p.concept)
+			return;
+	n->pay = yg_xrealloc(n->pay, (n->npay + 1) * sizeof *n->pay);
+	n->pay[n->npay++] = p;
+}
+
+size_t yg_trie_payloads(const yg_trie *t, int32_t nd, const yg_payload **out)
+{
+	if (nd < 0) {
+		*out = NULL;
+		return 0;
+	}
+	*out = t->nodes[nd].pay;
+	return t->nodes[nd].npay;
+}

@@ -1,0 +1,43 @@
+/* trie.h — interned syllable keys and a trie over key sequences.
+ *
+ * Lexicon phrases are tokenized like documents, each token's folded key is
+ * interned to a small integer, and phrases become paths in the trie.  A
+ * document token whose key was never interned gets YG_KEY_NONE and can
+ * match nothing, so matching never allocates. Both structures are built
+ * once, then only read (safe to share between threads). */
+#ifndef YG_TRIE_H
+#define YG_TRIE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define YG_KEY_NONE 0u
+
+typedef struct yg_keytab yg_keytab;
+
+yg_keytab *yg_keytab_new(void);
+void yg_keytab_free(yg_keytab *kt); /* accepts NULL */
+/* Id of key s[0..n), adding it when absent (ids start at 1). */
+uint32_t yg_keytab_intern(yg_keytab *kt, const char *s, size_t n);
+/* Id of key s[0..n), or YG_KEY_NONE. */
+uint32_t yg_keytab_find(const yg_keytab *kt, const char *s, size_t n);
+
+typedef struct {
+	uint16_t kind;    /* what the phrase is: a yg_lex_kind */
+	uint32_t concept; /* index of the concept in the lexicon */
+} yg_payload;
+
+typedef struct yg_trie yg_trie;
+
+yg_trie *yg_trie_new(void);
+void yg_trie_free(yg_trie *t); /* accepts NULL */
+/* Add a phrase; the same (kind, concept) twice on one path is stored once. */
+void yg_trie_add(yg_trie *t, const uint32_t *keys, size_t n, yg_payload p);
+
+#define YG_TRIE_ROOT 0
+/* Child of `node` along `key`, or -1. */
+int32_t yg_trie_step(const yg_trie *t, int32_t node, uint32_t key);
+/* Payloads ending at `node`: *out points into the trie (owned by it). */
+size_t yg_trie_payloads(const yg_trie *t, int32_t node, const yg_payload **out);
+
+#endif

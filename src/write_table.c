@@ -1,0 +1,165 @@
+/* write_table.c — the merged entity list for people and for grep:
+ * aligned table, TSV, CSV or JSON Lines; columns type, label, IRI,
+ * mentions, documents. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "json.h"
+#include "normalize.h"
+#include "write.h"
+
+static int wanted(const yg_write_opts *o, const yg_node *n)
+{
+	return !o->type_mask || (o->type_mask & (1u << n->type));
+}
+
+static char *join_docs(const yg_node *n, const char *sep)
+{
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_buf_puts(&b, "");
+	for (size_t i = 0; i < n->docs.len; i++) {
+		if (i)
+			yg_buf_puts(&b, sep);
+		yg_buf_puts(&b, n->docs.items[i]);
+	}
+	return yg_buf_take(&b);
+}
+
+/* TSV fields cannot hold tabs or newlines: replace them with spaces. */
+static void tsv_field(yg_buf *b, const char *s)
+{
+	for (; *s; s++)
+		yg_buf_putc(b, (*s == '\t' || *s == '\n' || *s == '\r') ? ' ' : *s);
+}
+
+static void csv_field(yg_buf *b, const char *s)
+{
+	yg_buf_putc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			yg_buf_putc(b, '"');
+		yg_buf_putc(b, *s);
+	}
+	yg_buf_putc(b, '"');
+}
+
+static void row_sv(yg_buf *b, const yg_node *n, int csv)
+{
+	char count[32];
+	snprintf(count, sizeof count, "%zu", n->mentions);
+	char *docs = join_docs(n, csv ? ";" : ",");
+	const char *cells[] = {yg_etype_name((yg_etype)n->type), n->label, n->iri, count, docs};
+	for (size_t i = 0; i < 5; i++) {
+		if (i)
+			yg_buf_putc(b, csv ? ',' : '\t');
+		if (csv)
+			csv_field(b, cells[i]);
+		else
+			tsv_field(b, cells[i]);
+	}
+	yg_buf_puts(b, csv ? "\r\n" : "\n");
+	free(docs);
+}
+
+static void row_jsonl(yg_buf *b, const yg_node *n)
+{
+	yg_buf_puts(b, "{\"type\":");
+	yg_json_str(b, yg_etype_name((yg_etype)n->type));
+	yg_buf_puts(b, ",\"label\":");
+	yg_json_str(b, n->label);
+	yg_buf_puts(b, ",\"iri\":");
+	yg_json_str(b, n->iri);
+	yg_buf_puts(b, ",\"aliases\":[");
+	for (size_t i = 0; i < n->aliases.len; i++) {
+		if (i)
+			yg_buf_putc(b, ',');
+		yg_json_str(b, n->aliases.items[i]);
+	}
+	yg_buf_printf(b, "],\"mentions\":%zu,\"documents\":[", n->mentions);
+	for (size_t i = 0; i < n->docs.len; i++) {
+		if (i)
+			yg_buf_putc(b, ',');
+		yg_json_str(b, n->docs.items[i]);
+	}
+	yg_buf_puts(b, "]");
+	if (n->identifier) {
+		yg_buf_puts(b, ",\"identifier\":");
+		yg_json_str(b, n->identifier);
+	}
+	yg_buf_puts(b, "}\n");
+}
+
+/* Pad to `width` display columns (code points: Vietnamese letters are one
+ * column each in NFC). */
+static void pad(yg_buf *b, const char *s, size_t width)
+{
+	yg_buf_puts(b, s);
+	for (size_t w = yg_utf8_count(s, strlen(s)); w < width; w++)
+		yg_buf_putc(b, ' ');
+}
+
+static void write_aligned(yg_buf *b, const yg_graph *g, const yg_write_opts *o)
+{
+	const char *head[] = {"TYPE", "LABEL", "MENTIONS", "DOCUMENTS", "IRI"};
+	size_t width[5];
+	for (size_t c = 0; c < 5; c++)
+		width[c] = strlen(head[c]);
+	for (size_t i = 0; i < yg_graph_node_count(g); i++) {
+		const yg_node *n = yg_graph_node(g, i);
+		if (!wanted(o, n))
+			continue;
+		size_t tw = strlen(yg_etype_name((yg_etype)n->type));
+		size_t lw = yg_utf8_count(n->label, strlen(n->label));
+		if (tw > width[0]) width[0] = tw;
+		if (lw > width[1]) width[1] = lw;
+	}
+	for (size_t c = 0; c < 4; c++) {
+		pad(b, head[c], c == 2 ? 8 : width[c]);
+		yg_buf_puts(b, "  ");
+	}
+	yg_buf_puts(b, head[4]);
+	yg_buf_putc(b, '\n');
+	for (size_t i = 0; i < yg_graph_node_count(g); i++) {
+		const yg_node *n = yg_graph_node(g, i);
+		if (!wanted(o, n))
+			continue;
+		pad(b, yg_etype_name((yg_etype)n->type), width[0]);
+		yg_buf_puts(b, "  ");
+		pad(b, n->label, width[1]);
+		yg_buf_printf(b, "  %8zu  %9zu  %s\n", n->mentions, n->docs.len, n->iri);
+	}
+}
+
+yg_status yg_write_entities(const yg_graph *g, const yg_writer *w, const yg_write_opts *o,
+                            FILE *fh, yg_diag *d)
+{
+	const char *fmt = o->table_format ? o->table_format : w->arg;
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_buf_puts(&b, "");
+	if (strcmp(fmt, "table") == 0) {
+		write_aligned(&b, g, o);
+	} else {
+		int csv = strcmp(fmt, "csv") == 0, jsonl = strcmp(fmt, "jsonl") == 0;
+		if (!jsonl)
+			yg_buf_puts(&b, csv ? "\"type\",\"label\",\"iri\",\"mentions\",\"documents\"\r\n"
+			                    : "type\tlabel\tiri\tmentions\tdocuments\n");
+		for (size_t i = 0; i < yg_graph_node_count(g); i++) {
+			const yg_node *n = yg_graph_node(g, i);
+			if (!wanted(o, n))
+				continue;
+			if (jsonl)
+				row_jsonl(&b, n);
+			else
+				row_sv(&b, n, csv);
+		}
+	}
+	size_t len = b.len, put = fwrite(b.s, 1, len, fh);
+	yg_buf_free(&b);
+	if (put != len)
+		return yg_diag_set(d, YG_ERR_IO, o->path, "write failed");
+	return YG_OK;
+}
