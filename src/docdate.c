@@ -36,18 +36,40 @@ static int is_sep(const yg_document *d, size_t i, char c)
 	       d->text.s[d->toks.items[i].start] == c;
 }
 
-/* d/m[/yyyy] at token i; returns tokens consumed, 0 if none. */
+static int is_date_sep(const yg_document *d, size_t i)
+{
+	return is_sep(d, i, '/') || is_sep(d, i, '-') || is_sep(d, i, '.');
+}
+
+/* "20 tháng 10 năm 2025" at token i. */
+static size_t parse_words_date(const yg_document *d, size_t i, int *day, int *mon, int *year)
+{
+	const yg_tokens *t = &d->toks;
+	if (i + 4 >= t->len || !tok_num(d, i, day, 2) ||
+	    !yg_token_is(d->text.s, &t->items[i + 1], "tháng") || !tok_num(d, i + 2, mon, 2) ||
+	    !yg_token_is(d->text.s, &t->items[i + 3], "năm") || !tok_num(d, i + 4, year, 4))
+		return 0;
+	return 5;
+}
+
+/* d/m[/yyyy] (or with - or .) at token i; returns tokens consumed, 0 if
+ * none; *year is 0 when not written. */
 static size_t parse_dmy(const yg_document *d, size_t i, int *day, int *mon, int *year)
 {
 	*year = 0;
-	if (!tok_num(d, i, day, 2) || !is_sep(d, i + 1, '/') || !tok_num(d, i + 2, mon, 2))
-		return 0;
+	size_t n = parse_words_date(d, i, day, mon, year);
+	if (!n) {
+		if (!tok_num(d, i, day, 2) || !is_date_sep(d, i + 1) || !tok_num(d, i + 2, mon, 2))
+			return 0;
+		n = 3;
+		if (is_date_sep(d, i + 3) && tok_num(d, i + 4, year, 4))
+			n = 5;
+	}
 	if (*day < 1 || *day > 31 || *mon < 1 || *mon > 12)
 		return 0;
-	if (is_sep(d, i + 3, '/') && tok_num(d, i + 4, year, 4) && *year >= 1900 && *year <= 2100)
-		return 5;
-	*year = 0;
-	return 3;
+	if (n == 5 && (*year < 1900 || *year > 2100))
+		return 0;
+	return n;
 }
 
 static char *fmt_date(int y, int m, int dd)
@@ -70,13 +92,15 @@ static char *metadata_date(const yg_document *d)
 	return NULL;
 }
 
+/* The year to complete a "Ngày 21/2" lede: the latest year of a full date
+ * in the article ("27/2/1955 - 27/2/2024"), since bare years are often
+ * plans and terms ("nhiệm kỳ 2020-2025"). */
 static int latest_year(const yg_document *d)
 {
 	int best = 0;
 	for (size_t i = 0; i < d->toks.len; i++) {
-		int y;
-		if (!(d->toks.items[i].flags & YG_TOK_MASKED) && tok_num(d, i, &y, 4) &&
-		    d->toks.items[i].end - d->toks.items[i].start == 4 && y >= 1945 && y <= 2100 &&
+		int dd, m, y;
+		if (!(d->toks.items[i].flags & YG_TOK_MASKED) && parse_dmy(d, i, &dd, &m, &y) == 5 &&
 		    y > best)
 			best = y;
 	}
@@ -101,14 +125,14 @@ char *yg_find_date(const yg_document *d)
 		const yg_token *tk = &t->items[i];
 		if (!(tk->flags & YG_TOK_SENT_START) || (tk->flags & YG_TOK_MASKED))
 			continue;
-		size_t j = i;
-		int opener = 0;
-		for (size_t w = 0; w < sizeof lede_words / sizeof lede_words[0]; w++)
-			if (yg_token_is(d->text.s, &t->items[j], lede_words[w]))
-				opener = 1;
+		/* the opener may follow a place: "Huế, ngày 20 tháng 10 năm 2025" */
+		size_t j = i, opener = 0;
+		for (; j < i + 4 && j < t->len && !opener; j++)
+			for (size_t w = 0; w < sizeof lede_words / sizeof lede_words[0]; w++)
+				if (yg_token_is(d->text.s, &t->items[j], lede_words[w]))
+					opener = 1;
 		if (!opener)
 			continue;
-		j++;
 		if (j < t->len && yg_token_is(d->text.s, &t->items[j], "ngày"))
 			j++;
 		int dd, m, y;
