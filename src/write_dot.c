@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "dotids.h"
 #include "normalize.h"
 #include "write.h"
 
@@ -240,7 +241,7 @@ static size_t *locations(const view *v)
 
 static Agraph_t *build(const view *v, size_t nodes)
 {
-	Agraph_t *g = agopen("ytegraph", Agdirected, NULL);
+	Agraph_t *g = agopen("ytegraph", Agdirected, &yg_sequential_disc);
 	declare_defaults(g, nodes);
 	size_t n = yg_graph_node_count(v->g);
 	Agnode_t **an = yg_xcalloc(n + 1, sizeof *an);

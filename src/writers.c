@@ -10,7 +10,7 @@ static const yg_writer table[] = {
 	{".rdf", "rdfxml", "RDF/XML", yg_write_rdf, "rdfxml-abbrev"},
 	{".dot", "dot", "Graphviz DOT source of the diagram", yg_write_diagram, "dot"},
 	{".png", "png", "diagram as PNG (cairo)", yg_write_diagram, "png:cairo"},
-	{".svg", "svg", "diagram as SVG", yg_write_diagram, "svg:cairo"},
+	{".svg", "svg", "diagram as SVG", yg_write_diagram, "svg"},
 	{".pdf", "pdf", "diagram as PDF", yg_write_diagram, "pdf:cairo"},
 	{".tsv", "tsv", "entity list, tab-separated", yg_write_entities, "tsv"},
 	{".csv", "csv", "entity list, CSV (RFC 4180)", yg_write_entities, "csv"},

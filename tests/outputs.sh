@@ -1,0 +1,107 @@
+#!/bin/sh
+# Every output format, checked by the tools users load it with: rapper and
+# rdflib for RDF, a SHACL validator against ontology/shapes.ttl, graphviz
+# for DOT, the PNG header; determinism and atomic writes.
+. "$(dirname "$0")/lib.sh"
+EX="$top_srcdir/examples"
+O="$TMP/out"
+mkdir -p "$O"
+check "build writes every format" "$YTEGRAPH" build -q -o "$O/g.ttl" -o "$O/g.nt" -o "$O/g.nq" -o "$O/g.rdf" \
+	-o "$O/g.dot" -o "$O/g.png" -o "$O/g.svg" -o "$O/e.tsv" -o "$O/e.csv" -o "$O/e.jsonl" "$EX"
+
+for f in ttl:turtle nt:ntriples nq:nquads rdf:rdfxml; do
+	ext=${f%%:*}
+	syn=${f#*:}
+	check "rapper parses the .$ext output" rapper -q -i "$syn" -c "$O/g.$ext"
+done
+if "$PY" -c "import rdflib" 2>/dev/null; then
+	for f in ttl:turtle nt:nt nq:nquads rdf:xml; do
+		ext=${f%%:*}
+		fmt=${f#*:}
+		check "rdflib parses the .$ext output" "$PY" -c "
+import rdflib, sys
+g = rdflib.Dataset() if '$fmt' == 'nquads' else rdflib.Graph()
+g.parse('$O/g.$ext', format='$fmt')
+assert len(g) > 0 if '$fmt' != 'nquads' else sum(1 for _ in g.quads((None, None, None, None))) > 0
+"
+	done
+	check "the same triples in Turtle, N-Triples and RDF/XML" "$PY" -c "
+import rdflib
+from rdflib.compare import isomorphic
+a = rdflib.Graph().parse('$O/g.ttl', format='turtle')
+b = rdflib.Graph().parse('$O/g.nt', format='nt')
+c = rdflib.Graph().parse('$O/g.rdf', format='xml')
+assert isomorphic(a, b) and isomorphic(a, c), (len(a), len(b), len(c))
+"
+	check "Turtle has labels in Vietnamese and Wikidata links" "$PY" -c "
+import rdflib
+g = rdflib.Graph().parse('$O/g.ttl', format='turtle')
+ytg = rdflib.Namespace('https://w3id.org/ytegraph/ontology#')
+hn = rdflib.URIRef('https://w3id.org/ytegraph/id/province/ha-noi')
+assert (hn, rdflib.RDF.type, ytg.Province) in g
+assert rdflib.Literal('Hà Nội', lang='vi') in set(g.objects(hn, rdflib.RDFS.label))
+assert rdflib.URIRef('http://www.wikidata.org/entity/Q1858') in set(g.objects(hn, rdflib.OWL.sameAs))
+arts = set(g.subjects(rdflib.RDF.type, rdflib.URIRef('https://schema.org/NewsArticle')))
+assert len(arts) == 4, arts
+"
+	check "N-Quads: one named graph per article" "$PY" -c "
+import rdflib
+d = rdflib.Dataset(); d.parse('$O/g.nq', format='nquads')
+names = {str(c.identifier) for c in d.contexts() if str(c.identifier).startswith('https://w3id.org/ytegraph/id/article/')}
+assert len(names) == 4, names
+"
+else
+	skip "rdflib checks" "python3-rdflib is not installed"
+fi
+
+SHACL="$top_srcdir/tests/shacl"
+if [ -d "$SHACL/node_modules/rdf-validate-shacl" ] && command -v node >/dev/null; then
+	check "Turtle output conforms to ontology/shapes.ttl (SHACL)" node "$SHACL/validate-shacl.mjs" "$O/g.ttl" "$top_srcdir/ontology/shapes.ttl"
+	sed 's/ytg:mentionCount [0-9]*/ytg:mentionCount 0/' "$O/g.ttl" >"$TMP/broken.ttl"
+	check "the SHACL check catches a broken graph" exit_is 1 node "$SHACL/validate-shacl.mjs" "$TMP/broken.ttl" "$top_srcdir/ontology/shapes.ttl"
+else
+	skip "SHACL validation" "run scripts/setup-debian.sh --tests to install the validator"
+fi
+check "ontology and shapes parse" sh -c 'rapper -q -i turtle -c "$0/ontology/ytegraph.ttl" && rapper -q -i turtle -c "$0/ontology/shapes.ttl" && rapper -q -i turtle -c "$0/ontology/provinces.ttl"' "$top_srcdir"
+
+# diagrams
+check "DOT parses in graphviz" dot -Tcanon -o /dev/null "$O/g.dot"
+check "DOT has a cluster per province" grep -q '^	subgraph "cluster_ha-noi"' "$O/g.dot"
+check "DOT has a legend" grep -q 'cluster_legend' "$O/g.dot"
+check "DOT nodes carry shape and colour by class" grep -q 'shape=house' "$O/g.dot"
+check "DOT node labels give the article count" grep -q 'bài)' "$O/g.dot"
+check "PNG is a PNG" sh -c 'head -c 8 "$0" | od -An -tx1 | grep -q "89 50 4e 47 0d 0a 1a 0a"' "$O/g.png"
+check "SVG keeps Vietnamese labels as text" grep -q 'Hà Nội' "$O/g.svg"
+
+# entity lists
+check "TSV has the header and a row per entity" sh -c 'head -1 "$0" | grep -qP "^type\tlabel\tiri\tmentions\tdocuments$" && test "$(wc -l <"$0")" -gt 2' "$O/e.tsv"
+check "CSV and TSV list the same entities" sh -c 'test "$(wc -l <"$0")" -eq "$(wc -l <"$1")"' "$O/e.tsv" "$O/e.csv"
+
+# determinism: another input order gives byte-identical output
+mkdir -p "$TMP/rev"
+i=9
+for f in "$EX"/*.txt; do cp "$f" "$TMP/rev/$(basename "$f")"; done
+check "two runs give byte-identical Turtle" sh -c '"$0" build -q -o "$2/a.ttl" "$1" && "$0" build -q -o "$2/b.ttl" "$1" && cmp "$2/a.ttl" "$2/b.ttl"' "$YTEGRAPH" "$EX" "$TMP"
+check "input order does not change Turtle or DOT" sh -c '
+	"$0" build -q -o "$2/c.ttl" -o "$2/c.dot" $(ls "$1"/*.txt | sort -r) && cmp "$2/c.ttl" "$3/g.ttl" && cmp "$2/c.dot" "$3/g.dot"' \
+	"$YTEGRAPH" "$TMP/rev" "$TMP" "$O"
+
+# atomic writes
+printf 'previous content\n' >"$TMP/keep.ttl"
+check "a failing run exits 1" exit_is 1 "$YTEGRAPH" build -q -o "$TMP/keep.ttl" --focus "Không có" -o "$TMP/x.png" "$EX"
+check "... leaves no partial diagram" sh -c '! ls "$0"/x.png* 2>/dev/null | grep -q .' "$TMP"
+ln -s /dev/full "$TMP/full.ttl"
+check "writing to a full disk exits 1" exit_is 1 "$YTEGRAPH" build -q -o "$TMP/full.ttl" "$EX"
+check "... with a message naming the file" stderr_has "full.ttl: write failed"
+printf 'previous content\n' >"$TMP/keep2.ttl"
+chmod 0500 "$TMP"
+"$YTEGRAPH" build -q -o "$TMP/keep2.ttl" "$EX" >/dev/null 2>&1
+rc=$?
+chmod 0700 "$TMP"
+if [ "$(id -u)" -ne 0 ]; then
+	ok $((rc == 0)) "an unwritable folder is an error"
+	check "... and the previous file is untouched" grep -qx "previous content" "$TMP/keep2.ttl"
+else
+	skip "an unwritable folder is an error" "root can write anywhere"
+fi
+finish

@@ -1,0 +1,136 @@
+/* Unit tests of the text layer: UTF-8 checks, NFC with its offset map,
+ * windows-1258, matching keys, tokens and sentences, slugs and IRIs. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fold.h"
+#include "iri.h"
+#include "normalize.h"
+#include "segment.h"
+#include "tap.h"
+
+static void test_utf8(void)
+{
+	OK(yg_utf8_invalid_at("Bệnh viện", strlen("Bệnh viện")) == strlen("Bệnh viện"), "valid Vietnamese UTF-8 passes");
+	OK(yg_utf8_invalid_at("ab\xC0\xAF", 4) == 2, "overlong encoding found at its byte");
+	OK(yg_utf8_invalid_at("abc\xED\xA0\x80", 6) == 3, "UTF-16 surrogate rejected");
+	OK(yg_utf8_invalid_at("x\xE1\xBB", 3) == 1, "truncated sequence at the end rejected");
+	OK(yg_utf8_invalid_at("\xF4\x90\x80\x80", 4) == 0, "code point above U+10FFFF rejected");
+}
+
+static void test_normalize(void)
+{
+	yg_text t;
+	yg_diag d = {0};
+	/* "Bệnh" in NFD: e + dot below + circumflex */
+	const char *nfd = "B" "e\xCC\xA3\xCC\x82" "nh vi" "e\xCC\xA3\xCC\x82" "n X";
+	OK(yg_text_normalize(nfd, strlen(nfd), YG_ENC_UTF8, "t", &t, &d) == YG_OK, "NFD input normalizes");
+	IS_STR(t.s, "Bệnh viện X", "NFD becomes NFC");
+	size_t x = strlen("Bệnh viện ");
+	OK(yg_text_input_offset(&t, x) == strlen(nfd) - 1, "offset map points back to the input byte");
+	yg_text_free(&t);
+
+	const char *bom = "\xEF\xBB\xBFHà Nội\r\n";
+	OK(yg_text_normalize(bom, strlen(bom), YG_ENC_UTF8, "t", &t, &d) == YG_OK, "BOM and CRLF accepted");
+	OK(strncmp(t.s, "Hà Nội", strlen("Hà Nội")) == 0, "BOM stripped");
+	OK(yg_text_input_offset(&t, 0) == 3, "offsets count the BOM");
+	yg_text_free(&t);
+
+	OK(yg_text_normalize("ab\xFFgh", 5, YG_ENC_UTF8, "f.txt", &t, &d) == YG_ERR_ENCODING, "invalid UTF-8 is an error");
+	OK(strstr(d.msg, "f.txt") && strstr(d.msg, "byte 2"), "message names the file and byte offset: %s", d.msg);
+	OK(yg_text_normalize("\xFF\xFEH\0", 4, YG_ENC_UTF8, "u16", &t, &d) == YG_ERR_ENCODING && strstr(d.msg, "UTF-16"), "UTF-16 BOM is named");
+	OK(yg_text_normalize("a\0b", 3, YG_ENC_UTF8, "bin", &t, &d) == YG_ERR_ENCODING && strstr(d.msg, "NUL"), "NUL byte is an error");
+
+	/* windows-1258: ê = 0xEA, combining dot below = 0xF2 */
+	const char *cp = "Vi\xEA\xF2t Nam";
+	OK(yg_text_normalize(cp, strlen(cp), YG_ENC_CP1258, "cp", &t, &d) == YG_OK, "windows-1258 converts");
+	IS_STR(t.s, "Việt Nam", "windows-1258 combining marks compose to NFC");
+	yg_text_free(&t);
+}
+
+static void key_eq(const char *a, const char *b, int want)
+{
+	char ka[YG_KEY_MAX], kb[YG_KEY_MAX];
+	yg_fold_key(a, strlen(a), ka);
+	yg_fold_key(b, strlen(b), kb);
+	OK((strcmp(ka, kb) == 0) == want, "key(%s) %s key(%s)", a, want ? "==" : "!=", b);
+}
+
+static void test_fold(void)
+{
+	key_eq("hoà", "hòa", 1);
+	key_eq("khoẻ", "khỏe", 1);
+	key_eq("thuý", "thúy", 1);
+	key_eq("Thuỵ", "thụy", 1);
+	key_eq("Uỷ", "Ủy", 1);
+	key_eq("HÀ", "hà", 1);
+	key_eq("\xC3\x90\xC3\xA0", "Đà", 1); /* Ð (U+00D0) look-alike */
+	key_eq("quý", "qúy", 0);             /* qu: the tone stays */
+	key_eq("hoàn", "hòan", 0);           /* closed syllable: not folded */
+	key_eq("ha", "hà", 0);               /* tones still distinguish */
+	char *p = yg_fold_phrase("Sở  Y tế\tTP.HCM", strlen("Sở  Y tế\tTP.HCM"));
+	IS_STR(p, "sở y tế tp.hcm", "phrase folding collapses spaces and keeps punctuation");
+	free(p);
+}
+
+static size_t count_tokens(const char *s, yg_tokens *t)
+{
+	memset(t, 0, sizeof *t);
+	yg_tokenize(s, strlen(s), NULL, NULL, t);
+	yg_segment_sentences(s, t);
+	return t->len;
+}
+
+static void test_tokens(void)
+{
+	yg_tokens t;
+	OK(count_tokens("TP.HCM", &t) == 3 && !(t.items[1].flags & YG_TOK_SPACE_BEFORE), "TP.HCM is TP . HCM with no spaces");
+	yg_tokens_free(&t);
+	OK(count_tokens("Phó chủ tịchUBND", &t) == 4, "missing space before UBND is repaired");
+	yg_tokens_free(&t);
+	OK(count_tokens("ThS Lê", &t) == 2, "ThS stays one token");
+	yg_tokens_free(&t);
+	count_tokens("PGS.TS Trần Văn A phát biểu. Ông B nói.", &t);
+	OK(t.nsent == 2, "two sentences, PGS.TS not split (got %u)", t.nsent);
+	yg_tokens_free(&t);
+	count_tokens("Đến TP. Hồ Chí Minh và Q. 1 hôm nay.", &t);
+	OK(t.nsent == 1, "TP. and Q. do not end a sentence (got %u)", t.nsent);
+	yg_tokens_free(&t);
+	count_tokens("Dòng một\nDòng hai", &t);
+	OK(t.nlines == 2 && t.nsent == 2 && (t.items[2].flags & YG_TOK_LINE_START), "a line break ends a sentence");
+	yg_tokens_free(&t);
+	count_tokens("Chỉ thị số 42-CT/TU ngày 08/8/2023 của Tỉnh ủy.", &t);
+	OK(t.nsent == 1, "document codes and dates stay in one sentence");
+	yg_tokens_free(&t);
+}
+
+static void test_iri(void)
+{
+	char *s = yg_slug("Đống Đa", strlen("Đống Đa"));
+	IS_STR(s, "dong-da", "slug folds đ and marks");
+	free(s);
+	s = yg_slug("Sở Y tế Hà Nội", strlen("Sở Y tế Hà Nội"));
+	IS_STR(s, "so-y-te-ha-noi", "slug of a body");
+	free(s);
+	s = yg_slug("54-NQ/TW", 8);
+	IS_STR(s, "54-nq-tw", "slug of a document code");
+	free(s);
+	s = yg_slug("東京", strlen("東京"));
+	OK(s[0] && yg_iri_valid("http://x/") && strchr(s, ' ') == NULL, "non-Latin label still gets a usable slug (%s)", s);
+	free(s);
+	OK(yg_iri_valid("https://w3id.org/ytegraph/id/x"), "absolute IRI valid");
+	OK(!yg_iri_valid("https://w3id.org/a b"), "IRI with a space invalid");
+	OK(!yg_iri_valid("relative/path"), "relative IRI invalid");
+	OK(!yg_iri_valid("http://x/<y>"), "IRI with <> invalid");
+	OK(yg_base_valid("http://example.org/kg/") && !yg_base_valid("http://example.org/kg"), "--base must end in / or #");
+}
+
+int main(void)
+{
+	test_utf8();
+	test_normalize();
+	test_fold();
+	test_tokens();
+	test_iri();
+	return DONE();
+}
