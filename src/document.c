@@ -49,12 +49,24 @@ void yg_strlist_free(yg_strlist *l)
 	memset(l, 0, sizeof *l);
 }
 
+void yg_mention_clear(yg_mention *m)
+{
+	free(m->label);
+	free(m->identifier);
+	free(m->doctype);
+	free(m->date);
+	free(m->degrees);
+	free(m->issuer_code);
+	m->label = m->identifier = m->doctype = m->date = m->degrees = m->issuer_code = NULL;
+}
+
 yg_document *yg_document_new(const char *id, const char *path)
 {
 	yg_document *d = yg_xcalloc(1, sizeof *d);
 	d->id = yg_xstrdup(id);
 	d->path = yg_xstrdup(path ? path : id);
 	d->province = -1;
+	d->province_concept = -1;
 	return d;
 }
 
@@ -63,8 +75,14 @@ void yg_document_free(yg_document *d)
 	if (!d)
 		return;
 	for (size_t i = 0; i < d->mentions.len; i++)
-		free(d->mentions.items[i].label);
+		yg_mention_clear(&d->mentions.items[i]);
 	free(d->mentions.items);
+	for (size_t i = 0; i < d->links.len; i++) {
+		free(d->links.items[i].to_label);
+		free(d->links.items[i].role);
+		free(d->links.items[i].date);
+	}
+	free(d->links.items);
 	for (size_t i = 0; i < d->entities.len; i++) {
 		yg_entity *e = &d->entities.items[i];
 		free(e->label);
@@ -95,7 +113,14 @@ void yg_document_free(yg_document *d)
 size_t yg_document_add_mention(yg_document *d, uint32_t a, uint32_t b,
                                yg_etype type, int32_t concept, const char *label)
 {
-	yg_mention m = {a, b, (uint16_t)type, 0, concept, yg_xstrdup(label), -1};
+	yg_mention m;
+	memset(&m, 0, sizeof m);
+	m.tok_start = a;
+	m.tok_end = b;
+	m.type = (uint16_t)type;
+	m.concept = concept;
+	m.label = yg_xstrdup(label);
+	m.entity = -1;
 	YG_VEC_PUSH(d->mentions, m);
 	return d->mentions.len - 1;
 }
@@ -150,4 +175,34 @@ yg_span yg_document_span(const yg_document *d, uint32_t a, uint32_t b)
 		sp.end = d->toks.items[b - 1].end;
 	}
 	return sp;
+}
+
+void yg_document_link(yg_document *d, uint32_t from_tok, int32_t to_tok, yg_rtype p,
+                      const char *role, const char *date)
+{
+	yg_link l;
+	memset(&l, 0, sizeof l);
+	l.from_tok = from_tok;
+	l.to_tok = to_tok;
+	l.to_concept = -1;
+	l.p = (uint16_t)p;
+	l.role = role ? yg_xstrdup(role) : NULL;
+	l.date = date ? yg_xstrdup(date) : NULL;
+	YG_VEC_PUSH(d->links, l);
+}
+
+void yg_document_link_implied(yg_document *d, uint32_t from_tok, yg_etype type,
+                              const char *label, int32_t concept, yg_rtype p)
+{
+	yg_document_link(d, from_tok, -1, p, NULL, NULL);
+	yg_link *l = &d->links.items[d->links.len - 1];
+	l->to_type = (uint16_t)type;
+	l->to_label = yg_xstrdup(label);
+	l->to_concept = concept;
+}
+
+char *yg_document_text(const yg_document *d, uint32_t a, uint32_t b)
+{
+	yg_span sp = yg_document_span(d, a, b);
+	return yg_xstrndup(d->text.s + sp.start, sp.end - sp.start);
 }

@@ -56,7 +56,31 @@ typedef struct {
 	int32_t concept;             /* lexicon concept (provinces) or -1 */
 	char *label;                 /* canonical label, owned */
 	int32_t entity;              /* filled by resolve; -1 = dropped */
+	/* optional attributes, owned; NULL when absent */
+	char *identifier;            /* resolutions: 54-NQ/TW */
+	char *doctype;               /* resolutions: Nghị quyết */
+	char *date;                  /* resolutions: YYYY-MM-DD */
+	char *degrees;               /* officials: "PGS,TS,BS" */
+	char *issuer_code;           /* resolutions: "TW", "BYT" from the code */
+	uint32_t place_start, place_end; /* tokens of a province inside the name */
+	/* 0 a full mention; 1 a short reference that must resolve to a full
+	 * one in the same article (TS Diện, Nghị quyết 72); 2 a full name
+	 * without a title, kept only if the article titles that person */
+	uint8_t is_short;
 } yg_mention;
+
+/* A relation found by a recogniser before entities exist: its ends are
+ * mentions, named by their first token, or (for the object) an entity
+ * named by type and label that the text implies (the issuer of a code). */
+typedef struct {
+	uint32_t from_tok;
+	int32_t to_tok;              /* -1: use to_type/to_label */
+	uint16_t to_type;
+	char *to_label;              /* owned */
+	int32_t to_concept;          /* province concept of an implied object */
+	uint16_t p;                  /* yg_rtype */
+	char *role, *date;           /* owned */
+} yg_link;
 
 typedef struct {
 	uint32_t start, end; /* bytes in the NFC text */
@@ -104,12 +128,20 @@ typedef struct {
 		yg_relation *items;
 		size_t len, cap;
 	} relations;
+	struct {
+		yg_link *items;
+		size_t len, cap;
+	} links;
 	int32_t province;     /* the article's province entity, or -1 */
+	int32_t province_concept; /* ... as a gazetteer concept, or -1 */
 } yg_document;
 
 /* A new empty document; id and path are copied. */
 yg_document *yg_document_new(const char *id, const char *path);
 void yg_document_free(yg_document *d); /* accepts NULL */
+
+/* Free a mention's strings. */
+void yg_mention_clear(yg_mention *m);
 
 /* Add a mention; label is copied. Returns its index. */
 size_t yg_document_add_mention(yg_document *d, uint32_t tok_start, uint32_t tok_end,
@@ -122,6 +154,16 @@ int32_t yg_document_entity(yg_document *d, yg_etype type, const char *label);
 /* Add a relation unless the same (s, p, o) exists; role/date copied. */
 void yg_document_relate(yg_document *d, int32_t s, yg_rtype p, int32_t o,
                         const char *role, const char *date);
+
+/* Record a relation between mentions (see yg_link); strings copied. */
+void yg_document_link(yg_document *d, uint32_t from_tok, int32_t to_tok, yg_rtype p,
+                      const char *role, const char *date);
+/* Record a relation to an implied entity (type, label, province concept). */
+void yg_document_link_implied(yg_document *d, uint32_t from_tok, yg_etype type,
+                              const char *label, int32_t concept, yg_rtype p);
+
+/* Copy of the text of tokens [a, b) (caller frees). */
+char *yg_document_text(const yg_document *d, uint32_t a, uint32_t b);
 
 /* Byte span of tokens [a, b) in the text. */
 yg_span yg_document_span(const yg_document *d, uint32_t a, uint32_t b);

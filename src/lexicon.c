@@ -30,6 +30,9 @@ static const struct {
 	{"RelatedTailScheme", YG_LEX_BOILER_TAIL},
 	{"PageFurnitureScheme", YG_LEX_BOILER_LINE},
 	{"CreditScheme", YG_LEX_CREDIT},
+	{"SpecialtyScheme", YG_LEX_SPECIALTY},
+	{"PersonScheme", YG_LEX_PERSON},
+	{"KnownHospitalScheme", YG_LEX_HOSPITAL_NAME},
 };
 
 struct yg_lexicon {

@@ -32,6 +32,9 @@ typedef enum {
 	YG_LEX_BOILER_TAIL,  /* headings that start the related-articles tail */
 	YG_LEX_BOILER_LINE,  /* lines that are page furniture (share, follow) */
 	YG_LEX_CREDIT,       /* credit heads: Ảnh, Nguồn, Trình bày ... */
+	YG_LEX_SPECIALTY,    /* words inside hospital names: đa khoa, nhi ... */
+	YG_LEX_PERSON,       /* well-known persons: Hồ Chí Minh, Bác Hồ */
+	YG_LEX_HOSPITAL_NAME,/* well-known hospitals by full name */
 	YG_LEX_KIND_COUNT
 } yg_lex_kind;
 

@@ -1,11 +1,17 @@
 #include "recognize.h"
 
 #include <stdlib.h>
+#include <string.h>
 
-/* The recognisers, in no significant order: overlaps are settled below by
- * span and type priority, never by the order they ran in. */
-static const yg_recognizer_fn recognizers[] = {
-	yg_recognize_provinces,
+/* Stage 1 reads tokens only; stage 2 (officials) reads what stage 1 kept.
+ * Within a stage the order is not significant: overlaps are settled below
+ * by span and type priority, never by the order the recognisers ran in. */
+static const yg_recognizer_fn stage1[] = {
+	yg_recognize_bodies, yg_recognize_facilities, yg_recognize_hospitals,
+	yg_recognize_documents, yg_recognize_persons,
+};
+static const yg_recognizer_fn stage2[] = {
+	yg_recognize_officials,
 };
 
 /* Higher wins among equal spans. */
@@ -35,10 +41,9 @@ static int cmp_position(const void *pa, const void *pb)
 	return a->tok_end < b->tok_end ? -1 : a->tok_end > b->tok_end;
 }
 
-void yg_recognize(yg_document *d, const yg_lexicon *lx)
+/* Keep a non-overlapping set: longest span first, then type priority. */
+static void keep_non_overlapping(yg_document *d)
 {
-	for (size_t r = 0; r < sizeof recognizers / sizeof recognizers[0]; r++)
-		recognizers[r](d, lx);
 	yg_mention *m = d->mentions.items;
 	size_t n = d->mentions.len;
 	qsort(m, n, sizeof *m, cmp_mentions);
@@ -49,7 +54,7 @@ void yg_recognize(yg_document *d, const yg_lexicon *lx)
 		for (uint32_t k = m[i].tok_start; k < m[i].tok_end && !clash; k++)
 			clash = taken[k];
 		if (clash) {
-			free(m[i].label);
+			yg_mention_clear(&m[i]);
 			continue;
 		}
 		for (uint32_t k = m[i].tok_start; k < m[i].tok_end; k++)
@@ -61,4 +66,50 @@ void yg_recognize(yg_document *d, const yg_lexicon *lx)
 	free(taken);
 	d->mentions.len = kept;
 	qsort(m, kept, sizeof *m, cmp_position);
+}
+
+/* The article's province: one named on the first two content lines
+ * (headline, dateline), else the one named most (Thủ đô counts for Hà
+ * Nội); names inside bodies count ("Sở Y tế TP.HCM"). */
+static int32_t article_province(const yg_document *d)
+{
+	size_t content_lines = 0;
+	for (size_t li = 0; li < d->toks.nlines && content_lines < 2; li++) {
+		const yg_line *l = &d->toks.lines[li];
+		if (l->masked || l->tok_first == l->tok_end)
+			continue;
+		content_lines++;
+		for (size_t i = 0; i < d->mentions.len; i++) {
+			const yg_mention *m = &d->mentions.items[i];
+			if (m->type == YG_T_PROVINCE && d->toks.items[m->tok_start].line == li)
+				return m->concept;
+		}
+	}
+	int32_t best = -1;
+	size_t best_n = 0;
+	for (size_t i = 0; i < d->mentions.len; i++) {
+		const yg_mention *m = &d->mentions.items[i];
+		if (m->type != YG_T_PROVINCE)
+			continue;
+		size_t n = 0;
+		for (size_t j = 0; j < d->mentions.len; j++)
+			n += d->mentions.items[j].type == YG_T_PROVINCE && d->mentions.items[j].concept == m->concept;
+		if (n > best_n || (n == best_n && m->concept < best)) {
+			best = m->concept;
+			best_n = n;
+		}
+	}
+	return best;
+}
+
+void yg_recognize(yg_document *d, const yg_lexicon *lx)
+{
+	yg_recognize_provinces(d, lx);
+	d->province_concept = article_province(d);
+	for (size_t r = 0; r < sizeof stage1 / sizeof stage1[0]; r++)
+		stage1[r](d, lx);
+	keep_non_overlapping(d);
+	for (size_t r = 0; r < sizeof stage2 / sizeof stage2[0]; r++)
+		stage2[r](d, lx);
+	keep_non_overlapping(d);
 }

@@ -14,7 +14,16 @@
 
 typedef void (*yg_recognizer_fn)(yg_document *d, const yg_lexicon *lx);
 
+/* The recognisers (one file each).  Stage 1 works on tokens alone;
+ * officials (stage 2) read the organisations stage 1 kept, to split
+ * "title + body + name" and link the person to the body. */
 void yg_recognize_provinces(yg_document *d, const yg_lexicon *lx);
+void yg_recognize_bodies(yg_document *d, const yg_lexicon *lx);
+void yg_recognize_facilities(yg_document *d, const yg_lexicon *lx);
+void yg_recognize_hospitals(yg_document *d, const yg_lexicon *lx);
+void yg_recognize_documents(yg_document *d, const yg_lexicon *lx);
+void yg_recognize_persons(yg_document *d, const yg_lexicon *lx);
+void yg_recognize_officials(yg_document *d, const yg_lexicon *lx);
 
 /* Run every recogniser and resolve overlaps (sets mention.entity to -1 for
  * the dropped ones, 0 for the kept ones until resolve assigns entities). */
@@ -25,5 +34,25 @@ void yg_recognize(yg_document *d, const yg_lexicon *lx);
  * the concept in *concept. */
 size_t yg_match_phrase(const yg_document *d, const yg_lexicon *lx, size_t i,
                        size_t end, int kind, uint32_t *concept);
+
+/* ---- token helpers shared by the recognisers (match.c) ---- */
+
+/* Is token i the single punctuation character c? */
+int yg_tok_punct(const yg_document *d, size_t i, char c);
+/* Does token i fold to `lit` (lower case, NFC)? */
+int yg_tok_is(const yg_document *d, size_t i, const char *lit);
+/* A capitalised word (or all-caps abbreviation), not masked. */
+int yg_tok_capword(const yg_document *d, size_t i);
+/* Is token i usable: inside the text, not boilerplate? */
+int yg_tok_live(const yg_document *d, size_t i);
+/* A province name at token i (a preceding "tỉnh"/"thành phố" is part of
+ * the gazetteer's variants); 0 when none.  Needs a capital letter. */
+size_t yg_province_at(const yg_document *d, const yg_lexicon *lx, size_t i, uint32_t *concept);
+/* The mention (index) that starts at token i, or -1. */
+long yg_mention_at(const yg_document *d, size_t i);
+/* Property of the lexicon concept c, or NULL. */
+const char *yg_lex_prop(const yg_lexicon *lx, uint32_t c, const char *pred);
+/* The prefLabel of a lexicon concept. */
+const char *yg_lex_label(const yg_lexicon *lx, uint32_t c);
 
 #endif

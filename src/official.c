@@ -1,0 +1,263 @@
+/* official.c — officials: named persons with a title (chức vụ).
+ *
+ * Two shapes, both with optional degree/honorific prefixes (PGS.TS.BS,
+ * đồng chí, ông):
+ *   A. TITLE [BODY] (, TITLE [BODY])* NAME   "Bí thư Thành ủy Hà Nội Nguyễn Duy Ngọc"
+ *   B. NAME (,|–|-) TITLE [BODY] (, TITLE [BODY])*   "Ông Dương Anh Đức – Phó chủ tịch UBND TP.HCM"
+ * A NAME is 2–5 capitalised syllables starting with a family name from the
+ * lexicon.  Each TITLE + BODY becomes a memberOf link with the title as
+ * written for role; a title that names its body ("Ủy viên Bộ Chính trị")
+ * links to the body inside it.  Short references (TS Diện, ông Dũng,
+ * Bộ trưởng Tiến) and untitled full names (đồng chí Đinh Tiến Dũng) are
+ * recorded and resolve.c attaches them to a titled person or drops them.
+ * Runs after stage 1, so the bodies it reads are the kept mentions. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "recognize.h"
+
+#define MAX_TITLES 8
+#define MAX_NAME 5
+
+typedef struct {
+	size_t start, end; /* title tokens */
+	long body;         /* mention index of its body, -1 none */
+} title_ref;
+
+typedef struct {
+	title_ref t[MAX_TITLES];
+	size_t n;
+	size_t end;
+} chain;
+
+/* Degrees and honorifics before a name: "PGS.TS.BS", "đồng chí", "Ông".
+ * Appends degree abbreviations to `deg` (comma separated). */
+static size_t prefixes_at(const yg_document *d, const yg_lexicon *lx, size_t i, yg_buf *deg, int *any)
+{
+	size_t k = i;
+	for (;;) {
+		uint32_t c;
+		size_t n = yg_match_phrase(d, lx, k, d->toks.len, YG_LEX_DEGREE, &c);
+		if (n) {
+			if (deg) {
+				if (deg->len)
+					yg_buf_putc(deg, ',');
+				yg_buf_puts(deg, yg_lex_label(lx, c));
+			}
+		} else {
+			n = yg_match_phrase(d, lx, k, d->toks.len, YG_LEX_HONORIFIC, &c);
+			if (!n)
+				break;
+		}
+		k += n;
+		*any = 1;
+		if (yg_tok_punct(d, k, '.') && !(d->toks.items[k + 1].flags & YG_TOK_SPACE_BEFORE) &&
+		    k + 1 < d->toks.len)
+			k++; /* "PGS.TS" */
+		else if (yg_tok_punct(d, k, '.'))
+			k++; /* "GS. Nguyễn" */
+	}
+	return k - i;
+}
+
+static int starts_org(const yg_document *d, const yg_lexicon *lx, size_t k)
+{
+	static const int kinds[] = {YG_LEX_TITLE, YG_LEX_BODY, YG_LEX_HOSPITAL, YG_LEX_FACILITY, YG_LEX_DOCTYPE};
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (yg_match_phrase(d, lx, k, d->toks.len, kinds[i], NULL))
+			return 1;
+	return 0;
+}
+
+/* A personal name at i: 2–5 capitalised syllables, the first a family
+ * name; not running into an organisation or across a sentence. */
+static size_t name_at(const yg_document *d, const yg_lexicon *lx, size_t i)
+{
+	if (!yg_match_phrase(d, lx, i, d->toks.len, YG_LEX_FAMILY, NULL) || !yg_tok_capword(d, i) ||
+	    (d->toks.items[i].flags & YG_TOK_ALLCAP))
+		return 0;
+	if (yg_mention_at(d, i) >= 0)
+		return 0;
+	size_t k = i + 1;
+	while (k < i + MAX_NAME && yg_tok_capword(d, k) && !(d->toks.items[k].flags & YG_TOK_ALLCAP) &&
+	       !(d->toks.items[k].flags & YG_TOK_SENT_START) && (d->toks.items[k].flags & YG_TOK_SPACE_BEFORE) &&
+	       !starts_org(d, lx, k) && yg_mention_at(d, k) < 0)
+		k++;
+	return k - i >= 2 ? k - i : 0;
+}
+
+/* A name, allowing up to three capitalised words of an unrecognised place
+ * before it ("Tỉnh ủy Thừa Thiê Huế Phan Ngọc Thọ", with a typo). */
+static size_t name_after(const yg_document *d, const yg_lexicon *lx, size_t i, size_t *start)
+{
+	for (size_t skip = 0; skip <= 3; skip++) {
+		size_t n = name_at(d, lx, i + skip);
+		if (n) {
+			*start = i + skip;
+			return n;
+		}
+		if (!yg_tok_capword(d, i + skip))
+			break;
+	}
+	return 0;
+}
+
+/* The kept organisation mention starting at k (body, hospital, facility). */
+static long org_at(const yg_document *d, size_t k)
+{
+	long m = yg_mention_at(d, k);
+	if (m < 0)
+		return -1;
+	uint16_t t = d->mentions.items[m].type;
+	return t == YG_T_BODY || t == YG_T_HOSPITAL || t == YG_T_FACILITY ? m : -1;
+}
+
+/* One TITLE [BODY] at k. */
+static size_t title_at(const yg_document *d, const yg_lexicon *lx, size_t k, title_ref *out)
+{
+	uint32_t c;
+	size_t n = yg_match_phrase(d, lx, k, d->toks.len, YG_LEX_TITLE, &c);
+	if (!n || !(d->toks.items[k].flags & (YG_TOK_CAP | YG_TOK_ALLCAP)))
+		return 0;
+	out->start = k;
+	out->end = k + n;
+	out->body = -1;
+	/* a title that contains its body: "Ủy viên Bộ Chính trị" */
+	for (size_t x = k + 1; x < k + n; x++)
+		if ((out->body = org_at(d, x)) >= 0)
+			return n;
+	/* a body right after, maybe after "của" */
+	size_t b = k + n;
+	if (yg_tok_is(d, b, "của"))
+		b++;
+	if ((out->body = org_at(d, b)) >= 0)
+		return d->mentions.items[out->body].tok_end - k;
+	return n;
+}
+
+static int is_list_sep(const yg_document *d, size_t k)
+{
+	return yg_tok_punct(d, k, ',') || yg_tok_is(d, k, "kiêm") || yg_tok_is(d, k, "và");
+}
+
+static size_t chain_at(const yg_document *d, const yg_lexicon *lx, size_t i, chain *ch)
+{
+	ch->n = 0;
+	size_t k = i;
+	while (ch->n < MAX_TITLES) {
+		size_t n = title_at(d, lx, k, &ch->t[ch->n]);
+		if (!n)
+			break;
+		ch->n++;
+		k += n;
+		ch->end = k;
+		if (!is_list_sep(d, k) || !yg_match_phrase(d, lx, k + 1, d->toks.len, YG_LEX_TITLE, NULL))
+			break;
+		k++;
+	}
+	return ch->n ? ch->end - i : 0;
+}
+
+static int is_dash(const yg_document *d, size_t k)
+{
+	if (yg_tok_punct(d, k, ',') || yg_tok_punct(d, k, '-') || yg_tok_punct(d, k, '('))
+		return 1;
+	if (!yg_tok_live(d, k))
+		return 0;
+	const yg_token *t = &d->toks.items[k];
+	const char *s = d->text.s + t->start;
+	/* en dash, em dash */
+	return t->end - t->start == 3 && (memcmp(s, "\xE2\x80\x93", 3) == 0 || memcmp(s, "\xE2\x80\x94", 3) == 0);
+}
+
+static size_t add_official(yg_document *d, size_t a, size_t b, const char *degrees, uint8_t is_short)
+{
+	char *label = yg_document_text(d, (uint32_t)a, (uint32_t)b);
+	size_t m = yg_document_add_mention(d, (uint32_t)a, (uint32_t)b, YG_T_OFFICIAL, -1, label);
+	free(label);
+	d->mentions.items[m].is_short = is_short;
+	if (degrees && *degrees)
+		d->mentions.items[m].degrees = yg_xstrdup(degrees);
+	return m;
+}
+
+/* One memberOf link per title that has a body; the role is the title as
+ * written ("Phó chủ tịch", "Ủy viên Bộ Chính trị"). */
+static void link_chain(yg_document *d, size_t name_tok, const chain *ch)
+{
+	for (size_t i = 0; i < ch->n; i++) {
+		if (ch->t[i].body < 0)
+			continue;
+		const yg_mention *body = &d->mentions.items[ch->t[i].body];
+		char *role = yg_document_text(d, (uint32_t)ch->t[i].start, (uint32_t)ch->t[i].end);
+		yg_document_link(d, (uint32_t)name_tok, (int32_t)body->tok_start, YG_R_MEMBER_OF, role, NULL);
+		free(role);
+	}
+}
+
+/* Returns tokens consumed from i, 0 if nothing here. */
+static size_t official_at(yg_document *d, const yg_lexicon *lx, size_t i)
+{
+	yg_buf deg;
+	yg_buf_init(&deg);
+	yg_buf_puts(&deg, "");
+	int pre = 0;
+	size_t p = prefixes_at(d, lx, i, &deg, &pre), consumed = 0;
+	chain ch;
+	size_t ns, nn;
+	size_t tl = chain_at(d, lx, i + p, &ch);
+	if (tl && (nn = name_after(d, lx, i + p + tl, &ns)) > 0) {
+		/* A: titles, then the name */
+		add_official(d, ns, ns + nn, deg.s, 0);
+		link_chain(d, ns, &ch);
+		consumed = ns + nn - i;
+	} else if (tl && yg_tok_capword(d, i + p + tl) && !starts_org(d, lx, i + p + tl) &&
+	           !yg_tok_capword(d, i + p + tl + 1) && yg_mention_at(d, i + p + tl) < 0) {
+		/* "Bộ trưởng Tiến": a short reference */
+		add_official(d, i + p + tl, i + p + tl + 1, deg.s, 1);
+		consumed = p + tl + 1;
+	} else if ((nn = name_at(d, lx, i + p)) > 0) {
+		size_t after = i + p + nn;
+		if (is_dash(d, after) && (tl = chain_at(d, lx, after + 1, &ch)) > 0) {
+			/* B: the name, then its titles */
+			add_official(d, i + p, after, deg.s, 0);
+			link_chain(d, i + p, &ch);
+			consumed = after + 1 + tl - i;
+		} else if (pre) {
+			add_official(d, i + p, after, deg.s, 2);
+			consumed = after - i;
+		}
+	} else if (pre && p && yg_tok_capword(d, i + p) && !starts_org(d, lx, i + p) &&
+	           yg_mention_at(d, i + p) < 0) {
+		/* "TS Diện", "ông Dũng" */
+		add_official(d, i + p, i + p + 1, deg.s, 1);
+		consumed = p + 1;
+	}
+	yg_buf_free(&deg);
+	return consumed;
+}
+
+void yg_recognize_officials(yg_document *d, const yg_lexicon *lx)
+{
+	for (size_t i = 0; i < d->toks.len; i++) {
+		if (!yg_tok_live(d, i))
+			continue;
+		size_t n = official_at(d, lx, i);
+		if (n)
+			i += n - 1;
+	}
+}
+
+/* Well-known persons by name (PersonScheme): "Bác Hồ" is Hồ Chí Minh. */
+void yg_recognize_persons(yg_document *d, const yg_lexicon *lx)
+{
+	for (size_t i = 0; i < d->toks.len; i++) {
+		uint32_t c;
+		size_t n = yg_match_phrase(d, lx, i, d->toks.len, YG_LEX_PERSON, &c);
+		if (!n || !yg_tok_capword(d, i))
+			continue;
+		yg_document_add_mention(d, (uint32_t)i, (uint32_t)(i + n), YG_T_OFFICIAL, -1, yg_lex_label(lx, c));
+		i += n - 1;
+	}
+}
