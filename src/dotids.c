@@ -9,6 +9,7 @@
 /* Named objects get even IDs 2, 4, 6 ... in order of first use; anonymous
  * ones odd IDs, as in cgraph's own convention. */
 typedef struct {
+	Agraph_t *root; /* names are the root's reference-counted strings */
 	char **names;
 	size_t n, cap;
 	size_t *slots; /* open addressing: index + 1 */
@@ -26,9 +27,9 @@ static size_t *slot_of(id_table *t, const char *s)
 
 static void *id_open(Agraph_t *g, Agdisc_t *disc)
 {
-	(void)g;
 	(void)disc;
 	id_table *t = yg_xcalloc(1, sizeof *t);
+	t->root = g;
 	t->nslots = 256;
 	t->slots = yg_xcalloc(t->nslots, sizeof *t->slots);
 	t->anon = 1;
@@ -66,7 +67,9 @@ static long id_map(void *state, int objtype, char *str, IDTYPE *id, int create)
 		t->cap = t->cap ? t->cap * 2 : 64;
 		t->names = yg_xrealloc(t->names, t->cap * sizeof *t->names);
 	}
-	t->names[t->n++] = yg_xstrdup(str);
+	/* agwrite reads a header in front of every name (the HTML-string
+	 * flag), so names must be cgraph's own reference-counted strings */
+	t->names[t->n++] = agstrdup(t->root, str);
 	*slot = t->n;
 	*id = (IDTYPE)(t->n * 2);
 	if (t->n * 2 >= t->nslots)
@@ -101,8 +104,7 @@ static char *id_print(void *state, int objtype, IDTYPE id)
 static void id_close(void *state)
 {
 	id_table *t = state;
-	for (size_t i = 0; i < t->n; i++)
-		free(t->names[i]);
+	/* the strings go with the graph's string dictionary */
 	free(t->names);
 	free(t->slots);
 	free(t);

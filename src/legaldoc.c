@@ -127,12 +127,15 @@ static size_t scan_congress(const yg_document *d, size_t i)
 	return 0;
 }
 
-/* "Thủ đô", "Khám bệnh, chữa bệnh": capitalised words after "Luật". */
-static size_t scan_law_name(const yg_document *d, size_t i)
+/* "Thủ đô", "Khám bệnh, chữa bệnh": capitalised words (or compounds
+ * capitalised on their first syllable) after "Luật". */
+static size_t scan_law_name(const yg_document *d, const yg_lexicon *lx, size_t i)
 {
 	size_t k = i;
-	while (yg_tok_capword(d, k) && !(d->toks.items[k].flags & YG_TOK_SENT_START))
-		k++;
+	while (yg_tok_capword(d, k) && !(d->toks.items[k].flags & YG_TOK_SENT_START)) {
+		size_t n = yg_match_phrase(d, lx, k, d->toks.len, YG_LEX_COMPOUND, NULL);
+		k += n ? n : 1;
+	}
 	return k - i;
 }
 
@@ -191,7 +194,7 @@ void yg_recognize_documents(yg_document *d, const yg_lexicon *lx)
 			yg_buf_printf(&b, "%s %s", doctype, rest);
 			free(rest);
 			label = yg_buf_take(&b);
-		} else if (strcmp(doctype, "Luật") == 0 && (got = scan_law_name(d, k)) > 0) {
+		} else if (strcmp(doctype, "Luật") == 0 && (got = scan_law_name(d, lx, k)) > 0) {
 			k += got;
 			label = yg_document_text(d, (uint32_t)i, (uint32_t)k);
 			/* "Luật Thủ đô sửa đổi" is the same law */
@@ -199,7 +202,8 @@ void yg_recognize_documents(yg_document *d, const yg_lexicon *lx)
 				k += 2;
 		} else {
 			/* "Quyết định [Bộ Y tế] về việc ...": the body is the issuer */
-			size_t body = yg_match_phrase(d, lx, k, t->len, YG_LEX_BODY, NULL);
+			uint32_t bc = 0;
+			size_t body = yg_match_phrase(d, lx, k, t->len, YG_LEX_BODY, &bc);
 			size_t subj = scan_subject(d, k + body);
 			if (!subj)
 				continue;
@@ -209,8 +213,9 @@ void yg_recognize_documents(yg_document *d, const yg_lexicon *lx)
 			yg_buf_printf(&b, "%s %s", doctype, about);
 			free(about);
 			label = yg_buf_take(&b);
+			/* the body is inside this mention's span, so link it by name */
 			if (body)
-				yg_document_link(d, (uint32_t)i, (int32_t)k, YG_R_ISSUED_BY, NULL, NULL);
+				yg_document_link_implied(d, (uint32_t)i, YG_T_BODY, yg_lex_label(lx, bc), -1, YG_R_ISSUED_BY);
 			k += body + subj;
 		}
 		k += scan_date(d, k, &s);

@@ -33,6 +33,7 @@ static const struct {
 	{"SpecialtyScheme", YG_LEX_SPECIALTY},
 	{"PersonScheme", YG_LEX_PERSON},
 	{"KnownHospitalScheme", YG_LEX_HOSPITAL_NAME},
+	{"CompoundScheme", YG_LEX_COMPOUND},
 };
 
 struct yg_lexicon {
@@ -311,4 +312,32 @@ const char *yg_default_datadir(void)
 	if (is_dir(YG_SRCDATADIR))
 		return YG_SRCDATADIR;
 	return YG_PKGDATADIR;
+}
+
+/* Was the change dated `on` already in force on `date`? */
+static int in_force(const char *on, const char *date)
+{
+	return !on || !date || strcmp(date, on) >= 0;
+}
+
+const char *yg_province_name(const yg_lexicon *lx, size_t concept, const char *date)
+{
+	const yg_concept *c = yg_lexicon_concept(lx, concept);
+	if (!c)
+		return "";
+	const char *to = yg_concept_prop(c, "renamedTo");
+	return to && in_force(yg_concept_prop(c, "renamedOn"), date) ? to : c->pref;
+}
+
+const char *yg_province_unit(const yg_lexicon *lx, size_t concept, const char *date)
+{
+	const yg_concept *c = yg_lexicon_concept(lx, concept);
+	if (!c)
+		return "tỉnh";
+	const char *before = yg_concept_prop(c, "unitKindBefore");
+	const char *on = yg_concept_prop(c, "renamedOn");
+	if (before && !in_force(on, date))
+		return before;
+	const char *kind = yg_concept_prop(c, "unitKind");
+	return kind ? kind : "tỉnh";
 }

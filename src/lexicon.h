@@ -35,6 +35,7 @@ typedef enum {
 	YG_LEX_SPECIALTY,    /* words inside hospital names: đa khoa, nhi ... */
 	YG_LEX_PERSON,       /* well-known persons: Hồ Chí Minh, Bác Hồ */
 	YG_LEX_HOSPITAL_NAME,/* well-known hospitals by full name */
+	YG_LEX_COMPOUND,     /* words capitalised on their first syllable only */
 	YG_LEX_KIND_COUNT
 } yg_lex_kind;
 
@@ -74,6 +75,12 @@ const yg_concept *yg_lexicon_concept(const yg_lexicon *lx, size_t i);
 long yg_lexicon_find_slug(const yg_lexicon *lx, int kind, const char *slug);
 /* First value of a property, or NULL. */
 const char *yg_concept_prop(const yg_concept *c, const char *pred);
+
+/* A province's name and unit kind ("tỉnh" / "thành phố") in force on
+ * `date` (YYYY-MM-DD, or NULL for today's): units renamed or promoted
+ * carry ytg:renamedTo / ytg:renamedOn / ytg:unitKindBefore. */
+const char *yg_province_name(const yg_lexicon *lx, size_t concept, const char *date);
+const char *yg_province_unit(const yg_lexicon *lx, size_t concept, const char *date);
 
 /* The data folder: $YTEGRAPH_DATADIR, else the source tree's ontology/
  * when it exists (an uninstalled build), else the installed one. */

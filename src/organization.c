@@ -75,7 +75,7 @@ void yg_recognize_bodies(yg_document *d, const yg_lexicon *lx)
 			label = yg_xstrdup(head_label(lx, c));
 		} else if ((pn = yg_province_at(d, lx, j, &pc)) > 0) {
 			prov = (int32_t)pc;
-			label = join2(head_label(lx, c), yg_lex_label(lx, pc));
+			label = join2(head_label(lx, c), yg_province_name(lx, pc, d->date));
 			place = j;
 			j += pn;
 		} else if ((pn = local_place(d, lx, j)) > 0) {
@@ -85,7 +85,7 @@ void yg_recognize_bodies(yg_document *d, const yg_lexicon *lx)
 			j += pn;
 		} else if (scope_is(lx, c, "province") && d->province_concept >= 0) {
 			prov = d->province_concept;
-			label = join2(head_label(lx, c), yg_lex_label(lx, (uint32_t)prov));
+			label = join2(head_label(lx, c), yg_province_name(lx, (size_t)prov, d->date));
 			/* "UBND tỉnh", "Sở Y tế tỉnh": the unit word belongs to it */
 			if (yg_tok_is(d, j, "tỉnh") || (yg_tok_is(d, j, "thành") && yg_tok_is(d, j + 1, "phố")))
 				j += yg_tok_is(d, j, "tỉnh") ? 1 : 2;
@@ -201,6 +201,11 @@ static size_t name_step(const yg_document *d, const yg_lexicon *lx, size_t k, na
 		if (yg_lex_prop(lx, c, "clinical"))
 			s->specialty = 1;
 		if (d->toks.items[k].flags & YG_TOK_CAP)
+			s->proper = 1;
+		return n;
+	}
+	if (yg_tok_capword(d, k) && (n = yg_match_phrase(d, lx, k, d->toks.len, YG_LEX_COMPOUND, &c)) > 0) {
+		if (!yg_lex_prop(lx, c, "generic"))
 			s->proper = 1;
 		return n;
 	}

@@ -31,9 +31,8 @@ void yg_recognize_provinces(yg_document *d, const yg_lexicon *lx)
 		    t->items[i + n].line == t->items[i].line &&
 		    !(t->items[i + n].flags & YG_TOK_ALLCAP))
 			continue;
-		const yg_concept *c = yg_lexicon_concept(lx, concept);
-		size_t m = yg_document_add_mention(d, (uint32_t)i, (uint32_t)(i + n),
-		                                   YG_T_PROVINCE, (int32_t)concept, c->pref);
+		size_t m = yg_document_add_mention(d, (uint32_t)i, (uint32_t)(i + n), YG_T_PROVINCE,
+		                                   (int32_t)concept, yg_province_name(lx, concept, d->date));
 		d->mentions.items[m].priority = 0;
 		i += n - 1;
 	}

@@ -30,7 +30,7 @@ static int32_t province_entity(yg_document *d, const yg_lexicon *lx, int32_t c,
 {
 	if (c < 0)
 		return -1;
-	int32_t e = yg_document_entity(d, YG_T_PROVINCE, yg_lex_label(lx, (uint32_t)c));
+	int32_t e = yg_document_entity(d, YG_T_PROVINCE, yg_province_name(lx, (size_t)c, d->date));
 	yg_entity *ent = &d->entities.items[e];
 	ent->concept = c;
 	if (span_b > span_a) {
@@ -88,10 +88,9 @@ static int has_relation(const yg_document *d, int32_t s, yg_rtype p)
 }
 
 /* Label of the provincial body a code names: "Tỉnh ủy Lào Cai". */
-static char *provincial_issuer(const yg_lexicon *lx, const char *kind, int32_t prov)
+static char *provincial_issuer(const yg_lexicon *lx, const char *kind, int32_t prov, const char *date)
 {
-	const yg_concept *p = yg_lexicon_concept(lx, (size_t)prov);
-	const char *unit = yg_concept_prop(p, "unitKind");
+	const char *unit = yg_province_unit(lx, (size_t)prov, date);
 	const char *head = NULL;
 	if (strcmp(kind, "party") == 0)
 		head = unit && strcmp(unit, "thành phố") == 0 ? "Thành ủy" : "Tỉnh ủy";
@@ -103,7 +102,7 @@ static char *provincial_issuer(const yg_lexicon *lx, const char *kind, int32_t p
 		return NULL;
 	yg_buf b;
 	yg_buf_init(&b);
-	yg_buf_printf(&b, "%s %s", head, p->pref);
+	yg_buf_printf(&b, "%s %s", head, yg_province_name(lx, (size_t)prov, date));
 	return yg_buf_take(&b);
 }
 
@@ -125,7 +124,7 @@ static void code_issuers(yg_document *d, const yg_lexicon *lx)
 			label = yg_xstrdup(national);
 		else if (provincial && d->province_concept >= 0) {
 			prov = d->province_concept;
-			label = provincial_issuer(lx, provincial, prov);
+			label = provincial_issuer(lx, provincial, prov, d->date);
 		}
 		if (!label)
 			continue;
@@ -227,6 +226,32 @@ static int32_t sentence_province(const yg_document *d, uint32_t sent)
 	return found;
 }
 
+/* The gazetteer province of a well-known hospital (KnownHospitalScheme
+ * ytg:province), or -1. */
+static int32_t known_province(const yg_document *d, const yg_lexicon *lx, const yg_mention *m)
+{
+	uint32_t c;
+	size_t n = yg_match_phrase(d, lx, m->tok_start, m->tok_end, YG_LEX_HOSPITAL_NAME, &c);
+	const char *slug = n == m->tok_end - m->tok_start ? yg_lex_prop(lx, c, "province") : NULL;
+	return slug ? (int32_t)yg_lexicon_find_slug(lx, YG_LEX_PROVINCE, slug) : -1;
+}
+
+/* Where the text places a hospital or facility whose name does not: the
+ * one province its sentence names, else the article's province; never in
+ * a list of examples ("các bệnh viện tuyến Trung ương như ..."), and never
+ * somewhere a well-known hospital is not. */
+static int32_t place_of(const yg_document *d, const yg_lexicon *lx, const yg_mention *m)
+{
+	uint32_t sent = d->toks.items[m->tok_start].sent;
+	if (sentence_is_generic(d, sent))
+		return -1;
+	int32_t c = sentence_province(d, sent);
+	if (c == -1)
+		c = d->province_concept;
+	int32_t known = known_province(d, lx, m);
+	return known >= 0 && known != c ? -1 : c;
+}
+
 static void located_in(yg_document *d, const yg_lexicon *lx)
 {
 	for (size_t i = 0; i < d->mentions.len; i++) {
@@ -236,10 +261,7 @@ static void located_in(yg_document *d, const yg_lexicon *lx)
 		int32_t c = m->concept;
 		uint32_t a = m->place_start, b = m->place_end;
 		if (c < 0 && m->type != YG_T_BODY) {
-			uint32_t sent = d->toks.items[m->tok_start].sent;
-			if (sentence_is_generic(d, sent))
-				continue;
-			c = sentence_province(d, sent);
+			c = place_of(d, lx, m);
 			a = b = 0;
 		}
 		if (c < 0)
@@ -250,17 +272,34 @@ static void located_in(yg_document *d, const yg_lexicon *lx)
 
 /* ---- mergers ---- */
 
-static int merger_cue(const yg_document *d, size_t i)
+/* Length of a merger cue at i ("hợp nhất", "sáp nhập", "tổ chức lại"),
+ * or 0. */
+static size_t merger_cue(const yg_document *d, size_t i)
 {
-	return (yg_tok_is(d, i, "hợp") && yg_tok_is(d, i + 1, "nhất")) ||
-	       (yg_tok_is(d, i, "sáp") && yg_tok_is(d, i + 1, "nhập"));
+	static const char *const cues[][3] = {
+		{"hợp", "nhất", NULL}, {"sáp", "nhập", NULL}, {"tổ", "chức", "lại"},
+	};
+	for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++) {
+		size_t n = 0;
+		while (n < 3 && cues[k][n] && yg_tok_is(d, i + n, cues[k][n]))
+			n++;
+		if (n == 3 || (n > 0 && !cues[k][n]))
+			return n;
+	}
+	return 0;
 }
 
-/* A d/m/yyyy date in the sentence ("Từ 01/7/2025"), ISO, or NULL. */
-static char *sentence_date(const yg_document *d, uint32_t sent)
+/* The d/m/yyyy date of the merger: the last one before the cue in its
+ * sentence ("Từ 01/7/2025, ..."), ISO, or NULL. */
+static char *sentence_date(const yg_document *d, size_t cue)
 {
-	for (size_t i = 0; i + 4 < d->toks.len; i++) {
-		if (d->toks.items[i].sent != sent || !(d->toks.items[i].flags & YG_TOK_NUM))
+	uint32_t sent = d->toks.items[cue].sent;
+	size_t start = cue;
+	while (start > 0 && d->toks.items[start - 1].sent == sent)
+		start--;
+	char *found = NULL;
+	for (size_t i = start; i < cue && i + 4 < d->toks.len; i++) {
+		if (!(d->toks.items[i].flags & YG_TOK_NUM))
 			continue;
 		if (!yg_tok_punct(d, i + 1, '/') || !yg_tok_punct(d, i + 3, '/'))
 			continue;
@@ -270,10 +309,11 @@ static char *sentence_date(const yg_document *d, uint32_t sent)
 			yg_buf b;
 			yg_buf_init(&b);
 			yg_buf_printf(&b, "%04d-%02d-%02d", yy, mm, dd);
-			return yg_buf_take(&b);
+			free(found);
+			found = yg_buf_take(&b);
 		}
 	}
-	return NULL;
+	return found;
 }
 
 /* Does the gazetteer say province a merged into province b? */
@@ -286,33 +326,53 @@ static int gazetteer_merged(const yg_lexicon *lx, int32_t a, int32_t b, const ch
 	return slash && strcmp(slash + 1, cb->slug) == 0;
 }
 
-/* "X được thành lập trên cơ sở hợp nhất X (cũ) và Y (cũ)": every other
- * organisation of X's type after the cue merged into the one before it. */
-static void merge_sentence(yg_document *d, const yg_lexicon *lx, size_t cue)
+static int mergeable(const yg_mention *m)
+{
+	return m->entity >= 0 && (m->type == YG_T_BODY || m->type == YG_T_PROVINCE);
+}
+
+static void merge_pair(yg_document *d, const yg_lexicon *lx, const yg_mention *from,
+                       const yg_mention *into, const char *date)
+{
+	if (from->type != into->type || from->entity == into->entity)
+		return;
+	const char *gdate = NULL;
+	int gz = from->concept >= 0 && into->concept >= 0 &&
+	         gazetteer_merged(lx, from->concept, into->concept, &gdate);
+	const char *when = date ? date : gdate;
+	yg_document_relate(d, from->entity, YG_R_MERGED_INTO, into->entity, NULL, when);
+	/* two departments of merged provinces: the provinces merged too */
+	if (from->type == YG_T_BODY && gz) {
+		int32_t pa = province_entity(d, lx, from->concept, from->place_start, from->place_end);
+		int32_t pb = province_entity(d, lx, into->concept, into->place_start, into->place_end);
+		yg_document_relate(d, pa, YG_R_MERGED_INTO, pb, NULL, when);
+	}
+}
+
+/* Two shapes around a cue:
+ *   "X được thành lập trên cơ sở hợp nhất X (cũ) và Y (cũ)", "X được tổ
+ *   chức lại trên nền tảng ba sở: X (cũ), Y và Z": what follows the cue
+ *   merged into the last organisation before it;
+ *   "A, B và C hợp nhất thành D", "A sáp nhập vào D": what precedes the
+ *   cue merged into the first one after "thành"/"vào". */
+static void merge_sentence(yg_document *d, const yg_lexicon *lx, size_t cue, size_t len)
 {
 	uint32_t sent = d->toks.items[cue].sent;
+	char *date = sentence_date(d, cue);
+	int forward = yg_tok_is(d, cue + len, "thành") || yg_tok_is(d, cue + len, "vào");
 	const yg_mention *target = NULL;
-	char *date = sentence_date(d, sent);
 	for (size_t i = 0; i < d->mentions.len; i++) {
 		const yg_mention *m = &d->mentions.items[i];
-		if (m->entity < 0 || d->toks.items[m->tok_start].sent != sent)
+		if (!mergeable(m) || d->toks.items[m->tok_start].sent != sent)
 			continue;
-		if (m->tok_start < cue) {
-			if (m->type == YG_T_BODY || m->type == YG_T_PROVINCE)
-				target = m;
-			continue;
-		}
-		if (!target || m->type != target->type || m->entity == target->entity)
-			continue;
-		const char *gdate = NULL;
-		int gz = m->concept >= 0 && target->concept >= 0 && gazetteer_merged(lx, m->concept, target->concept, &gdate);
-		const char *when = date ? date : gdate;
-		yg_document_relate(d, m->entity, YG_R_MERGED_INTO, target->entity, NULL, when);
-		if (m->type == YG_T_BODY && gz) {
-			int32_t pa = province_entity(d, lx, m->concept, m->place_start, m->place_end);
-			int32_t pb = province_entity(d, lx, target->concept, target->place_start, target->place_end);
-			yg_document_relate(d, pa, YG_R_MERGED_INTO, pb, NULL, when);
-		}
+		if (forward ? (m->tok_start > cue && !target) : m->tok_start < cue)
+			target = m;
+	}
+	for (size_t i = 0; target && i < d->mentions.len; i++) {
+		const yg_mention *m = &d->mentions.items[i];
+		if (mergeable(m) && d->toks.items[m->tok_start].sent == sent &&
+		    (forward ? m->tok_start < cue : m->tok_start > cue))
+			merge_pair(d, lx, m, target, date);
 	}
 	free(date);
 }
@@ -320,11 +380,13 @@ static void merge_sentence(yg_document *d, const yg_lexicon *lx, size_t cue)
 static void mergers(yg_document *d, const yg_lexicon *lx)
 {
 	uint32_t done = UINT32_MAX;
-	for (size_t i = 0; i < d->toks.len; i++)
-		if (d->toks.items[i].sent != done && yg_tok_live(d, i) && merger_cue(d, i)) {
+	for (size_t i = 0; i < d->toks.len; i++) {
+		size_t n;
+		if (d->toks.items[i].sent != done && yg_tok_live(d, i) && (n = merger_cue(d, i)) > 0) {
 			done = d->toks.items[i].sent;
-			merge_sentence(d, lx, i);
+			merge_sentence(d, lx, i, n);
 		}
+	}
 }
 
 /* ---- partnerOf ---- */
@@ -345,6 +407,24 @@ static int is_care_unit(const yg_mention *m)
 	return m->entity >= 0 && (m->type == YG_T_HOSPITAL || m->type == YG_T_FACILITY);
 }
 
+/* "B là bệnh viện vệ tinh của A": A supports B. */
+static void satellite(yg_document *d, size_t cue)
+{
+	uint32_t sent = d->toks.items[cue].sent;
+	const yg_mention *before = NULL, *after = NULL;
+	for (size_t k = 0; k < d->mentions.len; k++) {
+		const yg_mention *m = &d->mentions.items[k];
+		if (!is_care_unit(m) || d->toks.items[m->tok_start].sent != sent)
+			continue;
+		if (m->tok_start < cue)
+			before = m;
+		else if (!after)
+			after = m;
+	}
+	if (before && after && before->entity != after->entity)
+		yg_document_relate(d, after->entity, YG_R_PARTNER_OF, before->entity, NULL, NULL);
+}
+
 /* "giữa H1 với H2, H3" or "H1 hỗ trợ/chuyển giao ... cho H2": H1 is the
  * supporting side and partners each other unit named after the cue. */
 static void partners(yg_document *d)
@@ -353,6 +433,10 @@ static void partners(yg_document *d)
 	for (size_t i = 0; i < d->toks.len; i++) {
 		uint32_t sent = d->toks.items[i].sent;
 		int between = yg_tok_is(d, i, "giữa");
+		if (sent != done && yg_tok_is(d, i, "vệ") && yg_tok_is(d, i + 1, "tinh") && yg_tok_is(d, i + 2, "của")) {
+			satellite(d, i);
+			continue;
+		}
 		if (sent == done || !yg_tok_live(d, i) || (!between && !partner_verb(d, i)))
 			continue;
 		if (sentence_is_generic(d, sent))

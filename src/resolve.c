@@ -172,6 +172,4 @@ void yg_resolve(yg_document *d, const yg_lexicon *lx)
 				d->province = (int32_t)e;
 		(void)c;
 	}
-	if (!d->date)
-		d->date = yg_find_date(d);
 }

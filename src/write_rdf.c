@@ -110,7 +110,7 @@ static void emit_node(rdf_out *r, const yg_node *n)
 	if (n->identifier)
 		emit_lit(r, n->iri, NS_SCHEMA "legislationIdentifier", n->identifier, NULL, NULL);
 	if (n->doctype)
-		emit_lit(r, n->iri, YG_ONTOLOGY_NS "documentType", n->doctype, "vi", NULL);
+		emit_lit(r, n->iri, YG_ONTOLOGY_NS "documentType", n->doctype, NULL, NULL);
 	if (n->date)
 		emit_lit(r, n->iri, NS_SCHEMA "legislationDate", n->date, NULL, NS_XSD "date");
 }
