@@ -135,6 +135,11 @@ static size_t scan_law_name(const yg_document *d, const yg_lexicon *lx, size_t i
 	while (yg_tok_capword(d, k) && !(d->toks.items[k].flags & YG_TOK_SENT_START)) {
 		size_t n = yg_match_phrase(d, lx, k, d->toks.len, YG_LEX_COMPOUND, NULL);
 		k += n ? n : 1;
+		/* "Luật Khám bệnh, chữa bệnh": a second lower-case compound */
+		size_t more;
+		if (yg_tok_punct(d, k, ',') && (more = yg_match_phrase(d, lx, k + 1, d->toks.len, YG_LEX_COMPOUND, NULL)) > 0 &&
+		    !yg_tok_capword(d, k + 1))
+			k += 1 + more;
 	}
 	return k - i;
 }

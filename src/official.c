@@ -52,11 +52,10 @@ static size_t prefixes_at(const yg_document *d, const yg_lexicon *lx, size_t i, 
 		}
 		k += n;
 		*any = 1;
-		if (yg_tok_punct(d, k, '.') && !(d->toks.items[k + 1].flags & YG_TOK_SPACE_BEFORE) &&
-		    k + 1 < d->toks.len)
-			k++; /* "PGS.TS" */
-		else if (yg_tok_punct(d, k, '.'))
-			k++; /* "GS. Nguyễn" */
+		if (yg_tok_punct(d, k, '.'))
+			k++; /* "PGS.TS", "GS. Nguyễn" */
+		else if (yg_tok_punct(d, k, ',') && yg_match_phrase(d, lx, k + 1, d->toks.len, YG_LEX_DEGREE, NULL))
+			k++; /* "TTƯT, BSCKI" */
 	}
 	return k - i;
 }
@@ -123,10 +122,17 @@ static size_t title_at(const yg_document *d, const yg_lexicon *lx, size_t k, tit
 	out->start = k;
 	out->end = k + n;
 	out->body = -1;
-	/* a title that contains its body: "Ủy viên Bộ Chính trị" */
+	/* a title that contains its body ("Ủy viên Bộ Chính trị": the role
+	 * is the whole title), or whose body starts inside it and runs on
+	 * ("Trưởng Ban Tuyên giáo Tỉnh ủy X": the role stops at the body) */
 	for (size_t x = k + 1; x < k + n; x++)
-		if ((out->body = org_at(d, x)) >= 0)
-			return n;
+		if ((out->body = org_at(d, x)) >= 0) {
+			size_t body_end = d->mentions.items[out->body].tok_end;
+			if (body_end <= k + n)
+				return n;
+			out->end = x;
+			return body_end - k;
+		}
 	/* a body right after, maybe after "của" */
 	size_t b = k + n;
 	if (yg_tok_is(d, b, "của"))
@@ -146,13 +152,28 @@ static size_t chain_at(const yg_document *d, const yg_lexicon *lx, size_t i, cha
 	ch->n = 0;
 	size_t k = i;
 	while (ch->n < MAX_TITLES) {
-		size_t n = title_at(d, lx, k, &ch->t[ch->n]);
+		/* "nguyên Chủ tịch", "cố Bộ trưởng": the modifier stays in the role */
+		size_t mod = 0;
+		uint32_t hc;
+		if (yg_match_phrase(d, lx, k, d->toks.len, YG_LEX_HONORIFIC, &hc) == 1 &&
+		    yg_lex_prop(lx, hc, "modifier") &&
+		    (strcmp(yg_lex_prop(lx, hc, "modifier"), "former") == 0 ||
+		     strcmp(yg_lex_prop(lx, hc, "modifier"), "deceased") == 0))
+			mod = 1;
+		size_t n = title_at(d, lx, k + mod, &ch->t[ch->n]);
+		if (n && mod) {
+			ch->t[ch->n].start = k;
+			n += mod;
+		}
 		if (!n)
 			break;
 		ch->n++;
 		k += n;
 		ch->end = k;
-		if (!is_list_sep(d, k) || !yg_match_phrase(d, lx, k + 1, d->toks.len, YG_LEX_TITLE, NULL))
+		size_t next = k + 1;
+		if (yg_match_phrase(d, lx, next, d->toks.len, YG_LEX_HONORIFIC, NULL) == 1)
+			next++;
+		if (!is_list_sep(d, k) || !yg_match_phrase(d, lx, next, d->toks.len, YG_LEX_TITLE, NULL))
 			break;
 		k++;
 	}

@@ -38,7 +38,10 @@ static char *join2(const char *a, const char *b)
 }
 
 /* A place after a head: a unit word and capitalised words ("huyện Ba Vì",
- * "phường Vĩnh Hưng").  Returns its length in tokens, 0 if none. */
+ * "phường Vĩnh Hưng", "xã A Lưới 3").  After two words, a family name that
+ * starts another run of capitalised words is a person's name, not more of
+ * the place ("Trạm Y tế xã Nghi Phong Lò Văn Tùng").  Returns its length
+ * in tokens, 0 if none. */
 static size_t local_place(const yg_document *d, const yg_lexicon *lx, size_t i)
 {
 	size_t u = yg_match_phrase(d, lx, i, d->toks.len, YG_LEX_UNIT, NULL);
@@ -46,8 +49,12 @@ static size_t local_place(const yg_document *d, const yg_lexicon *lx, size_t i)
 		return 0;
 	size_t k = i + u;
 	while (k < d->toks.len && (yg_tok_capword(d, k) || (d->toks.items[k].flags & YG_TOK_NUM)) &&
-	       d->toks.items[k].line == d->toks.items[i].line && !(d->toks.items[k].flags & YG_TOK_SENT_START))
+	       d->toks.items[k].line == d->toks.items[i].line && !(d->toks.items[k].flags & YG_TOK_SENT_START)) {
+		if (k - (i + u) >= 2 && yg_match_phrase(d, lx, k, d->toks.len, YG_LEX_FAMILY, NULL) &&
+		    yg_tok_capword(d, k + 1))
+			break;
 		k++;
+	}
 	return k > i + u ? k - i : 0;
 }
 
