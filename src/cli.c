@@ -317,6 +317,7 @@ static void write_output(run_state *rs, const char *path, const yg_writer *w)
 {
 	yg_write_opts wo = rs->o->wopts;
 	wo.path = path;
+	wo.notes = rs->o->quiet ? NULL : stderr;
 	yg_outfile out;
 	yg_diag d = {0};
 	if (yg_outfile_open(&out, path, &d) != YG_OK) {

@@ -15,14 +15,6 @@ static int32_t entity_at(const yg_document *d, long t)
 	return m >= 0 ? d->mentions.items[m].entity : -1;
 }
 
-static const yg_mention *mention_of(const yg_document *d, int32_t e)
-{
-	for (size_t i = 0; i < d->mentions.len; i++)
-		if (d->mentions.items[i].entity == e)
-			return &d->mentions.items[i];
-	return NULL;
-}
-
 /* The province entity of gazetteer concept c, created when the text names
  * it only inside another name (its span there becomes its mention). */
 static int32_t province_entity(yg_document *d, const yg_lexicon *lx, int32_t c,
@@ -461,6 +453,12 @@ static void partners(yg_document *d)
 	}
 }
 
+static int cmp_span(const void *a, const void *b)
+{
+	const yg_span *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
 void yg_relate(yg_document *d, const yg_lexicon *lx)
 {
 	resolve_links(d, lx);
@@ -470,5 +468,7 @@ void yg_relate(yg_document *d, const yg_lexicon *lx)
 	located_in(d, lx);
 	mergers(d, lx);
 	partners(d);
-	(void)mention_of;
+	/* places found inside names were appended: keep text order */
+	for (size_t e = 0; e < d->entities.len; e++)
+		qsort(d->entities.items[e].mentions.items, d->entities.items[e].mentions.len, sizeof(yg_span), cmp_span);
 }

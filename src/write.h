@@ -18,6 +18,7 @@ typedef struct {
 	unsigned relation_mask;/* 1 << yg_rtype; 0 = all */
 	const char *table_format; /* entities: "table" "tsv" "csv" "jsonl" */
 	const char *path;      /* output path, for messages */
+	FILE *notes;           /* where to say that a view was scaled, or NULL */
 } yg_write_opts;
 
 typedef struct yg_writer yg_writer;

@@ -156,6 +156,10 @@ static void declare_defaults(Agraph_t *g, size_t nodes)
 	agattr(g, AGRAPH, "color", "");
 	agattr(g, AGRAPH, "overlap", nodes > YG_DOT_LAYOUT_MAX ? "prism" : "true");
 	agattr(g, AGRAPH, "outputorder", "edgesfirst");
+	/* many small components (one per article's cast) read better side by
+	 * side than stacked in one tall column */
+	agattr(g, AGRAPH, "pack", "true");
+	agattr(g, AGRAPH, "packmode", "array_u");
 	agattr(g, AGRAPH, "size", YG_MAX_INCHES);
 	agattr(g, AGRAPH, "dpi", "96");
 	agattr(g, AGNODE, "fontname", "DejaVu Sans");
@@ -166,6 +170,7 @@ static void declare_defaults(Agraph_t *g, size_t nodes)
 	agattr(g, AGNODE, "label", "\\N");
 	agattr(g, AGNODE, "tooltip", "");
 	agattr(g, AGNODE, "penwidth", "1");
+	agattr(g, AGNODE, "color", "black");
 	agattr(g, AGEDGE, "fontname", "DejaVu Sans");
 	agattr(g, AGEDGE, "fontsize", "9");
 	agattr(g, AGEDGE, "label", "");
@@ -266,6 +271,10 @@ static Agraph_t *build(const view *v, size_t nodes)
 			snprintf(pw, sizeof pw, "%zu", nd->docs.len < 6 ? nd->docs.len : 6);
 			agset(an[i], "penwidth", pw);
 		}
+		if (v->o->focus && node_matches(nd, v->o->focus)) {
+			agset(an[i], "color", "#dc2626");
+			agset(an[i], "penwidth", "4");
+		}
 	}
 	for (size_t k = 0; k < yg_graph_edge_count(v->g); k++) {
 		const yg_edge *e = yg_graph_edge(v->g, k);
@@ -312,6 +321,11 @@ yg_status yg_write_diagram(const yg_graph *gr, const yg_writer *w, const yg_writ
 		return rc == EOF ? yg_diag_set(d, YG_ERR_IO, o->path, "cannot write DOT") : YG_OK;
 	}
 	const char *layout = o->layout ? o->layout : (nodes > YG_DOT_LAYOUT_MAX ? "sfdp" : "dot");
+	if (nodes > YG_DOT_LAYOUT_MAX && o->notes)
+		fprintf(o->notes,
+		        "ytegraph: %s: %zu nodes, laid out with %s and scaled to at most %s inches at 96 dpi;"
+		        " use --focus, --type or --relation for a readable view\n",
+		        o->path, nodes, layout, YG_MAX_INCHES);
 	GVC_t *gvc = gvContext();
 	if (gvLayout(gvc, g, layout) != 0) {
 		agclose(g);
