@@ -73,6 +73,37 @@ check "DOT node labels give the article count" grep -q 'bài)' "$O/g.dot"
 check "PNG is a PNG" sh -c 'head -c 8 "$0" | od -An -tx1 | grep -q "89 50 4e 47 0d 0a 1a 0a"' "$O/g.png"
 check "SVG keeps Vietnamese labels as text" grep -q 'Hà Nội' "$O/g.svg"
 
+# --focus: the DOT's nodes are exactly the neighbourhood computed
+# independently from the Turtle (undirected, depth 2, over the relations)
+if "$PY" -c "import rdflib" 2>/dev/null; then
+	"$YTEGRAPH" build -q --focus "Sở Y tế Hà Nội" --depth 2 -o "$O/focus.dot" -o "$O/focus.png" "$EX" 2>/dev/null
+	check "--focus \"Sở Y tế Hà Nội\" --depth 2 gives exactly the neighbourhood" "$PY" -c "
+import re, rdflib
+g = rdflib.Graph().parse('$O/g.ttl', format='turtle')
+ORG = 'http://www.w3.org/ns/org#'; YTG = 'https://w3id.org/ytegraph/ontology#'
+rels = {ORG + 'memberOf', YTG + 'locatedIn', 'https://schema.org/legislationPassedBy', YTG + 'mergedInto', YTG + 'partnerOf'}
+adj = {}
+for s, p, o in g:
+    if str(p) in rels:
+        adj.setdefault(str(s), set()).add(str(o)); adj.setdefault(str(o), set()).add(str(s))
+start = 'https://w3id.org/ytegraph/id/body/so-y-te-ha-noi'
+seen, frontier = {start}, {start}
+for _ in range(2):
+    frontier = {n for f in frontier for n in adj.get(f, ())} - seen
+    seen |= frontier
+dot = open('$O/focus.dot', encoding='utf-8').read()
+nodes = {m for m in re.findall(r'\"(https://[^\"]+)\"\\s*\\[', dot)}
+assert nodes == seen, (sorted(nodes ^ seen))
+assert len(seen) > 5
+"
+	check "--focus marks the focused node" grep -q 'color=\"#dc2626\"' "$O/focus.dot"
+else
+	skip "--focus neighbourhood" "python3-rdflib is not installed"
+fi
+check "--relation filters the diagram's edges" sh -c '"$0" build -q --relation memberOf -o "$2/m.dot" "$1" && ! grep -q "đối tác" "$2/m.dot" && grep -q "Giám đốc" "$2/m.dot"' "$YTEGRAPH" "$EX" "$TMP"
+check "--type filters the diagram's nodes" sh -c '"$0" build -q --type Province,Hospital -o "$2/t.dot" "$1" && ! grep -q "/official/" "$2/t.dot" && grep -q "/hospital/" "$2/t.dot"' "$YTEGRAPH" "$EX" "$TMP"
+check "an unknown --focus is an error" exit_is 1 "$YTEGRAPH" build -q --focus "Không có" -o "$TMP/nf.dot" "$EX"
+
 # entity lists
 check "TSV has the header and a row per entity" sh -c 'head -1 "$0" | grep -qP "^type\tlabel\tiri\tmentions\tdocuments$" && test "$(wc -l <"$0")" -gt 2' "$O/e.tsv"
 check "CSV and TSV list the same entities" sh -c 'test "$(wc -l <"$0")" -eq "$(wc -l <"$1")"' "$O/e.tsv" "$O/e.csv"
