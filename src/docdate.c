@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "recognize.h"
 #include "resolve.h"
 
 /* Words that open a dated lede: "Ngày 21/2", "Chiều 26/2", "Sáng 5/1". */
@@ -46,8 +47,8 @@ static size_t parse_words_date(const yg_document *d, size_t i, int *day, int *mo
 {
 	const yg_tokens *t = &d->toks;
 	if (i + 4 >= t->len || !tok_num(d, i, day, 2) ||
-	    !yg_token_is(d->text.s, &t->items[i + 1], "tháng") || !tok_num(d, i + 2, mon, 2) ||
-	    !yg_token_is(d->text.s, &t->items[i + 3], "năm") || !tok_num(d, i + 4, year, 4))
+	    !yg_tok_eq(d, i + 1, "tháng") || !tok_num(d, i + 2, mon, 2) ||
+	    !yg_tok_eq(d, i + 3, "năm") || !tok_num(d, i + 4, year, 4))
 		return 0;
 	return 5;
 }
@@ -129,11 +130,11 @@ char *yg_find_date(const yg_document *d)
 		size_t j = i, opener = 0;
 		for (; j < i + 4 && j < t->len && !opener; j++)
 			for (size_t w = 0; w < sizeof lede_words / sizeof lede_words[0]; w++)
-				if (yg_token_is(d->text.s, &t->items[j], lede_words[w]))
+				if (yg_tok_eq(d, j, lede_words[w]))
 					opener = 1;
 		if (!opener)
 			continue;
-		if (j < t->len && yg_token_is(d->text.s, &t->items[j], "ngày"))
+		if (j < t->len && yg_tok_eq(d, j, "ngày"))
 			j++;
 		int dd, m, y;
 		if (!parse_dmy(d, j, &dd, &m, &y))

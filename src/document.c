@@ -102,6 +102,9 @@ void yg_document_free(yg_document *d)
 	free(d->relations.items);
 	yg_text_free(&d->text);
 	yg_tokens_free(&d->toks);
+	free(d->match_first);
+	free(d->match_items);
+	free(d->mention_at_tok);
 	free(d->id);
 	free(d->path);
 	free(d->date);

@@ -134,7 +134,21 @@ typedef struct {
 	} links;
 	int32_t province;     /* the article's province entity, or -1 */
 	int32_t province_concept; /* ... as a gazetteer concept, or -1 */
+	/* Built by the pipeline for the recognisers (see match.c): every
+	 * lexicon phrase starting at each token, found in one pass; the kept
+	 * mention starting at each token. */
+	const yg_keytab *keys;
+	uint32_t *match_first;    /* [toks.len + 1] offsets into match_items */
+	struct yg_match_item *match_items;
+	size_t nmatch_items;
+	int32_t *mention_at_tok;  /* [toks.len] mention index or -1 */
 } yg_document;
+
+struct yg_match_item {
+	uint16_t kind;
+	uint16_t len;             /* tokens */
+	uint32_t concept;
+};
 
 /* A new empty document; id and path are copied. */
 yg_document *yg_document_new(const char *id, const char *path);

@@ -201,8 +201,22 @@ static void add_label(yg_lexicon *lx, const char *label, yg_payload p)
 	yg_tokens_free(&t);
 }
 
+/* Words the recognisers compare tokens with (yg_tok_is).  Interned here so
+ * the comparison is one id check; a word missing from this list still
+ * compares correctly, only slower. */
+static const char *const function_words[] = {
+	"ba", "các", "chiều", "chuyển", "chức", "của", "công", "đa", "đại", "đêm", "đổi", "đỡ",
+	"giao", "giúp", "giữa", "hai", "hôm", "hỗ", "hội", "hợp", "huyện", "khoa", "khu", "kiêm",
+	"ký", "kết", "lại", "lần", "lập", "liên", "mọi", "một", "năm", "ngày", "nghĩa", "nhân",
+	"nhất", "nhập", "nhiều", "những", "phố", "quận", "sáng", "sáp", "số", "sửa", "tháng",
+	"thành", "thứ", "tinh", "tỉnh", "tổ", "tối", "trợ", "trung", "trưa", "tư", "tuyến", "tw",
+	"ương", "và", "vào", "về", "vệ", "vực",
+};
+
 void yg_lexicon_finish(yg_lexicon *lx)
 {
+	for (size_t i = 0; i < sizeof function_words / sizeof function_words[0]; i++)
+		yg_keytab_intern(lx->keys, function_words[i], strlen(function_words[i]));
 	/* Drop nodes that are not concepts of a known scheme (the schemes
 	 * themselves, ontology terms), then compile the rest. */
 	size_t out = 0;

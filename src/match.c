@@ -1,11 +1,78 @@
 /* match.c — longest-match lookups of lexicon phrases over tokens. */
 #include "recognize.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "buf.h"
+
+/* Walk the trie from token i; append every payload met. */
+static void index_from(yg_document *d, const yg_trie *trie, size_t i, size_t *cap)
+{
+	const yg_tokens *t = &d->toks;
+	int32_t nd = YG_TRIE_ROOT;
+	for (size_t k = i; k < t->len && k - i < UINT16_MAX; k++) {
+		if (t->items[k].flags & YG_TOK_MASKED)
+			break;
+		nd = yg_trie_step(trie, nd, t->items[k].key);
+		if (nd < 0)
+			break;
+		const yg_payload *p;
+		size_t np = yg_trie_payloads(trie, nd, &p);
+		for (size_t j = 0; j < np; j++) {
+			if (d->nmatch_items == *cap) {
+				*cap = *cap ? *cap * 2 : 256;
+				d->match_items = yg_xrealloc(d->match_items, *cap * sizeof *d->match_items);
+			}
+			struct yg_match_item *m = &d->match_items[d->nmatch_items++];
+			m->kind = p[j].kind;
+			m->len = (uint16_t)(k - i + 1);
+			m->concept = p[j].concept;
+		}
+	}
+}
+
+void yg_match_index(yg_document *d, const yg_lexicon *lx)
+{
+	const yg_trie *trie = yg_lexicon_trie(lx);
+	size_t n = d->toks.len, cap = 0;
+	d->match_first = yg_xmalloc((n + 1) * sizeof *d->match_first);
+	for (size_t i = 0; i < n; i++) {
+		d->match_first[i] = (uint32_t)d->nmatch_items;
+		index_from(d, trie, i, &cap);
+	}
+	d->match_first[n] = (uint32_t)d->nmatch_items;
+}
+
+void yg_mention_index(yg_document *d)
+{
+	free(d->mention_at_tok);
+	d->mention_at_tok = yg_xmalloc((d->toks.len + 1) * sizeof *d->mention_at_tok);
+	for (size_t i = 0; i <= d->toks.len; i++)
+		d->mention_at_tok[i] = -1;
+	for (size_t m = 0; m < d->mentions.len; m++)
+		if (d->mentions.items[m].tok_start < d->toks.len)
+			d->mention_at_tok[d->mentions.items[m].tok_start] = (int32_t)m;
+}
 
 size_t yg_match_phrase(const yg_document *d, const yg_lexicon *lx, size_t i,
                        size_t end, int kind, uint32_t *concept)
 {
+	if (d->match_first && i < d->toks.len) {
+		size_t best = 0;
+		for (uint32_t k = d->match_first[i]; k < d->match_first[i + 1]; k++) {
+			const struct yg_match_item *m = &d->match_items[k];
+			if (m->kind == kind && m->len >= best && i + m->len <= end) {
+				if (m->len > best && concept)
+					*concept = m->concept;
+				best = m->len;
+			}
+		}
+		return best;
+	}
+	if (i >= d->toks.len)
+		return 0;
 	const yg_trie *trie = yg_lexicon_trie(lx);
 	const yg_tokens *t = &d->toks;
 	int32_t nd = YG_TRIE_ROOT;
@@ -44,9 +111,40 @@ int yg_tok_punct(const yg_document *d, size_t i, char c)
 	return (t->flags & YG_TOK_PUNCT) && t->end - t->start == 1 && d->text.s[t->start] == c;
 }
 
+/* Key id of a literal, cached by its address (callers pass string
+ * literals, whose addresses do not change); one cache per thread. */
+static uint32_t literal_id(const yg_keytab *kt, const char *lit)
+{
+	static _Thread_local struct {
+		const char *lit;
+		const yg_keytab *kt;
+		uint32_t id;
+	} cache[512];
+	size_t slot = ((uintptr_t)lit >> 2) & 511;
+	if (cache[slot].lit != lit || cache[slot].kt != kt) {
+		cache[slot].lit = lit;
+		cache[slot].kt = kt;
+		cache[slot].id = yg_keytab_find(kt, lit, strlen(lit));
+	}
+	return cache[slot].id;
+}
+
+int yg_tok_eq(const yg_document *d, size_t i, const char *lit)
+{
+	if (i >= d->toks.len)
+		return 0;
+	/* Compare key ids when the word is interned (lexicon.c interns the
+	 * words the recognisers use): a token folding to it would have
+	 * found the same id.  Otherwise fold the token. */
+	uint32_t id = d->keys ? literal_id(d->keys, lit) : YG_KEY_NONE;
+	if (id != YG_KEY_NONE)
+		return d->toks.items[i].key == id;
+	return yg_token_is(d->text.s, &d->toks.items[i], lit);
+}
+
 int yg_tok_is(const yg_document *d, size_t i, const char *lit)
 {
-	return yg_tok_live(d, i) && yg_token_is(d->text.s, &d->toks.items[i], lit);
+	return yg_tok_live(d, i) && yg_tok_eq(d, i, lit);
 }
 
 int yg_tok_capword(const yg_document *d, size_t i)
@@ -68,6 +166,8 @@ size_t yg_province_at(const yg_document *d, const yg_lexicon *lx, size_t i, uint
 
 long yg_mention_at(const yg_document *d, size_t i)
 {
+	if (d->mention_at_tok)
+		return i < d->toks.len ? d->mention_at_tok[i] : -1;
 	for (size_t m = 0; m < d->mentions.len; m++)
 		if (d->mentions.items[m].tok_start == i)
 			return (long)m;

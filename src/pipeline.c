@@ -20,6 +20,8 @@ yg_status yg_document_process(yg_document *d, const char *bytes, size_t len,
 		return yg_diag_set(diag, YG_ERR_DATA, d->path, "document has no text (only white space)");
 	yg_segment_sentences(d->text.s, &d->toks);
 	yg_boilerplate_mask(d->text.s, &d->toks, o->lexicon);
+	d->keys = yg_lexicon_keys(o->lexicon);
+	yg_match_index(d, o->lexicon);
 	/* the date decides which names are in force (renamed provinces) */
 	if (!d->date)
 		d->date = yg_find_date(d);

@@ -109,7 +109,9 @@ void yg_recognize(yg_document *d, const yg_lexicon *lx)
 	for (size_t r = 0; r < sizeof stage1 / sizeof stage1[0]; r++)
 		stage1[r](d, lx);
 	keep_non_overlapping(d);
+	yg_mention_index(d);
 	for (size_t r = 0; r < sizeof stage2 / sizeof stage2[0]; r++)
 		stage2[r](d, lx);
 	keep_non_overlapping(d);
+	yg_mention_index(d);
 }

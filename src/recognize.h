@@ -29,6 +29,12 @@ void yg_recognize_officials(yg_document *d, const yg_lexicon *lx);
  * the dropped ones, 0 for the kept ones until resolve assigns entities). */
 void yg_recognize(yg_document *d, const yg_lexicon *lx);
 
+/* Find, in one pass, every lexicon phrase starting at every token, so the
+ * recognisers' lookups below are table reads.  Called by the pipeline. */
+void yg_match_index(yg_document *d, const yg_lexicon *lx);
+/* Rebuild the token → kept mention index (after overlaps are settled). */
+void yg_mention_index(yg_document *d);
+
 /* Longest lexicon phrase of `kind` starting at token i (tokens up to `end`,
  * masked tokens never match).  Returns its length in tokens (0 = none) and
  * the concept in *concept. */
@@ -39,8 +45,10 @@ size_t yg_match_phrase(const yg_document *d, const yg_lexicon *lx, size_t i,
 
 /* Is token i the single punctuation character c? */
 int yg_tok_punct(const yg_document *d, size_t i, char c);
-/* Does token i fold to `lit` (lower case, NFC)? */
+/* Does token i fold to `lit` (lower case, NFC)?  yg_tok_is also requires
+ * the token to be live (not boilerplate). */
 int yg_tok_is(const yg_document *d, size_t i, const char *lit);
+int yg_tok_eq(const yg_document *d, size_t i, const char *lit);
 /* A capitalised word (or all-caps abbreviation), not masked. */
 int yg_tok_capword(const yg_document *d, size_t i);
 /* Is token i usable: inside the text, not boilerplate? */

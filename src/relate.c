@@ -193,10 +193,18 @@ static void implied_identifiers(yg_document *d, const yg_lexicon *lx)
 
 static int sentence_is_generic(const yg_document *d, uint32_t sent)
 {
-	/* "các bệnh viện tuyến Trung ương": a list of examples, not places */
-	for (size_t i = 0; i + 2 < d->toks.len; i++)
-		if (d->toks.items[i].sent == sent && yg_tok_is(d, i, "tuyến") && yg_tok_is(d, i + 1, "trung") &&
-		    yg_tok_is(d, i + 2, "ương"))
+	/* "các bệnh viện tuyến Trung ương": a list of examples, not places.
+	 * Tokens of a sentence are contiguous: find its first by bisection. */
+	size_t lo = 0, hi = d->toks.len;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (d->toks.items[mid].sent < sent)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i + 2 < d->toks.len && d->toks.items[i].sent == sent; i++)
+		if (yg_tok_is(d, i, "tuyến") && yg_tok_is(d, i + 1, "trung") && yg_tok_is(d, i + 2, "ương"))
 			return 1;
 	return 0;
 }

@@ -9,6 +9,7 @@
 
 struct yg_keytab {
 	char **keys;     /* keys[id], id 0 unused */
+	uint32_t *lens;  /* lens[id] */
 	uint32_t nkeys;
 	uint32_t *slots; /* 0 = empty, else id */
 	size_t nslots;
@@ -30,6 +31,7 @@ yg_keytab *yg_keytab_new(void)
 	kt->nslots = 1024;
 	kt->slots = yg_xcalloc(kt->nslots, sizeof *kt->slots);
 	kt->keys = yg_xcalloc(1, sizeof *kt->keys);
+	kt->lens = yg_xcalloc(1, sizeof *kt->lens);
 	kt->nkeys = 1;
 	return kt;
 }
@@ -41,6 +43,7 @@ void yg_keytab_free(yg_keytab *kt)
 	for (uint32_t i = 1; i < kt->nkeys; i++)
 		free(kt->keys[i]);
 	free(kt->keys);
+	free(kt->lens);
 	free(kt->slots);
 	free(kt);
 }
@@ -53,8 +56,7 @@ static size_t probe(const yg_keytab *kt, const char *s, size_t n)
 		uint32_t id = kt->slots[i];
 		if (id == 0)
 			return i;
-		const char *k = kt->keys[id];
-		if (strlen(k) == n && memcmp(k, s, n) == 0)
+		if (kt->lens[id] == n && memcmp(kt->keys[id], s, n) == 0)
 			return i;
 		i = (i + 1) & mask;
 	}
@@ -89,7 +91,9 @@ uint32_t yg_keytab_intern(yg_keytab *kt, const char *s, size_t n)
 		i = probe(kt, s, n);
 	}
 	kt->keys = yg_xrealloc(kt->keys, (kt->nkeys + 1) * sizeof *kt->keys);
+	kt->lens = yg_xrealloc(kt->lens, (kt->nkeys + 1) * sizeof *kt->lens);
 	kt->keys[kt->nkeys] = yg_xstrndup(s, n);
+	kt->lens[kt->nkeys] = (uint32_t)n;
 	kt->slots[i] = kt->nkeys;
 	return kt->nkeys++;
 }

@@ -28,6 +28,15 @@ same_rows() {
 	diff -u "$TMP/$1.want" "$TMP/$1.csv"
 }
 
+# order_covers_select FILE: the ORDER BY clause names every variable of the
+# SELECT clause, so results come in the same order from any store.
+order_covers_select() {
+	sel=$(sed -n 's/^SELECT //p' "$1" | grep -o '?[A-Za-z0-9_]*' | sort -u)
+	ord=$(sed -n 's/^ORDER BY //p' "$1" | grep -o '?[A-Za-z0-9_]*' | sort -u)
+	[ -n "$sel" ] || { echo "no SELECT line"; return 1; }
+	[ "$sel" = "$ord" ] || { echo "SELECT: $sel"; echo "ORDER BY: $ord"; return 1; }
+}
+
 found=0
 for f in "$Q"/*.rq; do
 	[ -e "$f" ] || continue
@@ -41,7 +50,8 @@ for f in "$Q"/*.rq; do
 	fi
 	check "$n.rq has a header comment in English and Vietnamese" \
 		sh -c 'grep -q "^# EN:" "$0" && grep -q "^# VI:" "$0"' "$f"
-	check "$n.rq orders its results" grep -q '^ORDER BY' "$f"
+	check "$n.rq orders by every selected variable" order_covers_select "$f"
+	check "$n.rq comments paste into isql (no ; or ' in them)" sh -c '! grep -n "^#.*[;'"'"']" "$0"' "$f"
 done
 check "the five example queries are there" test "$found" -ge 5
 # A query that silently matches nothing would pass the comparison if its
