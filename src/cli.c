@@ -5,9 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "config.h"
+#include "corpus.h"
+#include "engine.h"
 #include "graph.h"
 #include "iri.h"
 #include "lexicon.h"
@@ -28,7 +32,7 @@ typedef struct {
 	const char *base, *data_dir, *format, *date;
 	yg_encoding encoding;
 	yg_write_opts wopts;
-	int quiet;
+	int quiet, jsonl, strict, stream, threads;
 	char **inputs;
 	int ninputs;
 } options;
@@ -62,6 +66,14 @@ static const char usage_text[] =
 	"      --date YYYY-MM-DD  date of documents whose text gives none\n"
 	"      --encoding ENC     input encoding: utf-8 (default) or windows-1258\n"
 	"      --data-dir DIR     lexicons and gazetteer (default: installed ontology data)\n"
+	"      --jsonl            inputs are JSON Lines corpora: one {\"id\", \"text\",\n"
+	"                         \"date\", \"url\", \"title\"} record a line (files or -)\n"
+	"      --strict           a malformed JSON Lines record stops the run (default:\n"
+	"                         reported with its line number and skipped)\n"
+	"      --stream           (build) write each article's N-Quads as soon as it is\n"
+	"                         processed; memory stays bounded by the entity table\n"
+	"                         (only .nq outputs)\n"
+	"  -j, --jobs N           process documents on N threads (same output as -j 1)\n"
 	"  -q, --quiet            no progress or summary on standard error\n"
 	"  -h, --help             show this help and exit\n"
 	"  -V, --version          show the version and exit\n"
@@ -76,6 +88,7 @@ static const char examples_text[] =
 	"  ytegraph extract --format text article.txt\n"
 	"  ytegraph entities --type Hospital,Province examples/\n"
 	"  cat article.txt | ytegraph extract -\n"
+	"  ytegraph build --jsonl --stream -j 2 -o graph.nq corpus.jsonl\n"
 	"\n"
 	"Exit status: 0 success, 1 an input or data error (the other inputs are still\n"
 	"processed), 2 usage error.\n";
@@ -133,7 +146,7 @@ static int valid_date(const char *s)
 }
 
 enum { OPT_BASE = 256, OPT_FORMAT, OPT_TYPE, OPT_RELATION, OPT_FOCUS, OPT_DEPTH,
-       OPT_LAYOUT, OPT_DATE, OPT_ENCODING, OPT_DATADIR };
+       OPT_LAYOUT, OPT_DATE, OPT_ENCODING, OPT_DATADIR, OPT_JSONL, OPT_STRICT, OPT_STREAM };
 
 static const struct option long_opts[] = {
 	{"output", required_argument, NULL, 'o'},
@@ -148,6 +161,10 @@ static const struct option long_opts[] = {
 	{"encoding", required_argument, NULL, OPT_ENCODING},
 	{"data-dir", required_argument, NULL, OPT_DATADIR},
 	{"quiet", no_argument, NULL, 'q'},
+	{"jsonl", no_argument, NULL, OPT_JSONL},
+	{"strict", no_argument, NULL, OPT_STRICT},
+	{"stream", no_argument, NULL, OPT_STREAM},
+	{"jobs", required_argument, NULL, 'j'},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -192,6 +209,14 @@ static int parse_option(options *o, int c, const char *arg)
 	}
 	case OPT_DATADIR: o->data_dir = arg; break;
 	case 'q': o->quiet = 1; break;
+	case OPT_JSONL: o->jsonl = 1; break;
+	case OPT_STRICT: o->strict = 1; break;
+	case OPT_STREAM: o->stream = 1; break;
+	case 'j':
+		o->threads = atoi(arg);
+		if (o->threads < 1 || o->threads > 256)
+			return usage_error("--jobs: expected a number from 1 to 256, got \"%s\"", arg);
+		break;
 	case 'h': usage(stdout); return YG_EXIT_OK;
 	case 'V': printf("ytegraph %s\n", PACKAGE_VERSION); return YG_EXIT_OK;
 	default: return usage_error("%s", "invalid option");
@@ -210,6 +235,14 @@ static int check_options(options *o)
 			return usage_error("-o %s: unknown output format (see --help for extensions)", o->outputs.items[i]);
 	if (o->outputs.len && o->cmd != CMD_BUILD)
 		return usage_error("%s", "-o is for 'build'; 'extract' and 'entities' print to standard output");
+	if (o->stream && o->cmd != CMD_BUILD)
+		return usage_error("%s", "--stream is for 'build'");
+	for (size_t i = 0; o->stream && i < o->outputs.len; i++)
+		if (!yg_writer_for_path(o->outputs.items[i])->per_article)
+			return usage_error("--stream writes N-Quads only; %s needs the whole graph (drop --stream)",
+			                   o->outputs.items[i]);
+	if (o->stream && o->outputs.len == 0)
+		return usage_error("%s", "--stream needs -o FILE.nq");
 	if (o->cmd == CMD_EXTRACT && o->format && strcmp(o->format, "jsonl") && strcmp(o->format, "text"))
 		return usage_error("--format for extract: jsonl or text, not \"%s\"", o->format);
 	if (o->cmd == CMD_ENTITIES && o->format && !yg_writer_by_name(o->format))
@@ -246,7 +279,7 @@ static int parse_args(options *o, int argc, char **argv)
 	}
 	optind = 2;
 	int c;
-	while ((c = getopt_long(argc, argv, "o:qhV", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:j:qhV", long_opts, NULL)) != -1) {
 		int rc = parse_option(o, c, optarg);
 		if (rc >= 0)
 			return rc;
@@ -259,18 +292,57 @@ static int parse_args(options *o, int argc, char **argv)
 /* ---- running ---- */
 
 typedef struct {
+	const char *path;
+	yg_outfile out;
+	yg_quads *quads;
+	int failed;
+} quad_output;
+
+typedef struct {
 	options *o;
 	yg_lexicon *lx;
 	yg_graph *g;
+	yg_corpus *corpus;
 	int failed;
-	size_t docs;
+	size_t docs, bytes;
+	quad_output *quads;    /* one per .nq output */
+	size_t nquads;
+	struct timespec start, last_progress;
+	int progress;          /* stderr is a terminal and not --quiet */
 } run_state;
 
 static void report(void *ctx, const yg_diag *d)
 {
 	run_state *rs = ctx;
+	if (rs->progress)
+		fputs("\r\033[K", stderr);
 	fprintf(stderr, "ytegraph: %s\n", d->msg);
 	rs->failed = 1;
+}
+
+static double seconds_since(const struct timespec *t)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+/* "1234 documents, 56.7 MB, 12.3 MB/s, ETA 0:42" on one rewritten line. */
+static void show_progress(run_state *rs, int final)
+{
+	if (!rs->progress || (!final && seconds_since(&rs->last_progress) < 0.5))
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &rs->last_progress);
+	double t = seconds_since(&rs->start), mb = (double)rs->bytes / 1e6;
+	double rate = t > 0 ? mb / t : 0;
+	fprintf(stderr, "\r\033[Kytegraph: %zu documents, %.1f MB, %.1f MB/s", rs->docs, mb, rate);
+	size_t total = yg_corpus_total_bytes(rs->corpus);
+	if (!final && total > rs->bytes && rate > 0) {
+		long eta = (long)(((double)(total - rs->bytes) / 1e6) / rate);
+		fprintf(stderr, ", ETA %ld:%02ld", eta / 60, eta % 60);
+	}
+	if (final)
+		fputc('\n', stderr);
 }
 
 static void emit_extract(run_state *rs, const yg_document *doc)
@@ -281,36 +353,72 @@ static void emit_extract(run_state *rs, const yg_document *doc)
 		yg_extract_text(&b, doc, rs->g);
 	else
 		yg_extract_jsonl(&b, doc, rs->g);
-	fwrite(b.s, 1, b.len, stdout);
+	if (fwrite(b.s, 1, b.len, stdout) != b.len)
+		rs->failed = 1;
 	yg_buf_free(&b);
 }
 
-static void process_path(run_state *rs, const char *path)
+/* The engine hands documents here in input order. */
+static void consume(void *ctx, yg_document *doc, yg_status st, const yg_diag *d, size_t bytes)
 {
-	yg_diag d = {0};
-	char *bytes = NULL;
-	size_t len = 0;
-	if (yg_read_file(path, &bytes, &len, &d) != YG_OK) {
-		report(rs, &d);
-		return;
-	}
-	char *id = yg_doc_id(path);
-	yg_document *doc = yg_document_new(id, path);
-	free(id);
-	if (rs->o->date)
-		doc->date = yg_xstrdup(rs->o->date);
-	yg_pipeline_opts po = {rs->o->encoding, rs->lx};
-	if (yg_document_process(doc, bytes, len, &po, &d) != YG_OK) {
-		report(rs, &d);
+	run_state *rs = ctx;
+	rs->bytes += bytes;
+	if (st != YG_OK) {
+		report(rs, d);
 	} else {
 		rs->docs++;
-		if (rs->o->cmd == CMD_EXTRACT)
+		if (rs->o->cmd == CMD_EXTRACT) {
 			emit_extract(rs, doc);
-		else
+		} else {
 			yg_graph_add_document(rs->g, doc);
+			for (size_t i = 0; i < rs->nquads; i++) {
+				yg_diag qd = {0};
+				if (yg_quads_add(rs->quads[i].quads, rs->g, doc, &qd) != YG_OK) {
+					report(rs, &qd);
+					rs->quads[i].failed = 1;
+				}
+			}
+		}
 	}
-	free(bytes);
 	yg_document_free(doc);
+	show_progress(rs, 0);
+}
+
+/* Open the N-Quads outputs before the run: they may stream. */
+static void open_quad_outputs(run_state *rs)
+{
+	options *o = rs->o;
+	rs->quads = yg_xcalloc(o->outputs.len + 1, sizeof *rs->quads);
+	for (size_t i = 0; i < o->outputs.len; i++) {
+		if (!yg_writer_for_path(o->outputs.items[i])->per_article)
+			continue;
+		quad_output *q = &rs->quads[rs->nquads];
+		q->path = o->outputs.items[i];
+		yg_diag d = {0};
+		if (yg_outfile_open(&q->out, q->path, &d) != YG_OK) {
+			report(rs, &d);
+			continue;
+		}
+		q->quads = yg_quads_new(o->stream ? q->out.fh : NULL);
+		rs->nquads++;
+	}
+}
+
+static void close_quad_outputs(run_state *rs)
+{
+	for (size_t i = 0; i < rs->nquads; i++) {
+		quad_output *q = &rs->quads[i];
+		yg_diag d = {0};
+		if (q->failed || yg_quads_finish(q->quads, rs->g, q->out.fh, &d) != YG_OK) {
+			if (d.msg[0])
+				report(rs, &d);
+			yg_outfile_abort(&q->out);
+		} else if (yg_outfile_commit(&q->out, &d) != YG_OK) {
+			report(rs, &d);
+		}
+		yg_quads_free(q->quads);
+	}
+	free(rs->quads);
 }
 
 static void write_output(run_state *rs, const char *path, const yg_writer *w)
@@ -353,19 +461,24 @@ static void write_results(run_state *rs)
 	if (o->outputs.len == 0)
 		write_output(rs, "-", yg_writer_by_name("turtle"));
 	for (size_t i = 0; i < o->outputs.len; i++)
-		write_output(rs, o->outputs.items[i], yg_writer_for_path(o->outputs.items[i]));
+		if (!yg_writer_for_path(o->outputs.items[i])->per_article)
+			write_output(rs, o->outputs.items[i], yg_writer_for_path(o->outputs.items[i]));
 }
 
 int yg_cli_main(int argc, char **argv)
 {
 	options o;
 	memset(&o, 0, sizeof o);
+	o.threads = 1;
 	int rc = parse_args(&o, argc, argv);
 	if (rc >= 0) {
 		free(o.outputs.items);
 		return rc;
 	}
-	run_state rs = {&o, yg_lexicon_new(), NULL, 0, 0};
+	run_state rs;
+	memset(&rs, 0, sizeof rs);
+	rs.o = &o;
+	rs.lx = yg_lexicon_new();
 	yg_diag d = {0};
 	if (yg_lexicon_load_dir(rs.lx, o.data_dir ? o.data_dir : yg_default_datadir(), &d) != YG_OK) {
 		fprintf(stderr, "ytegraph: %s\n", d.msg);
@@ -374,18 +487,38 @@ int yg_cli_main(int argc, char **argv)
 		return YG_EXIT_DATA;
 	}
 	rs.g = yg_graph_new(o.base, rs.lx);
+	if (o.stream)
+		yg_graph_nodes_only(rs.g);
+	rs.progress = !o.quiet && isatty(2);
+	clock_gettime(CLOCK_MONOTONIC, &rs.start);
+	rs.last_progress = rs.start;
 	yg_pathlist paths = {0};
 	yg_expand_inputs(o.inputs, o.ninputs, &paths, report, &rs);
-	for (size_t i = 0; i < paths.len; i++)
-		process_path(&rs, paths.items[i]);
-	if (o.cmd != CMD_EXTRACT && (rs.docs > 0 || !rs.failed))
+	rs.corpus = yg_corpus_new(&paths, o.jsonl, o.strict, report, &rs);
+	if (o.cmd == CMD_BUILD)
+		open_quad_outputs(&rs);
+	yg_engine_opts eo = {o.threads, o.encoding, rs.lx, o.date};
+	if (yg_engine_run(rs.corpus, &eo, consume, &rs) != YG_OK) {
+		yg_diag_set(&d, YG_ERR_NOMEM, NULL, "cannot start %d threads", o.threads);
+		report(&rs, &d);
+	}
+	show_progress(&rs, 1);
+	if (o.cmd != CMD_EXTRACT && (rs.docs > 0 || !rs.failed)) {
 		write_results(&rs);
-	else if (fflush(stdout) != 0)
-		rs.failed = 1;
+		close_quad_outputs(&rs);
+	} else {
+		for (size_t i = 0; i < rs.nquads; i++) {
+			yg_outfile_abort(&rs.quads[i].out);
+			yg_quads_free(rs.quads[i].quads);
+		}
+		free(rs.quads);
+		if (fflush(stdout) != 0)
+			rs.failed = 1;
+	}
 	if (!o.quiet && o.cmd == CMD_BUILD)
 		fprintf(stderr, "ytegraph: %zu document(s), %zu entities, %zu relations\n", rs.docs,
 		        yg_graph_node_count(rs.g), yg_graph_edge_count(rs.g));
-	yg_pathlist_free(&paths);
+	yg_corpus_free(rs.corpus);
 	yg_graph_free(rs.g);
 	yg_lexicon_free(rs.lx);
 	free(o.outputs.items);

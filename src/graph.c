@@ -24,7 +24,13 @@ struct yg_graph {
 	/* open-addressing index IRI -> node index + 1 */
 	size_t *index;
 	size_t index_cap;
+	int nodes_only;
 };
+
+void yg_graph_nodes_only(yg_graph *g)
+{
+	g->nodes_only = 1;
+}
 
 static const char *const type_segments[YG_T_COUNT] = {
 	"official", "hospital", "resolution", "province", "body", "facility",
@@ -264,6 +270,11 @@ static int cmp_size(const void *a, const void *b)
 
 void yg_graph_add_document(yg_graph *g, const yg_document *d)
 {
+	if (g->nodes_only) {
+		for (size_t e = 0; e < d->entities.len; e++)
+			merge_entity(g, d, e);
+		return;
+	}
 	size_t *map = yg_xcalloc(d->entities.len + 1, sizeof *map);
 	yg_article a;
 	memset(&a, 0, sizeof a);

@@ -51,6 +51,9 @@ yg_graph *yg_graph_new(const char *base, const yg_lexicon *lx);
 void yg_graph_free(yg_graph *g); /* accepts NULL */
 
 void yg_graph_add_document(yg_graph *g, const yg_document *d);
+/* Keep only the entity table (for streaming): relations and articles
+ * added afterwards are not stored, so memory does not grow with them. */
+void yg_graph_nodes_only(yg_graph *g);
 /* Sort nodes, edges and articles; indexes change.  Call before writing. */
 void yg_graph_finish(yg_graph *g);
 

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "diag.h"
+#include "document.h"
 #include "graph.h"
 
 typedef struct {
@@ -31,6 +32,7 @@ struct yg_writer {
 	const char *what;      /* one line for --help */
 	yg_write_fn fn;
 	const char *arg;       /* writer-specific: raptor serializer or gvc format */
+	int per_article;       /* written article by article (yg_quads), fn unused */
 };
 
 /* The writer for a path's extension, or NULL. */
@@ -43,5 +45,15 @@ const yg_writer *yg_writers(size_t *n);
 yg_status yg_write_rdf(const yg_graph *g, const yg_writer *w, const yg_write_opts *o, FILE *fh, yg_diag *d);
 yg_status yg_write_diagram(const yg_graph *g, const yg_writer *w, const yg_write_opts *o, FILE *fh, yg_diag *d);
 yg_status yg_write_entities(const yg_graph *g, const yg_writer *w, const yg_write_opts *o, FILE *fh, yg_diag *d);
+
+/* N-Quads, one named graph per article (write_rdf.c).  With a stream,
+ * each article is written as soon as it is added (input order); without,
+ * articles are kept and written sorted by IRI in yg_quads_finish, which
+ * then writes the entity statements of the default graph. */
+typedef struct yg_quads yg_quads;
+yg_quads *yg_quads_new(FILE *stream);
+yg_status yg_quads_add(yg_quads *q, const yg_graph *g, const yg_document *d, yg_diag *diag);
+yg_status yg_quads_finish(yg_quads *q, const yg_graph *g, FILE *fh, yg_diag *diag);
+void yg_quads_free(yg_quads *q); /* accepts NULL */
 
 #endif

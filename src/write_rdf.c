@@ -197,38 +197,38 @@ static void emit_edge(rdf_out *r, const yg_graph *g, const yg_edge *e, const cha
 		emit_lit(r, s->iri, YG_ONTOLOGY_NS "mergerDate", e->date, NULL, NS_XSD "date");
 }
 
-static int edge_in_doc(const yg_edge *e, const char *doc)
-{
-	for (size_t i = 0; i < e->docs.len; i++)
-		if (strcmp(e->docs.items[i], doc) == 0)
-			return 1;
-	return 0;
-}
-
-static void emit_all(rdf_out *r, const yg_graph *g, int quads)
+static void emit_all(rdf_out *r, const yg_graph *g)
 {
 	for (size_t i = 0; i < yg_graph_node_count(g); i++)
 		emit_node(r, yg_graph_node(g, i));
-	if (!quads) {
-		for (size_t i = 0; i < yg_graph_article_count(g); i++)
-			emit_article_head(r, g, yg_graph_article(g, i));
-		for (size_t i = 0; i < yg_graph_edge_count(g); i++)
-			emit_edge(r, g, yg_graph_edge(g, i), NULL);
-		return;
+	for (size_t i = 0; i < yg_graph_article_count(g); i++)
+		emit_article_head(r, g, yg_graph_article(g, i));
+	for (size_t i = 0; i < yg_graph_edge_count(g); i++)
+		emit_edge(r, g, yg_graph_edge(g, i), NULL);
+}
+
+static void rdf_open(rdf_out *r, const char *syntax, const char *path, yg_diag *d)
+{
+	memset(r, 0, sizeof *r);
+	r->w = raptor_new_world();
+	raptor_world_open(r->w);
+	r->ser = raptor_new_serializer(r->w, syntax);
+	r->path = path;
+	r->d = d;
+	for (size_t i = 0; r->ser && i < sizeof prefixes / sizeof prefixes[0]; i++) {
+		raptor_uri *ns = raptor_new_uri(r->w, (const unsigned char *)prefixes[i].ns);
+		raptor_serializer_set_namespace(r->ser, ns, (const unsigned char *)prefixes[i].prefix);
+		raptor_free_uri(ns);
 	}
-	/* N-Quads: entity statements in the default graph, everything an
-	 * article asserts in the article's own named graph. */
-	for (size_t i = 0; i < yg_graph_article_count(g); i++) {
-		const yg_article *a = yg_graph_article(g, i);
-		r->graph = iri_term(r, a->iri);
-		emit_article_head(r, g, a);
-		for (size_t k = 0; k < yg_graph_edge_count(g); k++)
-			if (edge_in_doc(yg_graph_edge(g, k), a->id))
-				emit_edge(r, g, yg_graph_edge(g, k), a->id);
-		if (r->graph)
-			raptor_free_term(r->graph);
-		r->graph = NULL;
-	}
+}
+
+static void rdf_close(rdf_out *r)
+{
+	if (r->ser)
+		raptor_free_serializer(r->ser);
+	if (r->graph)
+		raptor_free_term(r->graph);
+	raptor_free_world(r->w);
 }
 
 yg_status yg_write_rdf(const yg_graph *g, const yg_writer *w, const yg_write_opts *o,
@@ -237,25 +237,210 @@ yg_status yg_write_rdf(const yg_graph *g, const yg_writer *w, const yg_write_opt
 	if (!yg_base_valid(yg_graph_base(g)))
 		return yg_diag_set(d, YG_ERR_USAGE, NULL,
 		                   "--base <%s> is not an absolute IRI ending in '/' or '#'", yg_graph_base(g));
-	rdf_out r = {0};
-	r.w = raptor_new_world();
-	raptor_world_open(r.w);
-	r.ser = raptor_new_serializer(r.w, w->arg);
-	r.path = o->path;
-	r.d = d;
+	rdf_out r;
+	rdf_open(&r, w->arg, o->path, d);
 	if (!r.ser) {
-		raptor_free_world(r.w);
+		rdf_close(&r);
 		return yg_diag_set(d, YG_ERR_DATA, o->path, "raptor2 has no %s serializer", w->arg);
 	}
-	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
-		raptor_uri *ns = raptor_new_uri(r.w, (const unsigned char *)prefixes[i].ns);
-		raptor_serializer_set_namespace(r.ser, ns, (const unsigned char *)prefixes[i].prefix);
-		raptor_free_uri(ns);
-	}
 	raptor_serializer_start_to_file_handle(r.ser, NULL, fh);
-	emit_all(&r, g, strcmp(w->arg, "nquads") == 0);
+	emit_all(&r, g);
 	raptor_serializer_serialize_end(r.ser);
-	raptor_free_serializer(r.ser);
-	raptor_free_world(r.w);
+	rdf_close(&r);
 	return r.bad_iri ? YG_ERR_DATA : YG_OK;
+}
+
+/* ---- N-Quads, article by article ----
+ *
+ * Each article's named graph holds everything the article says: its own
+ * head and mentions, how it names each entity (rdfs:label, skos:altLabel,
+ * degrees, document codes), and its relations and memberships.  The
+ * default graph holds only what follows from an entity's identity (its
+ * class, a province's Wikidata link), written once at the end.  So shards
+ * processed apart, concatenated, with duplicate lines removed, give exactly
+ * the graph of a single run (see README: scale-out). */
+
+struct yg_quads {
+	FILE *stream;        /* write each article at once, or NULL: keep */
+	struct {
+		struct {
+			char *iri, *text;
+		} *items;
+		size_t len, cap;
+	} kept;
+	int failed;
+};
+
+yg_quads *yg_quads_new(FILE *stream)
+{
+	yg_quads *q = yg_xcalloc(1, sizeof *q);
+	q->stream = stream;
+	return q;
+}
+
+void yg_quads_free(yg_quads *q)
+{
+	if (!q)
+		return;
+	for (size_t i = 0; i < q->kept.len; i++) {
+		free(q->kept.items[i].iri);
+		free(q->kept.items[i].text);
+	}
+	free(q->kept.items);
+	free(q);
+}
+
+static const char *class_iri_of(yg_etype t)
+{
+	return class_of[t];
+}
+
+static void emit_doc_entity(rdf_out *r, const yg_document *d, size_t e, const char *iri)
+{
+	const yg_entity *ent = &d->entities.items[e];
+	emit_lit(r, iri, NS_RDFS "label", ent->label, "vi", NULL);
+	for (size_t i = 0; i < ent->aliases.len; i++)
+		emit_lit(r, iri, NS_SKOS "altLabel", ent->aliases.items[i], "vi", NULL);
+	for (size_t i = 0; i < ent->degrees.len; i++)
+		emit_lit(r, iri, YG_ONTOLOGY_NS "degree", ent->degrees.items[i], NULL, NULL);
+	if (ent->identifier)
+		emit_lit(r, iri, NS_SCHEMA "legislationIdentifier", ent->identifier, NULL, NULL);
+	if (ent->doctype)
+		emit_lit(r, iri, YG_ONTOLOGY_NS "documentType", ent->doctype, NULL, NULL);
+	if (ent->date)
+		emit_lit(r, iri, NS_SCHEMA "legislationDate", ent->date, NULL, NS_XSD "date");
+}
+
+static void emit_doc_relation(rdf_out *r, const yg_graph *g, const yg_document *d,
+                              const yg_relation *rel, char **iris, const char *article)
+{
+	const char *s = iris[rel->s], *o = iris[rel->o];
+	if (rel->p == YG_R_PARTNER_OF && strcmp(s, o) > 0) {
+		const char *t = s;
+		s = o;
+		o = t;
+	}
+	if (rel->p != YG_R_MEMBER_OF) {
+		emit_iri(r, s, property_of[rel->p], o);
+		if (rel->p == YG_R_MERGED_INTO && rel->date)
+			emit_lit(r, s, YG_ONTOLOGY_NS "mergerDate", rel->date, NULL, NS_XSD "date");
+		return;
+	}
+	const char *date = rel->date ? rel->date : d->date;
+	emit_iri(r, s, property_of[YG_R_MEMBER_OF], o);
+	yg_buf key;
+	yg_buf_init(&key);
+	yg_buf_printf(&key, "%s|%s|%s|%s", s, o, rel->role ? rel->role : "", date ? date : "");
+	char *m = derived_iri(g, "membership", key.s);
+	yg_buf_free(&key);
+	emit_iri(r, m, NS_RDF "type", NS_ORG "Membership");
+	emit_iri(r, m, NS_ORG "member", s);
+	emit_iri(r, m, NS_ORG "organization", o);
+	if (rel->role) {
+		char *slug = yg_slug(rel->role, strlen(rel->role));
+		yg_buf rb;
+		yg_buf_init(&rb);
+		yg_buf_printf(&rb, "%srole/%s", yg_graph_base(g), slug);
+		free(slug);
+		emit_iri(r, m, NS_ORG "role", rb.s);
+		emit_iri(r, rb.s, NS_RDF "type", NS_ORG "Role");
+		emit_lit(r, rb.s, NS_RDFS "label", rel->role, "vi", NULL);
+		yg_buf_free(&rb);
+	}
+	if (date)
+		emit_lit(r, m, NS_DCT "date", date, NULL, NS_XSD "date");
+	emit_iri(r, m, NS_PROV "wasDerivedFrom", article);
+	free(m);
+}
+
+static void emit_document(rdf_out *r, const yg_graph *g, const yg_document *d, const char *article)
+{
+	size_t n = d->entities.len;
+	char **iris = yg_xcalloc(n + 1, sizeof *iris);
+	for (size_t e = 0; e < n; e++)
+		iris[e] = yg_graph_entity_iri(g, d, e);
+	emit_iri(r, article, NS_RDF "type", NS_SCHEMA "NewsArticle");
+	emit_lit(r, article, NS_SCHEMA "identifier", d->id, NULL, NULL);
+	if (d->date)
+		emit_lit(r, article, NS_SCHEMA "datePublished", d->date, NULL, NS_XSD "date");
+	if (d->url && yg_iri_valid(d->url))
+		emit_iri(r, article, NS_SCHEMA "url", d->url);
+	if (d->title)
+		emit_lit(r, article, NS_SCHEMA "headline", d->title, "vi", NULL);
+	for (size_t e = 0; e < n; e++) {
+		emit_iri(r, article, NS_SCHEMA "mentions", iris[e]);
+		emit_doc_entity(r, d, e, iris[e]);
+	}
+	for (size_t i = 0; i < d->relations.len; i++)
+		emit_doc_relation(r, g, d, &d->relations.items[i], iris, article);
+	for (size_t e = 0; e < n; e++)
+		free(iris[e]);
+	free(iris);
+}
+
+/* Serialize one article's named graph to a string (raptor's N-Quads
+ * serializer writes statements as they come, one per line). */
+static char *document_quads(const yg_graph *g, const yg_document *d, const char *article, yg_diag *diag,
+                            int *bad)
+{
+	rdf_out r;
+	rdf_open(&r, "nquads", d->path, diag);
+	void *str = NULL;
+	size_t len = 0;
+	raptor_serializer_start_to_string(r.ser, NULL, &str, &len);
+	r.graph = iri_term(&r, article);
+	emit_document(&r, g, d, article);
+	raptor_serializer_serialize_end(r.ser);
+	*bad = r.bad_iri;
+	rdf_close(&r);
+	char *out = yg_xstrndup(str ? str : "", len);
+	raptor_free_memory(str);
+	return out;
+}
+
+yg_status yg_quads_add(yg_quads *q, const yg_graph *g, const yg_document *d, yg_diag *diag)
+{
+	char *article = article_iri(g, d->id);
+	int bad = 0;
+	char *text = document_quads(g, d, article, diag, &bad);
+	if (q->stream) {
+		size_t n = strlen(text);
+		if (fwrite(text, 1, n, q->stream) != n)
+			q->failed = 1;
+		free(text);
+		free(article);
+	} else {
+		YG_VEC_GROW(q->kept);
+		q->kept.items[q->kept.len].iri = article;
+		q->kept.items[q->kept.len].text = text;
+		q->kept.len++;
+	}
+	return bad ? YG_ERR_DATA : YG_OK;
+}
+
+static int cmp_kept(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+yg_status yg_quads_finish(yg_quads *q, const yg_graph *g, FILE *fh, yg_diag *diag)
+{
+	qsort(q->kept.items, q->kept.len, sizeof *q->kept.items, cmp_kept);
+	for (size_t i = 0; i < q->kept.len; i++)
+		fputs(q->kept.items[i].text, fh);
+	rdf_out r;
+	rdf_open(&r, "nquads", "N-Quads", diag);
+	raptor_serializer_start_to_file_handle(r.ser, NULL, fh);
+	for (size_t i = 0; i < yg_graph_node_count(g); i++) {
+		const yg_node *n = yg_graph_node(g, i);
+		emit_iri(&r, n->iri, NS_RDF "type", class_iri_of((yg_etype)n->type));
+		if (n->wikidata)
+			emit_iri(&r, n->iri, NS_OWL "sameAs", n->wikidata);
+	}
+	raptor_serializer_serialize_end(r.ser);
+	int bad = r.bad_iri;
+	rdf_close(&r);
+	if (q->failed || ferror(fh))
+		return yg_diag_set(diag, YG_ERR_IO, NULL, "write failed");
+	return bad ? YG_ERR_DATA : YG_OK;
 }

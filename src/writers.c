@@ -4,18 +4,18 @@
 #include <strings.h>
 
 static const yg_writer table[] = {
-	{".ttl", "turtle", "RDF Turtle (prefixes, grouped by subject)", yg_write_rdf, "turtle"},
-	{".nt", "ntriples", "RDF N-Triples", yg_write_rdf, "ntriples"},
-	{".nq", "nquads", "RDF N-Quads, one named graph per article", yg_write_rdf, "nquads"},
-	{".rdf", "rdfxml", "RDF/XML", yg_write_rdf, "rdfxml-abbrev"},
-	{".dot", "dot", "Graphviz DOT source of the diagram", yg_write_diagram, "dot"},
-	{".png", "png", "diagram as PNG (cairo)", yg_write_diagram, "png:cairo"},
-	{".svg", "svg", "diagram as SVG", yg_write_diagram, "svg"},
-	{".pdf", "pdf", "diagram as PDF", yg_write_diagram, "pdf:cairo"},
-	{".tsv", "tsv", "entity list, tab-separated", yg_write_entities, "tsv"},
-	{".csv", "csv", "entity list, CSV (RFC 4180)", yg_write_entities, "csv"},
-	{".jsonl", "jsonl", "entity list, one JSON object a line", yg_write_entities, "jsonl"},
-	{".txt", "table", "entity list, aligned table", yg_write_entities, "table"},
+	{".ttl", "turtle", "RDF Turtle (prefixes, grouped by subject)", yg_write_rdf, "turtle", 0},
+	{".nt", "ntriples", "RDF N-Triples", yg_write_rdf, "ntriples", 0},
+	{".nq", "nquads", "RDF N-Quads, one named graph per article (streams with --stream)", NULL, "nquads", 1},
+	{".rdf", "rdfxml", "RDF/XML", yg_write_rdf, "rdfxml-abbrev", 0},
+	{".dot", "dot", "Graphviz DOT source of the diagram", yg_write_diagram, "dot", 0},
+	{".png", "png", "diagram as PNG (cairo)", yg_write_diagram, "png:cairo", 0},
+	{".svg", "svg", "diagram as SVG", yg_write_diagram, "svg", 0},
+	{".pdf", "pdf", "diagram as PDF", yg_write_diagram, "pdf:cairo", 0},
+	{".tsv", "tsv", "entity list, tab-separated", yg_write_entities, "tsv", 0},
+	{".csv", "csv", "entity list, CSV (RFC 4180)", yg_write_entities, "csv", 0},
+	{".jsonl", "jsonl", "entity list, one JSON object a line", yg_write_entities, "jsonl", 0},
+	{".txt", "table", "entity list, aligned table", yg_write_entities, "table", 0},
 };
 
 const yg_writer *yg_writers(size_t *n)

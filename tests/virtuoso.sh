@@ -136,6 +136,7 @@ sparql_http() {
 	_f=$1
 	_o=$2
 	shift 2
+	# shellcheck disable=SC2046 # one word per option, IRIs have no spaces
 	set -- $(for g in "$@"; do printf ' --data-urlencode default-graph-uri=%s' "$g"; done)
 	curl -sS --fail --noproxy '*' --max-time 60 -H 'Accept: text/csv' \
 		--data-urlencode "query@$_f" "$@" "http://127.0.0.1:$HTTP_PORT/sparql" >"$_o"
@@ -182,7 +183,9 @@ started=1
 for pair in 11111:18890 11112:18891 21111:28890 31111:38890 41111:48890; do
 	sp=${pair%%:*}
 	hp=${pair#*:}
-	port_free "$sp" && port_free "$hp" || continue
+	if ! port_free "$sp" || ! port_free "$hp"; then
+		continue
+	fi
 	if start_server "$sp" "$hp" 2>"$TMP/start.err"; then
 		started=0
 		break
@@ -223,8 +226,8 @@ check "bulk-load the N-Quads shards with ld_dir and rdf_loader_run" \
 loaded_ok() {
 	sql "SELECT 'FILES=' || CAST(COUNT(*) AS VARCHAR) FROM DB.DBA.load_list;
 SELECT 'BAD=' || CAST(COUNT(*) AS VARCHAR) FROM DB.DBA.load_list WHERE ll_state <> 2 OR ll_error IS NOT NULL;" &&
-		grep -q "FILES=$(ls "$VT/data/shards" | wc -l)\$" "$TMP/sql.out" &&
-		grep -q 'BAD=0$' "$TMP/sql.out" || { cat "$TMP/sql.out"; return 1; }
+		grep -qw "FILES=$(($(ls "$VT/data/shards" | wc -l)))" "$TMP/sql.out" &&
+		grep -qw 'BAD=0' "$TMP/sql.out" || { cat "$TMP/sql.out"; return 1; }
 }
 check "... every shard loaded without error (DB.DBA.load_list)" loaded_ok
 # the named graphs the shards created, one per article

@@ -1,0 +1,191 @@
+#include "corpus.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "buf.h"
+
+struct yg_corpus {
+	yg_pathlist paths;
+	size_t next;          /* next path */
+	int jsonl, strict, stopped;
+	yg_report_fn report;
+	void *ctx;
+	FILE *fh;             /* open JSON Lines file */
+	const char *fh_path;
+	size_t line;
+	char *linebuf;
+	size_t linecap;
+	size_t total, done;
+};
+
+void yg_item_free(yg_item *it)
+{
+	free(it->id);
+	free(it->where);
+	free(it->bytes);
+	free(it->date);
+	free(it->url);
+	free(it->title);
+	memset(it, 0, sizeof *it);
+}
+
+yg_corpus *yg_corpus_new(yg_pathlist *paths, int jsonl, int strict,
+                         yg_report_fn report, void *ctx)
+{
+	yg_corpus *c = yg_xcalloc(1, sizeof *c);
+	c->paths = *paths;
+	memset(paths, 0, sizeof *paths);
+	c->jsonl = jsonl;
+	c->strict = strict;
+	c->report = report;
+	c->ctx = ctx;
+	for (size_t i = 0; i < c->paths.len; i++) {
+		struct stat st;
+		if (strcmp(c->paths.items[i], "-") != 0 && stat(c->paths.items[i], &st) == 0)
+			c->total += (size_t)st.st_size;
+	}
+	return c;
+}
+
+void yg_corpus_free(yg_corpus *c)
+{
+	if (!c)
+		return;
+	if (c->fh && c->fh != stdin)
+		fclose(c->fh);
+	free(c->linebuf);
+	yg_pathlist_free(&c->paths);
+	free(c);
+}
+
+size_t yg_corpus_total_bytes(const yg_corpus *c) { return c->total; }
+size_t yg_corpus_done_bytes(const yg_corpus *c) { return c->done; }
+
+static void problem(yg_corpus *c, yg_status st, const char *where, const char *msg)
+{
+	yg_diag d;
+	yg_diag_set(&d, st, where, "%s", msg);
+	if (c->report)
+		c->report(c->ctx, &d);
+}
+
+static char *opt_string(json_t *obj, const char *key)
+{
+	json_t *v = json_object_get(obj, key);
+	return json_is_string(v) ? yg_xstrndup(json_string_value(v), json_string_length(v)) : NULL;
+}
+
+/* One JSON Lines record into *it; returns 0 when malformed (reported). */
+static int parse_record(yg_corpus *c, const char *line, size_t n, yg_item *it)
+{
+	char where[1024];
+	snprintf(where, sizeof where, "%s:%zu", c->fh_path, c->line);
+	json_error_t err;
+	json_t *obj = json_loadb(line, n, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &err);
+	const char *bad = NULL;
+	char msg[300];
+	if (!obj) {
+		snprintf(msg, sizeof msg, "malformed JSON record: %s (column %d)", err.text, err.column);
+		bad = msg;
+	} else if (!json_is_object(obj)) {
+		bad = "malformed record: not a JSON object";
+	} else if (!json_is_string(json_object_get(obj, "id")) || !json_is_string(json_object_get(obj, "text"))) {
+		bad = "malformed record: \"id\" and \"text\" must be strings";
+	}
+	if (bad) {
+		problem(c, YG_ERR_DATA, where, bad);
+		json_decref(obj);
+		return 0;
+	}
+	it->id = opt_string(obj, "id");
+	json_t *text = json_object_get(obj, "text");
+	it->len = json_string_length(text);
+	it->bytes = yg_xstrndup(json_string_value(text), it->len);
+	it->date = opt_string(obj, "date");
+	it->url = opt_string(obj, "url");
+	it->title = opt_string(obj, "title");
+	it->where = yg_xstrdup(where);
+	json_decref(obj);
+	return 1;
+}
+
+/* Next record of the open JSON Lines file: 1 got one, 0 none left in it,
+ * -1 a malformed record was skipped. */
+static int next_record(yg_corpus *c, yg_item *it)
+{
+	for (;;) {
+		ssize_t n = getline(&c->linebuf, &c->linecap, c->fh);
+		if (n < 0)
+			return 0;
+		c->line++;
+		c->done += (size_t)n;
+		while (n > 0 && (c->linebuf[n - 1] == '\n' || c->linebuf[n - 1] == '\r'))
+			n--;
+		if (n == 0)
+			continue; /* blank lines separate nothing */
+		return parse_record(c, c->linebuf, (size_t)n, it) ? 1 : -1;
+	}
+}
+
+static int next_jsonl(yg_corpus *c, yg_item *it, yg_status *st)
+{
+	for (;;) {
+		if (!c->fh) {
+			if (c->next >= c->paths.len)
+				return 1;
+			c->fh_path = c->paths.items[c->next++];
+			c->fh = strcmp(c->fh_path, "-") == 0 ? stdin : fopen(c->fh_path, "rb");
+			c->line = 0;
+			if (!c->fh) {
+				problem(c, YG_ERR_IO, c->fh_path, strerror(errno));
+				*st = YG_ERR_IO;
+				return 0;
+			}
+		}
+		int r = next_record(c, it);
+		if (r > 0) {
+			*st = YG_OK;
+			return 0;
+		}
+		if (r < 0) {
+			*st = YG_ERR_DATA;
+			if (c->strict) {
+				c->stopped = 1;
+				return 1;
+			}
+			return 0;
+		}
+		if (c->fh != stdin)
+			fclose(c->fh);
+		c->fh = NULL;
+	}
+}
+
+int yg_corpus_next(yg_corpus *c, yg_item *it, yg_status *st)
+{
+	memset(it, 0, sizeof *it);
+	*st = YG_OK;
+	if (c->stopped)
+		return 1;
+	if (c->jsonl)
+		return next_jsonl(c, it, st);
+	if (c->next >= c->paths.len)
+		return 1;
+	const char *path = c->paths.items[c->next++];
+	yg_diag d = {0};
+	*st = yg_read_file(path, &it->bytes, &it->len, &d);
+	if (*st != YG_OK) {
+		if (c->report)
+			c->report(c->ctx, &d);
+		return 0;
+	}
+	c->done += it->len;
+	it->id = yg_doc_id(path);
+	it->where = yg_xstrdup(path);
+	return 0;
+}

@@ -1,0 +1,32 @@
+/* engine.h — run the pipeline over a corpus on N threads.
+ *
+ * Workers take documents from the corpus and process them in parallel
+ * (the lexicon is read-only, ICU normalizers are thread-safe, nothing else
+ * is shared); the caller's consumer receives the documents in input order
+ * on the calling thread, so the output is the same for any N.  At most
+ * 4 × N documents are in flight, so memory does not grow with the corpus. */
+#ifndef YG_ENGINE_H
+#define YG_ENGINE_H
+
+#include "corpus.h"
+#include "document.h"
+#include "lexicon.h"
+#include "normalize.h"
+
+typedef struct {
+	int threads;               /* 1 or more */
+	yg_encoding encoding;
+	const yg_lexicon *lexicon;
+	const char *default_date;  /* for documents without one, or NULL */
+} yg_engine_opts;
+
+/* Called in input order on the calling thread.  On success st is YG_OK;
+ * otherwise diag says what went wrong and the document has no entities.
+ * The consumer owns d (yg_document_free). */
+typedef void (*yg_consume_fn)(void *ctx, yg_document *d, yg_status st, const yg_diag *diag,
+                              size_t input_bytes);
+
+/* Returns YG_OK, or the status of a failure to start threads. */
+yg_status yg_engine_run(yg_corpus *c, const yg_engine_opts *o, yg_consume_fn consume, void *ctx);
+
+#endif
