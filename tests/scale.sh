@@ -1,0 +1,69 @@
+#!/bin/sh
+# Corpora at scale: JSON Lines input, threads, streaming N-Quads, and the
+# scale-out property (shards concatenate to the single-run graph).
+. "$(dirname "$0")/lib.sh"
+EX="$top_srcdir/examples"
+
+# threads give the same output as one thread
+"$YTEGRAPH" extract "$EX" >"$TMP/j1.jsonl"
+"$YTEGRAPH" extract -j 2 "$EX" >"$TMP/j2.jsonl"
+check "extract -j 2 prints exactly what -j 1 prints" cmp "$TMP/j1.jsonl" "$TMP/j2.jsonl"
+"$YTEGRAPH" build -q -o "$TMP/a.ttl" -o "$TMP/a.nq" "$EX"
+"$YTEGRAPH" build -q -j 3 -o "$TMP/b.ttl" -o "$TMP/b.nq" "$EX"
+check "build -j 3 writes byte-identical Turtle" cmp "$TMP/a.ttl" "$TMP/b.ttl"
+check "build -j 3 writes byte-identical N-Quads" cmp "$TMP/a.nq" "$TMP/b.nq"
+check "bad --jobs is a usage error" exit_is 2 "$YTEGRAPH" extract -j 0 "$EX"
+
+# streaming
+"$YTEGRAPH" build -q --stream -j 2 -o "$TMP/s.nq" "$EX"
+check "--stream N-Quads parse" rapper -q -i nquads -c "$TMP/s.nq"
+check "--stream gives the same quads as a buffered run" sh -c 'sort "$0" >"$0.s"; sort "$1" >"$1.s"; cmp "$0.s" "$1.s"' "$TMP/s.nq" "$TMP/a.nq"
+check "--stream refuses formats that need the whole graph" exit_is 2 "$YTEGRAPH" build --stream -o "$TMP/x.ttl" "$EX"
+check "--stream is for build" exit_is 2 "$YTEGRAPH" extract --stream "$EX"
+
+# scale-out: three shards processed apart give the single-run graph
+mkdir -p "$TMP/sh1" "$TMP/sh2" "$TMP/sh3"
+i=0
+for f in "$EX"/*.txt; do
+	i=$((i + 1))
+	cp "$f" "$TMP/sh$((i % 3 + 1))/"
+done
+for k in 1 2 3; do
+	"$YTEGRAPH" build -q --stream -o "$TMP/shard$k.nq" "$TMP/sh$k"
+done
+check "three shards concatenated = the single run (after removing duplicate lines)" sh -c '
+	cat "$0"/shard1.nq "$0"/shard2.nq "$0"/shard3.nq | sort -u >"$0/union.nq"
+	sort -u "$0/a.nq" >"$0/single.nq"
+	cmp "$0/union.nq" "$0/single.nq"' "$TMP"
+
+# JSON Lines
+J="$TMP/corpus.jsonl"
+{
+	printf '{"id":"hn-1","text":"Tin Hà Nội\\nGiám đốc Sở Y tế Lê Văn Nam dự họp.","date":"2024-05-01","url":"https://example.org/hn-1","title":"Tin Hà Nội"}\n'
+	printf 'not json at all\n'
+	printf '{"id":"x"}\n'
+	printf '\n'
+	printf '{"id":"hn-2","text":"Bệnh viện Bạch Mai ở Thủ đô khám cho 3.000 người."}\n'
+} >"$J"
+check "--jsonl: a malformed record exits 1" exit_is 1 "$YTEGRAPH" extract --jsonl "$J"
+check "... is reported with its line number" stderr_has "corpus.jsonl:2: malformed JSON record"
+check "... a record without text is reported too" stderr_has "corpus.jsonl:3: malformed record"
+check "... and the good records are processed" sh -c 'test "$(grep -c "^{\"doc\":\"hn-" "$0")" -eq 2' "$TMP/.stdout"
+check "--jsonl --strict stops at the first malformed record" sh -c '"$0" extract --jsonl --strict "$1" 2>/dev/null | grep -c "^{" | grep -qx 1' "$YTEGRAPH" "$J"
+check "--jsonl reads standard input" sh -c 'grep "^{\"id\":\"hn-2\"" "$1" | "$0" extract --jsonl - | grep -q "Bệnh viện Bạch Mai"' "$YTEGRAPH" "$J"
+"$YTEGRAPH" build -q --jsonl -o "$TMP/j.ttl" "$J" 2>/dev/null
+check "record date and url flow into the graph" sh -c 'grep -q "schema:datePublished \"2024-05-01\"" "$0" && grep -q "schema:url <https://example.org/hn-1>" "$0"' "$TMP/j.ttl"
+check "the record date dates the membership" grep -q 'dct:date "2024-05-01"' "$TMP/j.ttl"
+
+# progress: never on a non-terminal, silenced by --quiet
+"$YTEGRAPH" build -q -o "$TMP/q.ttl" "$EX" 2>"$TMP/q.err"
+check "--quiet prints nothing on stderr" test ! -s "$TMP/q.err"
+"$YTEGRAPH" build -o "$TMP/q.ttl" "$EX" 2>"$TMP/q.err"
+check "without a terminal only the summary line is printed" sh -c 'test "$(wc -l <"$0")" -eq 1 && grep -q "4 document(s)" "$0"' "$TMP/q.err"
+if command -v script >/dev/null 2>&1; then
+	script -qec "\"$YTEGRAPH\" build -o \"$TMP/p.ttl\" \"$EX\"" /dev/null >"$TMP/p.out" 2>&1
+	check "on a terminal a progress line gives documents, MB and MB/s" grep -q "4 documents, 0.0 MB, [0-9.]* MB/s" "$TMP/p.out"
+else
+	skip "progress on a terminal" "script(1) is not installed"
+fi
+finish
