@@ -24,6 +24,9 @@ struct yg_graph {
 	/* open-addressing index IRI -> node index + 1 */
 	size_t *index;
 	size_t index_cap;
+	/* open-addressing index of edges by (s, p, o, role, date) -> index + 1 */
+	size_t *eindex;
+	size_t eindex_cap;
 	int nodes_only;
 };
 
@@ -90,6 +93,7 @@ void yg_graph_free(yg_graph *g)
 	}
 	free(g->articles.items);
 	free(g->index);
+	free(g->eindex);
 	free(g->base);
 	free(g);
 }
@@ -239,6 +243,46 @@ static int same(const char *a, const char *b)
 	return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
+static size_t edge_hash(size_t s, size_t o, unsigned p, const char *role, const char *date)
+{
+	unsigned long long h = yg_hash64(role ? role : "", role ? strlen(role) : 0);
+	h ^= yg_hash64(date ? date : "", date ? strlen(date) : 0) * 31;
+	h ^= ((unsigned long long)s * 0x9E3779B97F4A7C15ULL) ^ ((unsigned long long)o << 17) ^ p;
+	return (size_t)h;
+}
+
+/* Slot of the edge (s, p, o, role, date) in the index; *found tells whether
+ * it holds that edge already. */
+static size_t *edge_slot(yg_graph *g, size_t s, size_t o, unsigned p, const char *role,
+                         const char *date, int *found)
+{
+	size_t mask = g->eindex_cap - 1, i = edge_hash(s, o, p, role, date) & mask;
+	for (;; i = (i + 1) & mask) {
+		size_t k = g->eindex[i];
+		if (!k) {
+			*found = 0;
+			return &g->eindex[i];
+		}
+		const yg_edge *e = &g->edges.items[k - 1];
+		if (e->s == s && e->o == o && e->p == p && same(e->role, role) && same(e->date, date)) {
+			*found = 1;
+			return &g->eindex[i];
+		}
+	}
+}
+
+static void eindex_rebuild(yg_graph *g, size_t cap)
+{
+	free(g->eindex);
+	g->eindex_cap = cap;
+	g->eindex = yg_xcalloc(cap, sizeof *g->eindex);
+	for (size_t k = 0; k < g->edges.len; k++) {
+		const yg_edge *e = &g->edges.items[k];
+		int found;
+		*edge_slot(g, e->s, e->o, e->p, e->role, e->date, &found) = k + 1;
+	}
+}
+
 static void merge_relation(yg_graph *g, const yg_document *d, const yg_relation *r,
                            const size_t *map)
 {
@@ -249,17 +293,22 @@ static void merge_relation(yg_graph *g, const yg_document *d, const yg_relation 
 		o = t;
 	}
 	const char *date = r->date ? r->date : (r->p == YG_R_MEMBER_OF ? d->date : NULL);
-	for (size_t i = 0; i < g->edges.len; i++) {
-		yg_edge *e = &g->edges.items[i];
-		if (e->s == s && e->o == o && e->p == r->p && same(e->role, r->role) && same(e->date, date)) {
-			yg_strlist_add(&e->docs, d->id, strlen(d->id));
-			return;
-		}
+	if (!g->eindex)
+		eindex_rebuild(g, 1024);
+	int found;
+	size_t *slot = edge_slot(g, s, o, r->p, r->role, date, &found);
+	if (found) {
+		yg_strlist_add(&g->edges.items[*slot - 1].docs, d->id, strlen(d->id));
+		return;
 	}
 	yg_edge e = {s, o, r->p, r->role ? yg_xstrdup(r->role) : NULL,
 	             date ? yg_xstrdup(date) : NULL, {0}};
 	yg_strlist_add(&e.docs, d->id, strlen(d->id));
 	YG_VEC_PUSH(g->edges, e);
+	if (g->edges.len * 2 >= g->eindex_cap)
+		eindex_rebuild(g, g->eindex_cap * 2);
+	else
+		*slot = g->edges.len;
 }
 
 static int cmp_size(const void *a, const void *b)

@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""make bench: throughput and memory of ytegraph on generated corpora.
+
+Reports MB/s, documents/s and peak RSS for extract, build --stream -o .nq
+and build -o .ttl, at 10 MB and 100 MB, with -j 1 and -j 2; the same bytes
+through `uconv -x nfc` as the floor; and the time to render a generated
+graph of about 5,000 nodes to PNG.  Prints a Markdown table (also written to
+bench/results.md).  Not part of `make check`: timings are not tests."""
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TOP = os.path.dirname(HERE)
+BIN = os.environ.get("YTEGRAPH", os.path.join(TOP, "ytegraph"))
+WORK = os.environ.get("BENCH_DIR", "/tmp/ytegraph-bench")
+
+
+def run(cmd, stdout=subprocess.DEVNULL):
+    t0 = time.monotonic()
+    p = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE)
+    _, status, ru = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
+    err = p.stderr.read().decode("utf-8", "replace")
+    if p.returncode not in (0, 1):
+        sys.exit("failed (%d): %s\n%s" % (p.returncode, " ".join(cmd), err))
+    return time.monotonic() - t0, ru.ru_maxrss / 1024.0
+
+
+def corpus(mb, name, extra=()):
+    path = os.path.join(WORK, name)
+    if not os.path.exists(path):
+        subprocess.check_call([sys.executable, os.path.join(HERE, "gen_corpus.py"), str(mb), path, *extra])
+    return path
+
+
+def docs_in(path):
+    with open(path, "rb") as f:
+        return sum(1 for _ in f)
+
+
+def main():
+    os.makedirs(WORK, exist_ok=True)
+    rows = []
+    sizes = {}
+    for mb in (10, 100):
+        path = corpus(mb, "corpus-%d.jsonl" % mb)
+        size = os.path.getsize(path) / 1e6
+        ndocs = docs_in(path)
+        sizes[mb] = size
+        if shutil.which("uconv"):
+            t, rss = run(["uconv", "-f", "utf-8", "-t", "utf-8", "-x", "nfc", "-o", "/dev/null", path])
+            rows.append(("uconv -x nfc (floor)", mb, 1, t, size / t, ndocs / t, rss))
+        for jobs in (1, 2):
+            jobs_arg = ["-j", str(jobs)]
+            cases = [
+                ("extract", [BIN, "extract", "-q", "--jsonl", *jobs_arg, path]),
+                ("build --stream -o .nq", [BIN, "build", "-q", "--jsonl", "--stream", *jobs_arg,
+                                           "-o", os.path.join(WORK, "out.nq"), path]),
+                ("build -o .ttl", [BIN, "build", "-q", "--jsonl", *jobs_arg,
+                                   "-o", os.path.join(WORK, "out.ttl"), path]),
+            ]
+            for name, cmd in cases:
+                t, rss = run(cmd)
+                rows.append((name, mb, jobs, t, size / t, ndocs / t, rss))
+    # diagram: about 5,000 nodes
+    big = corpus(2.6, "distinct.jsonl", ("--distinct-entities",))
+    dot = os.path.join(WORK, "big.dot")
+    run([BIN, "build", "-q", "--jsonl", "-o", dot, big])
+    nodes = sum(1 for line in open(dot, encoding="utf-8") if "[" in line and "->" not in line and "https://" in line)
+    t, rss = run([BIN, "build", "-q", "--jsonl", "-o", os.path.join(WORK, "big.png"), big])
+
+    out = []
+    out.append("Machine: %s, %d cores, %s" % (platform.processor() or platform.machine(), os.cpu_count(),
+                                             platform.platform()))
+    out.append("")
+    out.append("| run | corpus | -j | seconds | MB/s | documents/s | peak RSS (MB) |")
+    out.append("|---|---|---|---|---|---|---|")
+    for name, mb, jobs, t, mbs, dps, rss in rows:
+        out.append("| %s | %.0f MB | %d | %.2f | %.1f | %.0f | %.0f |" % (name, sizes[mb], jobs, t, mbs, dps, rss))
+    out.append("")
+    out.append("Diagram: %d nodes rendered to PNG (sfdp) in %.1f s, peak RSS %.0f MB." % (nodes, t, rss))
+    t10 = {(r[0], r[2]): r[3] for r in rows if r[1] == 10}
+    t100 = {(r[0], r[2]): r[3] for r in rows if r[1] == 100}
+    out.append("")
+    out.append("Scaling (time at 100 MB / 10 × time at 10 MB): " + ", ".join(
+        "%s -j%d %.2f" % (k[0], k[1], t100[k] / (10 * t10[k] * sizes[100] / sizes[10] / 10))
+        for k in sorted(t100) if k in t10 and not k[0].startswith("uconv")))
+    ex1 = [r for r in rows if r[0] == "extract" and r[1] == 100]
+    if len(ex1) == 2:
+        out.append("Speed-up of -j 2 over -j 1 (extract, 100 MB): %.2f×" % (ex1[0][3] / ex1[1][3]))
+    text = "\n".join(out)
+    print(text)
+    with open(os.path.join(HERE, "results.md"), "w", encoding="utf-8") as f:
+        f.write(text + "\n")
+
+
+if __name__ == "__main__":
+    main()
