@@ -103,6 +103,7 @@ void yg_document_free(yg_document *d)
 	yg_text_free(&d->text);
 	yg_tokens_free(&d->toks);
 	free(d->match_first);
+	free(d->match_kinds);
 	free(d->match_items);
 	free(d->mention_at_tok);
 	free(d->id);

@@ -139,6 +139,7 @@ typedef struct {
 	 * mention starting at each token. */
 	const yg_keytab *keys;
 	uint32_t *match_first;    /* [toks.len + 1] offsets into match_items */
+	uint32_t *match_kinds;    /* [toks.len] bit (1 << kind) per kind present */
 	struct yg_match_item *match_items;
 	size_t nmatch_items;
 	int32_t *mention_at_tok;  /* [toks.len] mention index or -1 */

@@ -10,6 +10,14 @@ uint32_t yg_fold_cp(uint32_t cp)
 {
 	if (cp < 0x80)
 		return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+	/* Vietnamese letters without a call into ICU: Latin-1 capitals, and
+	 * Latin Extended Additional, where capitals are the even code points */
+	if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7 && cp != 0xD0)
+		return cp + 32;
+	if (cp >= 0xDF && cp <= 0xFF)
+		return cp;
+	if (cp >= 0x1EA0 && cp <= 0x1EF9)
+		return cp | 1;
 	switch (cp) {
 	case 0x00D0: /* Ð ETH, often typed for Đ */
 	case 0x0189: /* Ɖ African D */
@@ -60,6 +68,16 @@ static void fold_tone(uint32_t *cps, size_t n)
 
 size_t yg_fold_key(const char *s, size_t n, char *out)
 {
+	/* ASCII syllables (numbers, abbreviations) fold byte by byte */
+	size_t a = 0;
+	while (a < n && (unsigned char)s[a] < 0x80)
+		a++;
+	if (a == n && n < YG_KEY_MAX) {
+		for (size_t i = 0; i < n; i++)
+			out[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+		out[n] = '\0';
+		return n;
+	}
 	uint32_t cps[YG_KEY_MAX / 2];
 	size_t m = 0;
 	for (size_t i = 0; i < n && m < sizeof cps / sizeof cps[0];) {

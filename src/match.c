@@ -38,9 +38,12 @@ void yg_match_index(yg_document *d, const yg_lexicon *lx)
 	const yg_trie *trie = yg_lexicon_trie(lx);
 	size_t n = d->toks.len, cap = 0;
 	d->match_first = yg_xmalloc((n + 1) * sizeof *d->match_first);
+	d->match_kinds = yg_xcalloc(n + 1, sizeof *d->match_kinds);
 	for (size_t i = 0; i < n; i++) {
 		d->match_first[i] = (uint32_t)d->nmatch_items;
 		index_from(d, trie, i, &cap);
+		for (uint32_t k = d->match_first[i]; k < d->nmatch_items; k++)
+			d->match_kinds[i] |= 1u << d->match_items[k].kind;
 	}
 	d->match_first[n] = (uint32_t)d->nmatch_items;
 }
@@ -60,6 +63,8 @@ size_t yg_match_phrase(const yg_document *d, const yg_lexicon *lx, size_t i,
                        size_t end, int kind, uint32_t *concept)
 {
 	if (d->match_first && i < d->toks.len) {
+		if (!(d->match_kinds[i] & (1u << kind)))
+			return 0;
 		size_t best = 0;
 		for (uint32_t k = d->match_first[i]; k < d->match_first[i + 1]; k++) {
 			const struct yg_match_item *m = &d->match_items[k];
