@@ -12,7 +12,8 @@ yg_status yg_outfile_open(yg_outfile *o, const char *path, yg_diag *d)
 {
 	memset(o, 0, sizeof *o);
 	o->path = yg_xstrdup(path);
-	if (strcmp(path, "-") == 0) {
+	/* "-" or "-.nq": standard output (the extension still picks the format) */
+	if (strcmp(path, "-") == 0 || strncmp(path, "-.", 2) == 0) {
 		o->fh = stdout;
 		return YG_OK;
 	}

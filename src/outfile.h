@@ -2,8 +2,8 @@
  *
  * Output goes to a temporary file in the target's folder and is renamed
  * over the target only when everything was written and flushed; on failure
- * the temporary is removed and a previous file stays untouched.  "-" is
- * standard output (written directly). */
+ * the temporary is removed and a previous file stays untouched.  "-", or
+ * "-.EXT" to choose a format, is standard output (written directly). */
 #ifndef YG_OUTFILE_H
 #define YG_OUTFILE_H
 
