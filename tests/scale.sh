@@ -19,7 +19,7 @@ check "bad --jobs is a usage error" exit_is 2 "$YTEGRAPH" extract -j 0 "$EX"
 check "--stream N-Quads parse" rapper -q -i nquads -c "$TMP/s.nq"
 check "--stream gives the same quads as a buffered run" sh -c 'sort "$0" >"$0.s"; sort "$1" >"$1.s"; cmp "$0.s" "$1.s"' "$TMP/s.nq" "$TMP/a.nq"
 check "--stream refuses formats that need the whole graph" exit_is 2 "$YTEGRAPH" build --stream -o "$TMP/x.ttl" "$EX"
-check "-o -.nq streams to standard output" sh -c '"$0" build -q --stream -o -.nq "$1" | rapper -q -i nquads -c -' "$YTEGRAPH" "$EX"
+check "-o -.nq streams to standard output" sh -c '"$0" build -q --stream -o -.nq "$1" | rapper -q -i nquads -c - https://example.org/' "$YTEGRAPH" "$EX"
 check "--stream is for build" exit_is 2 "$YTEGRAPH" extract --stream "$EX"
 
 # scale-out: three shards processed apart give the single-run graph
