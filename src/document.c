@@ -196,13 +196,16 @@ void yg_document_link(yg_document *d, uint32_t from_tok, int32_t to_tok, yg_rtyp
 }
 
 void yg_document_link_implied(yg_document *d, uint32_t from_tok, yg_etype type,
-                              const char *label, int32_t concept, yg_rtype p)
+                              const char *label, int32_t concept, yg_rtype p,
+                              uint32_t a, uint32_t b)
 {
 	yg_document_link(d, from_tok, -1, p, NULL, NULL);
 	yg_link *l = &d->links.items[d->links.len - 1];
 	l->to_type = (uint16_t)type;
 	l->to_label = yg_xstrdup(label);
 	l->to_concept = concept;
+	l->to_a = a;
+	l->to_b = b;
 }
 
 char *yg_document_text(const yg_document *d, uint32_t a, uint32_t b)

@@ -62,6 +62,7 @@ typedef struct {
 	char *date;                  /* resolutions: YYYY-MM-DD */
 	char *degrees;               /* officials: "PGS,TS,BS" */
 	char *issuer_code;           /* resolutions: "TW", "BYT" from the code */
+	uint32_t issuer_tok;         /* ... and its token: the issuer's mention */
 	uint32_t place_start, place_end; /* tokens of a province inside the name */
 	/* 0 a full mention; 1 a short reference that must resolve to a full
 	 * one in the same article (TS Diện, Nghị quyết 72); 2 a full name
@@ -78,6 +79,7 @@ typedef struct {
 	uint16_t to_type;
 	char *to_label;              /* owned */
 	int32_t to_concept;          /* province concept of an implied object */
+	uint32_t to_a, to_b;         /* tokens naming an implied object, if any */
 	uint16_t p;                  /* yg_rtype */
 	char *role, *date;           /* owned */
 } yg_link;
@@ -173,9 +175,11 @@ void yg_document_relate(yg_document *d, int32_t s, yg_rtype p, int32_t o,
 /* Record a relation between mentions (see yg_link); strings copied. */
 void yg_document_link(yg_document *d, uint32_t from_tok, int32_t to_tok, yg_rtype p,
                       const char *role, const char *date);
-/* Record a relation to an implied entity (type, label, province concept). */
+/* Record a relation to an implied entity (type, label, province concept),
+ * named by tokens [a, b) when b > a (that span becomes its mention). */
 void yg_document_link_implied(yg_document *d, uint32_t from_tok, yg_etype type,
-                              const char *label, int32_t concept, yg_rtype p);
+                              const char *label, int32_t concept, yg_rtype p,
+                              uint32_t a, uint32_t b);
 
 /* Copy of the text of tokens [a, b) (caller frees). */
 char *yg_document_text(const yg_document *d, uint32_t a, uint32_t b);

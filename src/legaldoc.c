@@ -23,6 +23,7 @@ typedef struct {
 	char *number;        /* "72" */
 	char *code;          /* "54-NQ/TW" when written */
 	char *issuer_code;   /* "TW", "CP", "BYT" ... */
+	size_t issuer_tok;
 	char *date;
 	char *subject;       /* "về việc ban hành ..." */
 	size_t label_end;    /* tokens that form the label */
@@ -84,6 +85,7 @@ static size_t scan_code(const yg_document *d, size_t i, doc_scan *s)
 	}
 	s->code = yg_buf_take(&b);
 	s->issuer_code = yg_document_text(d, (uint32_t)last_word, (uint32_t)(last_word + 1));
+	s->issuer_tok = last_word;
 	return k - i;
 }
 
@@ -220,14 +222,17 @@ void yg_recognize_documents(yg_document *d, const yg_lexicon *lx)
 			label = yg_buf_take(&b);
 			/* the body is inside this mention's span, so link it by name */
 			if (body)
-				yg_document_link_implied(d, (uint32_t)i, YG_T_BODY, yg_lex_label(lx, bc), -1, YG_R_ISSUED_BY);
+				yg_document_link_implied(d, (uint32_t)i, YG_T_BODY, yg_lex_label(lx, bc), -1, YG_R_ISSUED_BY,
+				                         (uint32_t)k, (uint32_t)(k + body));
 			k += body + subj;
 		}
 		k += scan_date(d, k, &s);
 		s.end = k;
 		emit(d, i, n, doctype, &s, label);
-		if (s.issuer_code)
+		if (s.issuer_code) {
 			d->mentions.items[d->mentions.len - 1].issuer_code = yg_xstrdup(s.issuer_code);
+			d->mentions.items[d->mentions.len - 1].issuer_tok = (uint32_t)s.issuer_tok;
+		}
 		/* "của <body>": linked once the body is a kept mention */
 		if (yg_tok_is(d, k, "của"))
 			yg_document_link(d, (uint32_t)i, (int32_t)(k + 1), YG_R_ISSUED_BY, NULL, NULL);

@@ -15,6 +15,15 @@ static int32_t entity_at(const yg_document *d, long t)
 	return m >= 0 ? d->mentions.items[m].entity : -1;
 }
 
+/* Add a span to an entity's mentions unless it is there already. */
+static void add_span(yg_entity *ent, yg_span sp)
+{
+	for (size_t i = 0; i < ent->mentions.len; i++)
+		if (ent->mentions.items[i].start == sp.start)
+			return;
+	YG_VEC_PUSH(ent->mentions, sp);
+}
+
 /* The province entity of gazetteer concept c, created when the text names
  * it only inside another name (its span there becomes its mention). */
 static int32_t province_entity(yg_document *d, const yg_lexicon *lx, int32_t c,
@@ -25,14 +34,8 @@ static int32_t province_entity(yg_document *d, const yg_lexicon *lx, int32_t c,
 	int32_t e = yg_document_entity(d, YG_T_PROVINCE, yg_province_name(lx, (size_t)c, d->date));
 	yg_entity *ent = &d->entities.items[e];
 	ent->concept = c;
-	if (span_b > span_a) {
-		yg_span sp = yg_document_span(d, span_a, span_b);
-		int seen = 0;
-		for (size_t i = 0; i < ent->mentions.len; i++)
-			seen |= ent->mentions.items[i].start == sp.start;
-		if (!seen)
-			YG_VEC_PUSH(ent->mentions, sp);
-	}
+	if (span_b > span_a)
+		add_span(ent, yg_document_span(d, span_a, span_b));
 	return e;
 }
 
@@ -49,6 +52,8 @@ static void resolve_links(yg_document *d, const yg_lexicon *lx)
 			o = yg_document_entity(d, (yg_etype)l->to_type, l->to_label);
 			if (l->to_type == YG_T_PROVINCE)
 				d->entities.items[o].concept = l->to_concept;
+			if (l->to_b > l->to_a)
+				add_span(&d->entities.items[o], yg_document_span(d, l->to_a, l->to_b));
 		}
 		if (s < 0 || o < 0)
 			continue;
@@ -122,6 +127,8 @@ static void code_issuers(yg_document *d, const yg_lexicon *lx)
 			continue;
 		int32_t o = yg_document_entity(d, YG_T_BODY, label);
 		free(label);
+		/* the code names the issuer ("-TTg"): that token is its mention */
+		add_span(&d->entities.items[o], yg_document_span(d, m->issuer_tok, m->issuer_tok + 1));
 		yg_document_relate(d, m->entity, YG_R_ISSUED_BY, o, NULL, NULL);
 		if (prov >= 0)
 			yg_document_relate(d, o, YG_R_LOCATED_IN, province_entity(d, lx, prov, 0, 0), NULL, NULL);
