@@ -104,6 +104,19 @@ check "--relation filters the diagram's edges" sh -c '"$0" build -q --relation m
 check "--type filters the diagram's nodes" sh -c '"$0" build -q --type Province,Hospital -o "$2/t.dot" "$1" && ! grep -q "/official/" "$2/t.dot" && grep -q "/hospital/" "$2/t.dot"' "$YTEGRAPH" "$EX" "$TMP"
 check "an unknown --focus is an error" exit_is 1 "$YTEGRAPH" build -q --focus "Không có" -o "$TMP/nf.dot" "$EX"
 
+# extract: every entity has a mention, every mention is the text at its offsets
+"$YTEGRAPH" extract "$EX" >"$TMP/ex.jsonl"
+check "every extracted entity has a mention whose text is at its code-point offsets" "$PY" -c "
+import json, sys, unicodedata, os
+for line in open('$TMP/ex.jsonl', encoding='utf-8'):
+    rec = json.loads(line)
+    text = unicodedata.normalize('NFC', open(os.path.join('$EX', rec['doc'] + '.txt'), encoding='utf-8').read())
+    for e in rec['entities']:
+        assert e['mentions'], (rec['doc'], e['label'])
+        for m in e['mentions']:
+            assert text[m['start']:m['end']] == m['text'], (rec['doc'], m)
+"
+
 # entity lists
 check "TSV has the header and a row per entity" sh -c 'head -1 "$0" | grep -qP "^type\tlabel\tiri\tmentions\tdocuments$" && test "$(wc -l <"$0")" -gt 2' "$O/e.tsv"
 check "CSV and TSV list the same entities" sh -c 'test "$(wc -l <"$0")" -eq "$(wc -l <"$1")"' "$O/e.tsv" "$O/e.csv"
