@@ -156,10 +156,13 @@ static void declare_defaults(Agraph_t *g, size_t nodes)
 	agattr(g, AGRAPH, "color", "");
 	agattr(g, AGRAPH, "overlap", nodes > YG_DOT_LAYOUT_MAX ? "prism" : "true");
 	agattr(g, AGRAPH, "outputorder", "edgesfirst");
-	/* many small components (one per article's cast) read better side by
-	 * side than stacked in one tall column */
-	agattr(g, AGRAPH, "pack", "true");
-	agattr(g, AGRAPH, "packmode", "array_u");
+	/* many small components read better side by side than stacked in one
+	 * column; but graphviz 2.43's dot loses edge labels when packing, so
+	 * only the force-directed layout packs */
+	if (nodes > YG_DOT_LAYOUT_MAX) {
+		agattr(g, AGRAPH, "pack", "true");
+		agattr(g, AGRAPH, "packmode", "array_u");
+	}
 	agattr(g, AGRAPH, "size", YG_MAX_INCHES);
 	agattr(g, AGRAPH, "dpi", "96");
 	agattr(g, AGNODE, "fontname", "DejaVu Sans");

@@ -72,6 +72,7 @@ check "DOT nodes carry shape and colour by class" grep -q 'shape=house' "$O/g.do
 check "DOT node labels give the article count" grep -q 'bài)' "$O/g.dot"
 check "PNG is a PNG" sh -c 'head -c 8 "$0" | od -An -tx1 | grep -q "89 50 4e 47 0d 0a 1a 0a"' "$O/g.png"
 check "SVG keeps Vietnamese labels as text" grep -q 'Hà Nội' "$O/g.svg"
+check "rendered edges carry their labels (role · year)" grep -q 'Giám đốc · 2024' "$O/g.svg"
 
 # --focus: the DOT's nodes are exactly the neighbourhood computed
 # independently from the Turtle (undirected, depth 2, over the relations)
