@@ -9,7 +9,7 @@ libgraphviz-dev graphviz
 libicu-dev icu-devtools
 libjansson-dev
 fonts-dejavu-core fonts-liberation2
-python3 python3-rdflib ca-certificates"
+python3 python3-rdflib ca-certificates curl bsdutils"
 missing=""
 for p in $PACKAGES; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -27,6 +27,10 @@ fi
 # install time; write it if a partial install left it out.
 dot -c 2>/dev/null || true
 echo "setup: dependencies present"
+# The SPARQL store the tests load the graph into.
+if [ "${1:-}" = "--tests" ]; then
+	sh scripts/virtuoso-install.sh
+fi
 # The SHACL validator used by the tests (npm registry).
 if [ "${1:-}" = "--tests" ] && [ ! -d tests/shacl/node_modules/rdf-validate-shacl ]; then
 	echo "setup: installing the SHACL validator (npm)"

@@ -64,7 +64,7 @@ static int is_filename_line(const char *s, const yg_tokens *t, const yg_line *l)
 
 /* Every token is page furniture ("fb yt zl tw"), or the line starts with a
  * furniture phrase and is short ("Theo dõi Báo X trên Google News"). */
-static int is_furniture_line(const yg_tokens *t, const yg_line *l, const yg_lexicon *lx)
+static int is_furniture_line(const char *s, const yg_tokens *t, const yg_line *l, const yg_lexicon *lx)
 {
 	size_t n = line_ntok(l);
 	if (n == 0)
@@ -72,6 +72,13 @@ static int is_furniture_line(const yg_tokens *t, const yg_line *l, const yg_lexi
 	size_t head = phrase_at(t, l->tok_first, l->tok_end, lx, YG_LEX_BOILER_LINE);
 	if (head && n <= 16)
 		return 1;
+	/* a breadcrumb: "Home / Y tế / ..." */
+	if (head && l->tok_first + head < l->tok_end) {
+		const yg_token *sep = &t->items[l->tok_first + head];
+		char c = (sep->flags & YG_TOK_PUNCT) ? s[sep->start] : 0;
+		if (c == '/' || c == '>' || (sep->end - sep->start == 2 && memcmp(s + sep->start, "\xC2\xBB", 2) == 0))
+			return 1;
+	}
 	for (uint32_t i = l->tok_first; i < l->tok_end;) {
 		size_t k = phrase_at(t, i, l->tok_end, lx, YG_LEX_BOILER_LINE);
 		if (!k)
@@ -159,7 +166,7 @@ void yg_boilerplate_mask(const char *s, yg_tokens *t, const yg_lexicon *lx)
 			break;
 		}
 		if (is_timestamp_line(s, t, l) || is_filename_line(s, t, l) ||
-		    is_furniture_line(t, l, lx) || is_credit_line(s, t, l, lx) ||
+		    is_furniture_line(s, t, l, lx) || is_credit_line(s, t, l, lx) ||
 		    (prev && same_text(s, prev, l)))
 			mask_line(t, l);
 		else

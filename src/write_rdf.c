@@ -147,6 +147,40 @@ static char *article_iri(const yg_graph *g, const char *doc)
 	return yg_buf_take(&b);
 }
 
+/* Roles are resources named by the slug of the title as written. */
+static char *role_iri(const yg_graph *g, const char *role)
+{
+	char *slug = yg_slug(role, strlen(role));
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_buf_printf(&b, "%srole/%s", yg_graph_base(g), slug);
+	free(slug);
+	return yg_buf_take(&b);
+}
+
+/* Each role once: its class and its label (the first spelling in sorted
+ * order when two spellings share an IRI). */
+static void emit_roles(rdf_out *r, const yg_graph *g, const char *const *roles, size_t n)
+{
+	yg_strlist seen = {0};
+	for (size_t i = 0; i < n; i++) {
+		char *iri = role_iri(g, roles[i]);
+		size_t before = seen.len;
+		yg_strlist_add(&seen, iri, strlen(iri));
+		if (seen.len > before) {
+			emit_iri(r, iri, NS_RDF "type", NS_ORG "Role");
+			emit_lit(r, iri, NS_RDFS "label", roles[i], "vi", NULL);
+		}
+		free(iri);
+	}
+	yg_strlist_free(&seen);
+}
+
+static int cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 /* A membership: the direct org:memberOf plus an org:Membership node with
  * the role, the date and the articles it was derived from. */
 static void emit_membership(rdf_out *r, const yg_graph *g, const yg_edge *e,
@@ -163,15 +197,9 @@ static void emit_membership(rdf_out *r, const yg_graph *g, const yg_edge *e,
 	emit_iri(r, m, NS_ORG "member", s->iri);
 	emit_iri(r, m, NS_ORG "organization", o->iri);
 	if (e->role) {
-		char *slug = yg_slug(e->role, strlen(e->role));
-		yg_buf rb;
-		yg_buf_init(&rb);
-		yg_buf_printf(&rb, "%srole/%s", yg_graph_base(g), slug);
-		free(slug);
-		emit_iri(r, m, NS_ORG "role", rb.s);
-		emit_iri(r, rb.s, NS_RDF "type", NS_ORG "Role");
-		emit_lit(r, rb.s, NS_RDFS "label", e->role, "vi", NULL);
-		yg_buf_free(&rb);
+		char *role = role_iri(g, e->role);
+		emit_iri(r, m, NS_ORG "role", role);
+		free(role);
 	}
 	if (e->date)
 		emit_lit(r, m, NS_DCT "date", e->date, NULL, NS_XSD "date");
@@ -203,8 +231,17 @@ static void emit_all(rdf_out *r, const yg_graph *g)
 		emit_node(r, yg_graph_node(g, i));
 	for (size_t i = 0; i < yg_graph_article_count(g); i++)
 		emit_article_head(r, g, yg_graph_article(g, i));
-	for (size_t i = 0; i < yg_graph_edge_count(g); i++)
-		emit_edge(r, g, yg_graph_edge(g, i), NULL);
+	const char **roles = yg_xcalloc(yg_graph_edge_count(g) + 1, sizeof *roles);
+	size_t nroles = 0;
+	for (size_t i = 0; i < yg_graph_edge_count(g); i++) {
+		const yg_edge *e = yg_graph_edge(g, i);
+		emit_edge(r, g, e, NULL);
+		if (e->p == YG_R_MEMBER_OF && e->role)
+			roles[nroles++] = e->role;
+	}
+	qsort(roles, nroles, sizeof *roles, cmp_cstr);
+	emit_roles(r, g, roles, nroles);
+	free(roles);
 }
 
 static void rdf_open(rdf_out *r, const char *syntax, const char *path, yg_diag *d)
@@ -337,15 +374,9 @@ static void emit_doc_relation(rdf_out *r, const yg_graph *g, const yg_document *
 	emit_iri(r, m, NS_ORG "member", s);
 	emit_iri(r, m, NS_ORG "organization", o);
 	if (rel->role) {
-		char *slug = yg_slug(rel->role, strlen(rel->role));
-		yg_buf rb;
-		yg_buf_init(&rb);
-		yg_buf_printf(&rb, "%srole/%s", yg_graph_base(g), slug);
-		free(slug);
-		emit_iri(r, m, NS_ORG "role", rb.s);
-		emit_iri(r, rb.s, NS_RDF "type", NS_ORG "Role");
-		emit_lit(r, rb.s, NS_RDFS "label", rel->role, "vi", NULL);
-		yg_buf_free(&rb);
+		char *role = role_iri(g, rel->role);
+		emit_iri(r, m, NS_ORG "role", role);
+		free(role);
 	}
 	if (date)
 		emit_lit(r, m, NS_DCT "date", date, NULL, NS_XSD "date");
@@ -371,8 +402,16 @@ static void emit_document(rdf_out *r, const yg_graph *g, const yg_document *d, c
 		emit_iri(r, article, NS_SCHEMA "mentions", iris[e]);
 		emit_doc_entity(r, d, e, iris[e]);
 	}
-	for (size_t i = 0; i < d->relations.len; i++)
+	const char **roles = yg_xcalloc(d->relations.len + 1, sizeof *roles);
+	size_t nroles = 0;
+	for (size_t i = 0; i < d->relations.len; i++) {
 		emit_doc_relation(r, g, d, &d->relations.items[i], iris, article);
+		if (d->relations.items[i].p == YG_R_MEMBER_OF && d->relations.items[i].role)
+			roles[nroles++] = d->relations.items[i].role;
+	}
+	qsort(roles, nroles, sizeof *roles, cmp_cstr);
+	emit_roles(r, g, roles, nroles);
+	free(roles);
 	for (size_t e = 0; e < n; e++)
 		free(iris[e]);
 	free(iris);

@@ -54,7 +54,8 @@ static void test_provinces(void)
 
 static void test_boilerplate(void)
 {
-	yg_document *d = run("Y tế Cần Thơ tăng tốc\n"
+	yg_document *d = run("Trang chủ / Thời sự / Long An\n"
+	                     "Y tế Cần Thơ tăng tốc\n"
 	                     "0:00 / 0:00\n"
 	                     "IMG_2031.jpg\n"
 	                     "Lãnh đạo thăm Hậu Giang.\n"
@@ -64,6 +65,8 @@ static void test_boilerplate(void)
 	                     "Tin cùng chuyên mục\n"
 	                     "Cà Mau triển khai tiêm chủng\n");
 	OK(mentions(d, YG_T_PROVINCE, "Cần Thơ") == 1, "headline counts");
+	OK(mentions(d, YG_T_PROVINCE, "Long An") < 0, "nothing in a breadcrumb line");
+	IS_STR(d->title, "Y tế Cần Thơ tăng tốc", "the first content line is the headline");
 	OK(mentions(d, YG_T_PROVINCE, "Hậu Giang") == 1, "a caption repeated on the next line counts once");
 	OK(mentions(d, YG_T_PROVINCE, "Sóc Trăng") == 1, "text before a photo credit counts");
 	OK(mentions(d, YG_T_PROVINCE, "Bạc Liêu") < 0, "nothing inside (Ảnh: ...)");
