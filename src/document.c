@@ -106,6 +106,8 @@ void yg_document_free(yg_document *d)
 	free(d->match_kinds);
 	free(d->match_items);
 	free(d->mention_at_tok);
+	free(d->entity_index);
+	free(d->relation_index);
 	free(d->id);
 	free(d->path);
 	free(d->date);
@@ -129,15 +131,44 @@ size_t yg_document_add_mention(yg_document *d, uint32_t a, uint32_t b,
 	return d->mentions.len - 1;
 }
 
+static uint64_t entity_hash(unsigned type, const char *key)
+{
+	uint64_t h = 1469598103934665603ULL ^ type;
+	for (const unsigned char *p = (const unsigned char *)key; *p; p++) {
+		h ^= *p;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static uint32_t *entity_slot(yg_document *d, unsigned type, const char *key)
+{
+	size_t mask = d->entity_index_cap - 1, i = (size_t)entity_hash(type, key) & mask;
+	for (;; i = (i + 1) & mask) {
+		uint32_t k = d->entity_index[i];
+		if (!k || (d->entities.items[k - 1].type == type && strcmp(d->entities.items[k - 1].key, key) == 0))
+			return &d->entity_index[i];
+	}
+}
+
+static void entity_reindex(yg_document *d, size_t cap)
+{
+	free(d->entity_index);
+	d->entity_index_cap = cap;
+	d->entity_index = yg_xcalloc(cap, sizeof *d->entity_index);
+	for (size_t i = 0; i < d->entities.len; i++)
+		*entity_slot(d, d->entities.items[i].type, d->entities.items[i].key) = (uint32_t)(i + 1);
+}
+
 int32_t yg_document_entity(yg_document *d, yg_etype type, const char *label)
 {
 	char *key = yg_fold_phrase(label, strlen(label));
-	for (size_t i = 0; i < d->entities.len; i++) {
-		yg_entity *e = &d->entities.items[i];
-		if (e->type == type && strcmp(e->key, key) == 0) {
-			free(key);
-			return (int32_t)i;
-		}
+	if (!d->entity_index)
+		entity_reindex(d, 64);
+	uint32_t *slot = entity_slot(d, type, key);
+	if (*slot) {
+		free(key);
+		return (int32_t)(*slot - 1);
 	}
 	yg_entity e;
 	memset(&e, 0, sizeof e);
@@ -146,6 +177,10 @@ int32_t yg_document_entity(yg_document *d, yg_etype type, const char *label)
 	e.key = key;
 	e.concept = -1;
 	YG_VEC_PUSH(d->entities, e);
+	if (d->entities.len * 2 >= d->entity_index_cap)
+		entity_reindex(d, d->entity_index_cap * 2);
+	else
+		*slot = (uint32_t)d->entities.len;
 	return (int32_t)(d->entities.len - 1);
 }
 
@@ -154,21 +189,63 @@ static int same_str(const char *a, const char *b)
 	return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
+/* Relations are identified by (s, p, o, role); partnerOf is symmetric. */
+static uint64_t relation_hash(int32_t s, unsigned p, int32_t o, const char *role)
+{
+	if (p == YG_R_PARTNER_OF && s > o) {
+		int32_t t = s;
+		s = o;
+		o = t;
+	}
+	uint64_t h = entity_hash(p, role ? role : "");
+	return h ^ ((uint64_t)(uint32_t)s * 0x9E3779B97F4A7C15ULL) ^ ((uint64_t)(uint32_t)o << 21);
+}
+
+static int same_relation(const yg_relation *r, int32_t s, unsigned p, int32_t o, const char *role)
+{
+	if (r->p != p || !same_str(r->role, role))
+		return 0;
+	return (r->s == s && r->o == o) || (p == YG_R_PARTNER_OF && r->s == o && r->o == s);
+}
+
+static uint32_t *relation_slot(yg_document *d, int32_t s, unsigned p, int32_t o, const char *role)
+{
+	size_t mask = d->relation_index_cap - 1, i = (size_t)relation_hash(s, p, o, role) & mask;
+	for (;; i = (i + 1) & mask) {
+		uint32_t k = d->relation_index[i];
+		if (!k || same_relation(&d->relations.items[k - 1], s, p, o, role))
+			return &d->relation_index[i];
+	}
+}
+
+static void relation_reindex(yg_document *d, size_t cap)
+{
+	free(d->relation_index);
+	d->relation_index_cap = cap;
+	d->relation_index = yg_xcalloc(cap, sizeof *d->relation_index);
+	for (size_t i = 0; i < d->relations.len; i++) {
+		const yg_relation *r = &d->relations.items[i];
+		*relation_slot(d, r->s, r->p, r->o, r->role) = (uint32_t)(i + 1);
+	}
+}
+
 void yg_document_relate(yg_document *d, int32_t s, yg_rtype p, int32_t o,
                         const char *role, const char *date)
 {
 	if (s < 0 || o < 0 || s == o)
 		return;
-	for (size_t i = 0; i < d->relations.len; i++) {
-		yg_relation *r = &d->relations.items[i];
-		if (r->p != p || !same_str(r->role, role))
-			continue;
-		if ((r->s == s && r->o == o) || (p == YG_R_PARTNER_OF && r->s == o && r->o == s))
-			return;
-	}
+	if (!d->relation_index)
+		relation_reindex(d, 64);
+	uint32_t *slot = relation_slot(d, s, p, o, role);
+	if (*slot)
+		return;
 	yg_relation r = {s, o, (uint16_t)p, role ? yg_xstrdup(role) : NULL,
 	                 date ? yg_xstrdup(date) : NULL};
 	YG_VEC_PUSH(d->relations, r);
+	if (d->relations.len * 2 >= d->relation_index_cap)
+		relation_reindex(d, d->relation_index_cap * 2);
+	else
+		*slot = (uint32_t)d->relations.len;
 }
 
 yg_span yg_document_span(const yg_document *d, uint32_t a, uint32_t b)

@@ -145,6 +145,12 @@ typedef struct {
 	struct yg_match_item *match_items;
 	size_t nmatch_items;
 	int32_t *mention_at_tok;  /* [toks.len] mention index or -1 */
+	/* hash indexes (open addressing, index + 1) so that finding an entity
+	 * or a relation does not scan: documents can be very large */
+	uint32_t *entity_index;
+	size_t entity_index_cap;
+	uint32_t *relation_index;
+	size_t relation_index_cap;
 } yg_document;
 
 struct yg_match_item {

@@ -183,6 +183,15 @@ static void add_alias(yg_node *n, const char *a)
 		yg_strlist_add(&n->aliases, a, strlen(a));
 }
 
+/* Documents arrive one at a time and all of a document's statements are
+ * merged together, so only the last id can repeat: no scan of the list. */
+static void add_doc(yg_strlist *l, const char *id)
+{
+	if (l->len && strcmp(l->items[l->len - 1], id) == 0)
+		return;
+	YG_VEC_PUSH(*l, yg_xstrdup(id));
+}
+
 static size_t merge_entity(yg_graph *g, const yg_document *d, size_t e)
 {
 	const yg_entity *ent = &d->entities.items[e];
@@ -233,7 +242,7 @@ static size_t merge_entity(yg_graph *g, const yg_document *d, size_t e)
 	set_if_empty(&n->identifier, ent->identifier);
 	set_if_empty(&n->doctype, ent->doctype);
 	set_if_empty(&n->date, ent->date);
-	yg_strlist_add(&n->docs, d->id, strlen(d->id));
+	add_doc(&n->docs, d->id);
 	n->mentions += ent->mentions.len;
 	return (size_t)(n - g->nodes.items);
 }
@@ -298,7 +307,7 @@ static void merge_relation(yg_graph *g, const yg_document *d, const yg_relation 
 	int found;
 	size_t *slot = edge_slot(g, s, o, r->p, r->role, date, &found);
 	if (found) {
-		yg_strlist_add(&g->edges.items[*slot - 1].docs, d->id, strlen(d->id));
+		add_doc(&g->edges.items[*slot - 1].docs, d->id);
 		return;
 	}
 	yg_edge e = {s, o, r->p, r->role ? yg_xstrdup(r->role) : NULL,

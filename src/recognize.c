@@ -71,7 +71,7 @@ static void keep_non_overlapping(yg_document *d)
 /* The article's province: one named on the first two content lines
  * (headline, dateline), else the one named most (Thủ đô counts for Hà
  * Nội); names inside bodies count ("Sở Y tế TP.HCM"). */
-static int32_t article_province(const yg_document *d)
+static int32_t article_province(const yg_document *d, const yg_lexicon *lx)
 {
 	size_t content_lines = 0;
 	for (size_t li = 0; li < d->toks.nlines && content_lines < 2; li++) {
@@ -85,27 +85,27 @@ static int32_t article_province(const yg_document *d)
 				return m->concept;
 		}
 	}
+	size_t n = yg_lexicon_count(lx);
+	size_t *count = calloc(n + 1, sizeof *count);
+	if (!count)
+		return -1;
 	int32_t best = -1;
-	size_t best_n = 0;
 	for (size_t i = 0; i < d->mentions.len; i++) {
 		const yg_mention *m = &d->mentions.items[i];
-		if (m->type != YG_T_PROVINCE)
+		if (m->type != YG_T_PROVINCE || m->concept < 0 || (size_t)m->concept >= n)
 			continue;
-		size_t n = 0;
-		for (size_t j = 0; j < d->mentions.len; j++)
-			n += d->mentions.items[j].type == YG_T_PROVINCE && d->mentions.items[j].concept == m->concept;
-		if (n > best_n || (n == best_n && m->concept < best)) {
+		size_t c = ++count[m->concept];
+		if (best < 0 || c > count[best] || (c == count[best] && m->concept < best))
 			best = m->concept;
-			best_n = n;
-		}
 	}
+	free(count);
 	return best;
 }
 
 void yg_recognize(yg_document *d, const yg_lexicon *lx)
 {
 	yg_recognize_provinces(d, lx);
-	d->province_concept = article_province(d);
+	d->province_concept = article_province(d, lx);
 	for (size_t r = 0; r < sizeof stage1 / sizeof stage1[0]; r++)
 		stage1[r](d, lx);
 	keep_non_overlapping(d);

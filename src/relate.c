@@ -76,12 +76,33 @@ static long issuer_concept(const yg_lexicon *lx, const char *code)
 	return -1;
 }
 
-static int has_relation(const yg_document *d, int32_t s, yg_rtype p)
+/* issuedBy by entity, kept up to date while relating (no scans). */
+typedef struct {
+	int32_t *of;
+	size_t len;
+} issuers;
+
+static void issuers_init(issuers *is, const yg_document *d)
 {
+	is->len = d->entities.len;
+	is->of = yg_xmalloc((is->len + 1) * sizeof *is->of);
+	for (size_t e = 0; e < is->len; e++)
+		is->of[e] = -1;
 	for (size_t i = 0; i < d->relations.len; i++)
-		if (d->relations.items[i].s == s && d->relations.items[i].p == p)
-			return 1;
-	return 0;
+		if (d->relations.items[i].p == YG_R_ISSUED_BY && (size_t)d->relations.items[i].s < is->len)
+			is->of[d->relations.items[i].s] = d->relations.items[i].o;
+}
+
+static int32_t issuer_of(const issuers *is, int32_t e)
+{
+	return e >= 0 && (size_t)e < is->len ? is->of[e] : -1;
+}
+
+static void set_issuer(yg_document *d, issuers *is, int32_t e, int32_t body)
+{
+	yg_document_relate(d, e, YG_R_ISSUED_BY, body, NULL, NULL);
+	if (e >= 0 && (size_t)e < is->len && is->of[e] < 0)
+		is->of[e] = body;
 }
 
 /* Label of the provincial body a code names: "Tỉnh ủy Lào Cai". */
@@ -103,12 +124,12 @@ static char *provincial_issuer(const yg_lexicon *lx, const char *kind, int32_t p
 	return yg_buf_take(&b);
 }
 
-static void code_issuers(yg_document *d, const yg_lexicon *lx)
+static void code_issuers(yg_document *d, const yg_lexicon *lx, issuers *is)
 {
 	for (size_t i = 0; i < d->mentions.len; i++) {
 		const yg_mention *m = &d->mentions.items[i];
 		if (m->type != YG_T_RESOLUTION || !m->issuer_code || m->entity < 0 ||
-		    has_relation(d, m->entity, YG_R_ISSUED_BY))
+		    issuer_of(is, m->entity) >= 0)
 			continue;
 		long c = issuer_concept(lx, m->issuer_code);
 		if (c < 0)
@@ -129,24 +150,16 @@ static void code_issuers(yg_document *d, const yg_lexicon *lx)
 		free(label);
 		/* the code names the issuer ("-TTg"): that token is its mention */
 		add_span(&d->entities.items[o], yg_document_span(d, m->issuer_tok, m->issuer_tok + 1));
-		yg_document_relate(d, m->entity, YG_R_ISSUED_BY, o, NULL, NULL);
+		set_issuer(d, is, m->entity, o);
 		if (prov >= 0)
 			yg_document_relate(d, o, YG_R_LOCATED_IN, province_entity(d, lx, prov, 0, 0), NULL, NULL);
 	}
 }
 
-static int32_t issuer_of(const yg_document *d, int32_t e)
-{
-	for (size_t i = 0; i < d->relations.len; i++)
-		if (d->relations.items[i].s == e && d->relations.items[i].p == YG_R_ISSUED_BY)
-			return d->relations.items[i].o;
-	return -1;
-}
-
 /* "Nghị quyết 72 của Bộ Chính trị ... Nghị quyết số 57, số 71": later
  * documents of the same type cited by number alone share the issuer of the
  * last one cited with its issuer. */
-static void inherit_issuers(yg_document *d)
+static void inherit_issuers(yg_document *d, issuers *is)
 {
 	int32_t last = -1;
 	const char *last_type = NULL;
@@ -154,19 +167,19 @@ static void inherit_issuers(yg_document *d)
 		const yg_mention *m = &d->mentions.items[i];
 		if (m->type != YG_T_RESOLUTION || m->entity < 0)
 			continue;
-		int32_t is = issuer_of(d, m->entity);
-		if (is >= 0) {
-			last = is;
+		int32_t by = issuer_of(is, m->entity);
+		if (by >= 0) {
+			last = by;
 			last_type = m->doctype;
 		} else if (m->is_short && last >= 0 && last_type && m->doctype && strcmp(last_type, m->doctype) == 0) {
-			yg_document_relate(d, m->entity, YG_R_ISSUED_BY, last, NULL, NULL);
+			set_issuer(d, is, m->entity, last);
 		}
 	}
 }
 
 /* Central Party documents cited by number get their implied code:
  * "Nghị quyết 72" of the Politburo is 72-NQ/TW. */
-static void implied_identifiers(yg_document *d, const yg_lexicon *lx)
+static void implied_identifiers(yg_document *d, const yg_lexicon *lx, const issuers *iss)
 {
 	static const char *const central[] = {"Bộ Chính trị", "Ban Chấp hành Trung ương", "Ban Bí thư",
 	                                      "Ban Chấp hành Trung ương Đảng"};
@@ -174,7 +187,7 @@ static void implied_identifiers(yg_document *d, const yg_lexicon *lx)
 		yg_entity *ent = &d->entities.items[e];
 		if (ent->type != YG_T_RESOLUTION || ent->identifier || !ent->doctype)
 			continue;
-		int32_t is = issuer_of(d, (int32_t)e);
+		int32_t is = issuer_of(iss, (int32_t)e);
 		const char *num = strrchr(ent->label, ' ');
 		if (is < 0 || !num || !(num[1] >= '0' && num[1] <= '9'))
 			continue;
@@ -194,6 +207,32 @@ static void implied_identifiers(yg_document *d, const yg_lexicon *lx)
 		yg_buf_printf(&b, "%s-%s/TW", num + 1, code);
 		ent->identifier = yg_buf_take(&b);
 	}
+}
+
+/* ---- sentences ---- */
+
+/* Kept mentions are in text order and sentences follow the tokens: the
+ * mentions of sentence `sent` are [*lo, *hi), found by bisection. */
+static void sentence_mentions(const yg_document *d, uint32_t sent, size_t *lo, size_t *hi)
+{
+	size_t a = 0, b = d->mentions.len;
+	while (a < b) {
+		size_t mid = (a + b) / 2;
+		if (d->toks.items[d->mentions.items[mid].tok_start].sent < sent)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	*lo = a;
+	b = d->mentions.len;
+	while (a < b) {
+		size_t mid = (a + b) / 2;
+		if (d->toks.items[d->mentions.items[mid].tok_start].sent <= sent)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	*hi = a;
 }
 
 /* ---- locatedIn ---- */
@@ -220,9 +259,11 @@ static int sentence_is_generic(const yg_document *d, uint32_t sent)
 static int32_t sentence_province(const yg_document *d, uint32_t sent)
 {
 	int32_t found = -1;
-	for (size_t i = 0; i < d->mentions.len; i++) {
+	size_t lo, hi;
+	sentence_mentions(d, sent, &lo, &hi);
+	for (size_t i = lo; i < hi; i++) {
 		const yg_mention *m = &d->mentions.items[i];
-		if (m->entity < 0 || d->toks.items[m->tok_start].sent != sent || m->concept < 0)
+		if (m->entity < 0 || m->concept < 0)
 			continue;
 		if (m->type == YG_T_RESOLUTION || m->type == YG_T_OFFICIAL)
 			continue;
@@ -368,17 +409,18 @@ static void merge_sentence(yg_document *d, const yg_lexicon *lx, size_t cue, siz
 	char *date = sentence_date(d, cue);
 	int forward = yg_tok_is(d, cue + len, "thành") || yg_tok_is(d, cue + len, "vào");
 	const yg_mention *target = NULL;
-	for (size_t i = 0; i < d->mentions.len; i++) {
+	size_t lo, hi;
+	sentence_mentions(d, sent, &lo, &hi);
+	for (size_t i = lo; i < hi; i++) {
 		const yg_mention *m = &d->mentions.items[i];
-		if (!mergeable(m) || d->toks.items[m->tok_start].sent != sent)
+		if (!mergeable(m))
 			continue;
 		if (forward ? (m->tok_start > cue && !target) : m->tok_start < cue)
 			target = m;
 	}
-	for (size_t i = 0; target && i < d->mentions.len; i++) {
+	for (size_t i = lo; target && i < hi; i++) {
 		const yg_mention *m = &d->mentions.items[i];
-		if (mergeable(m) && d->toks.items[m->tok_start].sent == sent &&
-		    (forward ? m->tok_start < cue : m->tok_start > cue))
+		if (mergeable(m) && (forward ? m->tok_start < cue : m->tok_start > cue))
 			merge_pair(d, lx, m, target, date);
 	}
 	free(date);
@@ -419,9 +461,11 @@ static void satellite(yg_document *d, size_t cue)
 {
 	uint32_t sent = d->toks.items[cue].sent;
 	const yg_mention *before = NULL, *after = NULL;
-	for (size_t k = 0; k < d->mentions.len; k++) {
+	size_t lo, hi;
+	sentence_mentions(d, sent, &lo, &hi);
+	for (size_t k = lo; k < hi; k++) {
 		const yg_mention *m = &d->mentions.items[k];
-		if (!is_care_unit(m) || d->toks.items[m->tok_start].sent != sent)
+		if (!is_care_unit(m))
 			continue;
 		if (m->tok_start < cue)
 			before = m;
@@ -449,9 +493,11 @@ static void partners(yg_document *d)
 		if (sentence_is_generic(d, sent))
 			continue;
 		const yg_mention *s = NULL;
-		for (size_t k = 0; k < d->mentions.len; k++) {
+		size_t lo, hi;
+		sentence_mentions(d, sent, &lo, &hi);
+		for (size_t k = lo; k < hi; k++) {
 			const yg_mention *m = &d->mentions.items[k];
-			if (!is_care_unit(m) || d->toks.items[m->tok_start].sent != sent)
+			if (!is_care_unit(m))
 				continue;
 			if (between ? (m->tok_start > i && !s) : (m->tok_start < i))
 				s = m;
@@ -459,10 +505,9 @@ static void partners(yg_document *d)
 		if (!s)
 			continue;
 		done = sent;
-		for (size_t k = 0; k < d->mentions.len; k++) {
+		for (size_t k = lo; k < hi; k++) {
 			const yg_mention *m = &d->mentions.items[k];
-			if (is_care_unit(m) && d->toks.items[m->tok_start].sent == sent && m->tok_start > i &&
-			    m->entity != s->entity)
+			if (is_care_unit(m) && m->tok_start > i && m->entity != s->entity)
 				yg_document_relate(d, s->entity, YG_R_PARTNER_OF, m->entity, NULL, NULL);
 		}
 	}
@@ -477,9 +522,13 @@ static int cmp_span(const void *a, const void *b)
 void yg_relate(yg_document *d, const yg_lexicon *lx)
 {
 	resolve_links(d, lx);
-	code_issuers(d, lx);
-	inherit_issuers(d);
-	implied_identifiers(d, lx);
+	/* code_issuers may create bodies: size the table for them */
+	issuers is;
+	issuers_init(&is, d);
+	code_issuers(d, lx, &is);
+	inherit_issuers(d, &is);
+	implied_identifiers(d, lx, &is);
+	free(is.of);
 	located_in(d, lx);
 	mergers(d, lx);
 	partners(d);

@@ -5,15 +5,7 @@
 
 #include "buf.h"
 #include "fold.h"
-
-static int same_folded(const char *a, const char *b)
-{
-	char *fa = yg_fold_phrase(a, strlen(a)), *fb = yg_fold_phrase(b, strlen(b));
-	int eq = strcmp(fa, fb) == 0;
-	free(fa);
-	free(fb);
-	return eq;
-}
+#include "trie.h"
 
 /* Last word of a label ("Nguyễn Trọng Diện" → "Diện"). */
 static const char *last_word(const char *s)
@@ -29,30 +21,97 @@ static void set_label(yg_mention *m, const char *label)
 	m->label = l;
 }
 
+/* A small string → index map for the passes below (documents can hold
+ * thousands of mentions: no pairwise loops). */
+typedef struct {
+	yg_keytab *keys;
+	long *val; /* by key id; -1 = none */
+	size_t cap;
+} str_map;
+
+static void map_init(str_map *m)
+{
+	m->keys = yg_keytab_new();
+	m->val = NULL;
+	m->cap = 0;
+}
+
+static void map_free(str_map *m)
+{
+	yg_keytab_free(m->keys);
+	free(m->val);
+}
+
+static long *map_slot(str_map *m, const char *key)
+{
+	uint32_t id = yg_keytab_intern(m->keys, key, strlen(key));
+	if (id >= m->cap) {
+		size_t cap = m->cap ? m->cap : 64;
+		while (cap <= id)
+			cap *= 2;
+		m->val = yg_xrealloc(m->val, cap * sizeof *m->val);
+		for (size_t i = m->cap; i < cap; i++)
+			m->val[i] = -1;
+		m->cap = cap;
+	}
+	return &m->val[id];
+}
+
+/* "F:" + the folded full name, or "L:" + the folded last word. */
+static char *name_key(const char *label, int last)
+{
+	const char *w = last ? last_word(label) : label;
+	char *f = yg_fold_phrase(w, strlen(w));
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_buf_printf(&b, "%c:%s", last ? 'L' : 'F', f);
+	free(f);
+	return yg_buf_take(&b);
+}
+
 /* Officials: a short reference takes the full name of the titled person
- * whose given name it is (the nearest one before it, else the only one);
- * an untitled full name is kept only if the article titles that person. */
+ * whose given name it is (the nearest one before it, else the first one
+ * after); an untitled full name is kept only if the article titles that
+ * person. */
 static void resolve_officials(yg_document *d)
 {
-	for (size_t i = 0; i < d->mentions.len; i++) {
-		yg_mention *m = &d->mentions.items[i];
-		if (m->type != YG_T_OFFICIAL || !m->is_short)
-			continue;
-		const yg_mention *found = NULL;
-		for (size_t j = 0; j < d->mentions.len; j++) {
-			const yg_mention *f = &d->mentions.items[j];
-			if (f->type != YG_T_OFFICIAL || f->is_short || f->entity < 0)
+	str_map latest, first;
+	map_init(&latest);
+	map_init(&first);
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < d->mentions.len; i++) {
+			yg_mention *m = &d->mentions.items[i];
+			if (m->type != YG_T_OFFICIAL || m->entity < 0 || m->is_short == 3)
 				continue;
-			int match = m->is_short == 2 ? same_folded(f->label, m->label)
-			                             : same_folded(last_word(f->label), m->label);
-			if (match && (!found || j < i))
-				found = f;
+			if (!m->is_short) {
+				if (pass == 1)
+					continue;
+				for (int last = 0; last < 2; last++) {
+					char *k = name_key(m->label, last);
+					*map_slot(&latest, k) = (long)i;
+					long *f = map_slot(&first, k);
+					if (*f < 0)
+						*f = (long)i;
+					free(k);
+				}
+				continue;
+			}
+			char *k = name_key(m->label, m->is_short == 1);
+			long found = pass == 0 ? *map_slot(&latest, k) : *map_slot(&first, k);
+			free(k);
+			if (found >= 0) {
+				set_label(m, d->mentions.items[found].label);
+				m->is_short = m->is_short == 1 ? 3 : 0; /* resolved */
+			} else if (pass == 1) {
+				m->entity = -1;
+			}
 		}
-		if (found)
-			set_label(m, found->label);
-		else
-			m->entity = -1;
 	}
+	for (size_t i = 0; i < d->mentions.len; i++)
+		if (d->mentions.items[i].is_short == 3)
+			d->mentions.items[i].is_short = 1;
+	map_free(&latest);
+	map_free(&first);
 }
 
 /* Number of a document code or label: "72-NQ/TW" → "72". */
@@ -70,52 +129,92 @@ static const char *label_number(const char *label)
 	return number_len(w) ? w : NULL;
 }
 
+static char *doc_key(const char *doctype, const char *num, size_t n)
+{
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_buf_printf(&b, "%s|%.*s", doctype, (int)n, num);
+	return yg_buf_take(&b);
+}
+
 /* "Nghị quyết 72" and "Nghị quyết số 72-NQ/TW" in one article are one
  * document: the short form takes the coded label and identifier. */
 static void resolve_documents(yg_document *d)
 {
+	str_map full;
+	map_init(&full);
+	for (size_t j = 0; j < d->mentions.len; j++) {
+		const yg_mention *f = &d->mentions.items[j];
+		if (f->type != YG_T_RESOLUTION || !f->identifier || !f->doctype)
+			continue;
+		char *k = doc_key(f->doctype, f->identifier, number_len(f->identifier));
+		long *slot = map_slot(&full, k);
+		if (*slot < 0)
+			*slot = (long)j;
+		free(k);
+	}
 	for (size_t i = 0; i < d->mentions.len; i++) {
 		yg_mention *m = &d->mentions.items[i];
-		if (m->type != YG_T_RESOLUTION || !m->is_short)
-			continue;
-		const char *num = label_number(m->label);
+		const char *num = m->type == YG_T_RESOLUTION && m->is_short && m->doctype ? label_number(m->label) : NULL;
 		if (!num)
 			continue;
-		size_t nl = number_len(num);
-		for (size_t j = 0; j < d->mentions.len; j++) {
+		char *k = doc_key(m->doctype, num, number_len(num));
+		long j = *map_slot(&full, k);
+		free(k);
+		if (j >= 0) {
 			const yg_mention *f = &d->mentions.items[j];
-			if (f->type != YG_T_RESOLUTION || !f->identifier || !f->doctype || !m->doctype ||
-			    strcmp(f->doctype, m->doctype) != 0)
-				continue;
-			if (number_len(f->identifier) == nl && strncmp(f->identifier, num, nl) == 0) {
-				set_label(m, f->label);
-				m->identifier = yg_xstrdup(f->identifier);
-				m->is_short = 0;
-				break;
-			}
+			set_label(m, f->label);
+			m->identifier = yg_xstrdup(f->identifier);
+			m->is_short = 0;
 		}
 	}
+	map_free(&full);
+}
+
+static const yg_document *sort_doc; /* for qsort of mention indexes */
+
+static int cmp_by_label(const void *a, const void *b)
+{
+	return strcmp(sort_doc->mentions.items[*(const size_t *)a].label,
+	              sort_doc->mentions.items[*(const size_t *)b].label);
 }
 
 /* "Bệnh viện Đa khoa số 2" after "Bệnh viện Đa khoa số 2 tỉnh Lào Cai":
- * a hospital name that begins another one's is the same hospital. */
+ * a hospital name that begins another one's, placed in a province, is the
+ * same hospital.  Placed names sorted by label: a prefix is found by
+ * bisection. */
 static void resolve_hospitals(yg_document *d)
 {
+	size_t *placed = yg_xmalloc((d->mentions.len + 1) * sizeof *placed), np = 0;
+	for (size_t j = 0; j < d->mentions.len; j++)
+		if (d->mentions.items[j].type == YG_T_HOSPITAL && d->mentions.items[j].concept >= 0)
+			placed[np++] = j;
+	sort_doc = d;
+	qsort(placed, np, sizeof *placed, cmp_by_label);
 	for (size_t i = 0; i < d->mentions.len; i++) {
 		yg_mention *m = &d->mentions.items[i];
 		if (m->type != YG_T_HOSPITAL)
 			continue;
-		size_t n = strlen(m->label);
-		for (size_t j = 0; j < d->mentions.len; j++) {
-			const yg_mention *f = &d->mentions.items[j];
-			if (f->type == YG_T_HOSPITAL && strlen(f->label) > n + 1 &&
-			    strncmp(f->label, m->label, n) == 0 && f->label[n] == ' ' && f->concept >= 0) {
+		size_t n = strlen(m->label), lo = 0, hi = np;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (strcmp(d->mentions.items[placed[mid]].label, m->label) <= 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (size_t k = lo; k < np; k++) {
+			const yg_mention *f = &d->mentions.items[placed[k]];
+			if (strncmp(f->label, m->label, n) != 0)
+				break;
+			if (f->label[n] == ' ') {
 				set_label(m, f->label);
 				m->concept = f->concept;
 				break;
 			}
 		}
 	}
+	free(placed);
 }
 
 static void add_degrees(yg_entity *e, const char *list)

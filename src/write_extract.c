@@ -6,22 +6,46 @@
 #include "json.h"
 #include "normalize.h"
 
-/* Code-point offset of byte offset `off`, counting on from a known pair
- * (mentions come in text order, so this is one pass over the text). */
+/* Code-point offsets: mention spans start and end on token boundaries, so
+ * one pass over the text gives the code-point offset of every token's
+ * start and end, and a span's offsets are found by bisection. */
 typedef struct {
-	const char *s;
-	size_t byte, cp;
-} cp_cursor;
+	const yg_tokens *t;
+	size_t *start_cp, *end_cp;
+} cp_index;
 
-static size_t cp_at(cp_cursor *c, size_t off)
+static void cp_index_init(cp_index *x, const yg_document *d)
 {
-	if (off < c->byte) {
-		c->byte = 0;
-		c->cp = 0;
+	const yg_tokens *t = &d->toks;
+	x->t = t;
+	x->start_cp = yg_xmalloc((t->len + 1) * sizeof *x->start_cp);
+	x->end_cp = yg_xmalloc((t->len + 1) * sizeof *x->end_cp);
+	size_t byte = 0, cp = 0;
+	for (size_t i = 0; i < t->len; i++) {
+		cp += yg_utf8_count(d->text.s + byte, t->items[i].start - byte);
+		x->start_cp[i] = cp;
+		cp += yg_utf8_count(d->text.s + t->items[i].start, t->items[i].end - t->items[i].start);
+		x->end_cp[i] = cp;
+		byte = t->items[i].end;
 	}
-	c->cp += yg_utf8_count(c->s + c->byte, off - c->byte);
-	c->byte = off;
-	return c->cp;
+}
+
+/* Code-point offset of a byte offset that starts (or, with end, ends) a
+ * token; counts from the nearest token when it does not. */
+static size_t cp_at(const cp_index *x, const char *text, size_t off, int end)
+{
+	size_t lo = 0, hi = x->t->len;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		size_t b = end ? x->t->items[mid].end : x->t->items[mid].start;
+		if (b < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < x->t->len && (end ? x->t->items[lo].end : x->t->items[lo].start) == off)
+		return end ? x->end_cp[lo] : x->start_cp[lo];
+	return yg_utf8_count(text, off);
 }
 
 static const char *issuer_of(const yg_document *d, size_t e)
@@ -46,7 +70,7 @@ static void str_array(yg_buf *b, const yg_strlist *l)
 }
 
 static void entity_json(yg_buf *b, const yg_document *d, const yg_graph *g, size_t e,
-                        cp_cursor *cur)
+                        const cp_index *cur)
 {
 	const yg_entity *ent = &d->entities.items[e];
 	yg_buf_puts(b, "{\"type\":");
@@ -79,7 +103,7 @@ static void entity_json(yg_buf *b, const yg_document *d, const yg_graph *g, size
 	yg_buf_puts(b, ",\"mentions\":[");
 	for (size_t m = 0; m < ent->mentions.len; m++) {
 		yg_span sp = ent->mentions.items[m];
-		size_t a = cp_at(cur, sp.start), z = cp_at(cur, sp.end);
+		size_t a = cp_at(cur, d->text.s, sp.start, 0), z = cp_at(cur, d->text.s, sp.end, 1);
 		char *text = yg_xstrndup(d->text.s + sp.start, sp.end - sp.start);
 		yg_buf_printf(b, "%s{\"start\":%zu,\"end\":%zu,\"text\":", m ? "," : "", a, z);
 		yg_json_str(b, text);
@@ -91,7 +115,8 @@ static void entity_json(yg_buf *b, const yg_document *d, const yg_graph *g, size
 
 void yg_extract_jsonl(yg_buf *b, const yg_document *d, const yg_graph *g)
 {
-	cp_cursor cur = {d->text.s, 0, 0};
+	cp_index cur;
+	cp_index_init(&cur, d);
 	yg_buf_puts(b, "{\"doc\":");
 	yg_json_str(b, d->id);
 	yg_buf_puts(b, ",\"date\":");
@@ -122,6 +147,8 @@ void yg_extract_jsonl(yg_buf *b, const yg_document *d, const yg_graph *g)
 		yg_buf_putc(b, '}');
 	}
 	yg_buf_puts(b, "]}\n");
+	free(cur.start_cp);
+	free(cur.end_cp);
 }
 
 void yg_extract_text(yg_buf *b, const yg_document *d, const yg_graph *g)
