@@ -237,22 +237,20 @@ static void sentence_mentions(const yg_document *d, uint32_t sent, size_t *lo, s
 
 /* ---- locatedIn ---- */
 
-static int sentence_is_generic(const yg_document *d, uint32_t sent)
+/* Sentences that list examples ("các bệnh viện tuyến Trung ương như
+ * ..."), not places: one flag per sentence, found in one pass. */
+static uint8_t *generic_sentences(const yg_document *d)
 {
-	/* "các bệnh viện tuyến Trung ương": a list of examples, not places.
-	 * Tokens of a sentence are contiguous: find its first by bisection. */
-	size_t lo = 0, hi = d->toks.len;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (d->toks.items[mid].sent < sent)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (size_t i = lo; i + 2 < d->toks.len && d->toks.items[i].sent == sent; i++)
+	uint8_t *g = yg_xcalloc(d->toks.nsent + 1, 1);
+	for (size_t i = 0; i + 2 < d->toks.len; i++)
 		if (yg_tok_is(d, i, "tuyến") && yg_tok_is(d, i + 1, "trung") && yg_tok_is(d, i + 2, "ương"))
-			return 1;
-	return 0;
+			g[d->toks.items[i].sent] = 1;
+	return g;
+}
+
+static int sentence_is_generic(const yg_document *d, const uint8_t *generic, uint32_t sent)
+{
+	return sent < d->toks.nsent && generic[sent];
 }
 
 /* The one province a sentence places things in, or -1 (none, or two). */
@@ -288,10 +286,11 @@ static int32_t known_province(const yg_document *d, const yg_lexicon *lx, const 
  * one province its sentence names, else the article's province; never in
  * a list of examples ("các bệnh viện tuyến Trung ương như ..."), and never
  * somewhere a well-known hospital is not. */
-static int32_t place_of(const yg_document *d, const yg_lexicon *lx, const yg_mention *m)
+static int32_t place_of(const yg_document *d, const yg_lexicon *lx, const uint8_t *generic,
+                        const yg_mention *m)
 {
 	uint32_t sent = d->toks.items[m->tok_start].sent;
-	if (sentence_is_generic(d, sent))
+	if (sentence_is_generic(d, generic, sent))
 		return -1;
 	int32_t c = sentence_province(d, sent);
 	if (c == -1)
@@ -300,7 +299,7 @@ static int32_t place_of(const yg_document *d, const yg_lexicon *lx, const yg_men
 	return known >= 0 && known != c ? -1 : c;
 }
 
-static void located_in(yg_document *d, const yg_lexicon *lx)
+static void located_in(yg_document *d, const yg_lexicon *lx, const uint8_t *generic)
 {
 	for (size_t i = 0; i < d->mentions.len; i++) {
 		const yg_mention *m = &d->mentions.items[i];
@@ -309,7 +308,7 @@ static void located_in(yg_document *d, const yg_lexicon *lx)
 		int32_t c = m->concept;
 		uint32_t a = m->place_start, b = m->place_end;
 		if (c < 0 && m->type != YG_T_BODY) {
-			c = place_of(d, lx, m);
+			c = place_of(d, lx, generic, m);
 			a = b = 0;
 		}
 		if (c < 0)
@@ -478,7 +477,7 @@ static void satellite(yg_document *d, size_t cue)
 
 /* "giữa H1 với H2, H3" or "H1 hỗ trợ/chuyển giao ... cho H2": H1 is the
  * supporting side and partners each other unit named after the cue. */
-static void partners(yg_document *d)
+static void partners(yg_document *d, const uint8_t *generic)
 {
 	uint32_t done = UINT32_MAX;
 	for (size_t i = 0; i < d->toks.len; i++) {
@@ -490,7 +489,7 @@ static void partners(yg_document *d)
 		}
 		if (sent == done || !yg_tok_live(d, i) || (!between && !partner_verb(d, i)))
 			continue;
-		if (sentence_is_generic(d, sent))
+		if (sentence_is_generic(d, generic, sent))
 			continue;
 		const yg_mention *s = NULL;
 		size_t lo, hi;
@@ -529,9 +528,11 @@ void yg_relate(yg_document *d, const yg_lexicon *lx)
 	inherit_issuers(d, &is);
 	implied_identifiers(d, lx, &is);
 	free(is.of);
-	located_in(d, lx);
+	uint8_t *generic = generic_sentences(d);
+	located_in(d, lx, generic);
 	mergers(d, lx);
-	partners(d);
+	partners(d, generic);
+	free(generic);
 	/* places found inside names were appended: keep text order */
 	for (size_t e = 0; e < d->entities.len; e++)
 		qsort(d->entities.items[e].mentions.items, d->entities.items[e].mentions.len, sizeof(yg_span), cmp_span);
