@@ -310,10 +310,17 @@ static void check_rdf(const yg_graph *g)
 	for (size_t i = 0; i < pn.triples.cap; i++)
 		CHECK(!pn.triples.slots[i] || strset_has(&pt.triples, pn.triples.slots[i]),
 		      "N-Triples triple missing from Turtle: %s", pn.triples.slots[i]);
+	/* Labels come back as written, except that a CR may come back as a
+	 * space (raptor2 2.0.15 writes CR raw inside "...", so the writer
+	 * must replace it; see doc/robustness.md). */
 	for (size_t i = 0; i < yg_graph_node_count(g); i++) {
 		const char *label = yg_graph_node(g, i)->label;
-		CHECK(strset_has(&pt.labels, label), "label \"%s\" of %s did not round-trip through Turtle",
-		      label, yg_graph_node(g, i)->iri);
+		char *alt = yg_xstrdup(label);
+		for (char *c = alt; (c = strchr(c, '\r')) != NULL;)
+			*c = ' ';
+		CHECK(strset_has(&pt.labels, label) || strset_has(&pt.labels, alt),
+		      "label \"%s\" of %s did not round-trip through Turtle", label, yg_graph_node(g, i)->iri);
+		free(alt);
 	}
 	strset_free(&pt.triples);
 	strset_free(&pt.labels);

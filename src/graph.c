@@ -4,7 +4,9 @@
 #include <string.h>
 
 #include "buf.h"
+#include "fold.h"
 #include "iri.h"
+#include "trie.h"
 
 struct yg_graph {
 	char *base;
@@ -28,6 +30,10 @@ struct yg_graph {
 	size_t *eindex;
 	size_t eindex_cap;
 	int nodes_only;
+	/* folded heads alone ("sở y tế", "ubnd tỉnh"): aliases that name a
+	 * different body in every province, so they are no altLabel in the
+	 * merged graph (extract still reports them per article) */
+	yg_keytab *bare_heads;
 };
 
 void yg_graph_nodes_only(yg_graph *g)
@@ -44,6 +50,44 @@ const char *yg_type_segment(yg_etype t)
 	return (unsigned)t < YG_T_COUNT ? type_segments[t] : "entity";
 }
 
+static void add_bare_head(yg_keytab *kt, const char *label)
+{
+	static const char *const units[] = {"", " tỉnh", " thành phố", " tp"};
+	for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) {
+		yg_buf b;
+		yg_buf_init(&b);
+		yg_buf_printf(&b, "%s%s", label, units[u]);
+		char *f = yg_fold_phrase(b.s, b.len);
+		yg_keytab_intern(kt, f, strlen(f));
+		free(f);
+		yg_buf_free(&b);
+	}
+}
+
+static void collect_bare_heads(yg_graph *g)
+{
+	g->bare_heads = yg_keytab_new();
+	for (size_t i = 0; g->lx && i < yg_lexicon_count(g->lx); i++) {
+		const yg_concept *c = yg_lexicon_concept(g->lx, i);
+		if (c->kind != YG_LEX_BODY && c->kind != YG_LEX_FACILITY)
+			continue;
+		const char *scope = yg_concept_prop(c, "scope");
+		if (scope && strcmp(scope, "national") == 0)
+			continue;
+		add_bare_head(g->bare_heads, c->pref);
+		for (size_t a = 0; a < c->nalts; a++)
+			add_bare_head(g->bare_heads, c->alts[a]);
+	}
+}
+
+static int is_bare_head(const yg_graph *g, const char *alias)
+{
+	char *f = yg_fold_phrase(alias, strlen(alias));
+	int bare = yg_keytab_find(g->bare_heads, f, strlen(f)) != YG_KEY_NONE;
+	free(f);
+	return bare;
+}
+
 yg_graph *yg_graph_new(const char *base, const yg_lexicon *lx)
 {
 	yg_graph *g = yg_xcalloc(1, sizeof *g);
@@ -51,6 +95,7 @@ yg_graph *yg_graph_new(const char *base, const yg_lexicon *lx)
 	g->lx = lx;
 	g->index_cap = 1024;
 	g->index = yg_xcalloc(g->index_cap, sizeof *g->index);
+	collect_bare_heads(g);
 	return g;
 }
 
@@ -94,6 +139,7 @@ void yg_graph_free(yg_graph *g)
 	free(g->articles.items);
 	free(g->index);
 	free(g->eindex);
+	yg_keytab_free(g->bare_heads);
 	free(g->base);
 	free(g);
 }
@@ -236,7 +282,8 @@ static size_t merge_entity(yg_graph *g, const yg_document *d, size_t e)
 			*slot = g->nodes.len;
 	}
 	for (size_t i = 0; i < ent->aliases.len; i++)
-		add_alias(n, ent->aliases.items[i]);
+		if (!is_bare_head(g, ent->aliases.items[i]))
+			add_alias(n, ent->aliases.items[i]);
 	for (size_t i = 0; i < ent->degrees.len; i++)
 		yg_strlist_add(&n->degrees, ent->degrees.items[i], strlen(ent->degrees.items[i]));
 	set_if_empty(&n->identifier, ent->identifier);
