@@ -71,7 +71,7 @@ def main():
     dot = os.path.join(WORK, "big.dot")
     run([BIN, "build", "-q", "--jsonl", "-o", dot, big])
     nodes = sum(1 for line in open(dot, encoding="utf-8") if "[" in line and "->" not in line and "https://" in line)
-    t, rss = run([BIN, "build", "-q", "--jsonl", "-o", os.path.join(WORK, "big.png"), big])
+    png_t, png_rss = run([BIN, "build", "-q", "--jsonl", "-o", os.path.join(WORK, "big.png"), big])
 
     out = []
     out.append("Machine: %s, %d cores, %s" % (platform.processor() or platform.machine(), os.cpu_count(),
@@ -82,7 +82,7 @@ def main():
     for name, mb, jobs, t, mbs, dps, rss in rows:
         out.append("| %s | %.0f MB | %d | %.2f | %.1f | %.0f | %.0f |" % (name, sizes[mb], jobs, t, mbs, dps, rss))
     out.append("")
-    out.append("Diagram: %d nodes rendered to PNG (sfdp) in %.1f s, peak RSS %.0f MB." % (nodes, t, rss))
+    out.append("Diagram: %d nodes rendered to PNG (sfdp) in %.1f s, peak RSS %.0f MB." % (nodes, png_t, png_rss))
     t10 = {(r[0], r[2]): r[3] for r in rows if r[1] == 10}
     t100 = {(r[0], r[2]): r[3] for r in rows if r[1] == 100}
     out.append("")

@@ -105,7 +105,8 @@ for h in $FUZZERS; do
 	if [ -z "$execs" ]; then # fork mode, or stopped by a crash: last status line
 		last=$(grep -E '^#[0-9]+' "$log" | tail -1)
 		execs=$(echo "$last" | sed -n 's/^#\([0-9]*\).*/\1/p')
-		rate=$(echo "$last" | sed -n 's/.*exec\/s: *\([0-9]*\).*/\1/p')
+		# the status line's exec/s is the current rate: report the average
+		[ -n "$execs" ] && rate=$((execs / SECONDS_EACH))
 	fi
 	corpus=$(ls "$FUZZ/corpus/$h" | wc -l)
 	crashes=$((after - before))

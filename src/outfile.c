@@ -1,6 +1,7 @@
 #include "outfile.h"
 
 #include <errno.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -43,6 +44,8 @@ yg_status yg_outfile_open(yg_outfile *o, const char *path, yg_diag *d)
 		unlink(o->tmp);
 		return yg_diag_set(d, YG_ERR_IO, path, "cannot open output: %s", strerror(errno));
 	}
+	/* only the main thread writes outputs; raptor writes byte by byte */
+	__fsetlocking(o->fh, FSETLOCKING_BYCALLER);
 	return YG_OK;
 }
 

@@ -5,6 +5,7 @@
  * here first; IRIs stay absolute because the serializer is started on a
  * file handle with no base URI. */
 #include <raptor2.h>
+#include <stdio_ext.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,7 @@ static const char *const property_of[YG_R_COUNT] = {
 
 typedef struct {
 	raptor_world *w;
+	int own_world;
 	raptor_serializer *ser;
 	raptor_term *graph;  /* current named graph (N-Quads) or NULL */
 	int bad_iri;
@@ -244,11 +246,16 @@ static void emit_all(rdf_out *r, const yg_graph *g)
 	free(roles);
 }
 
-static void rdf_open(rdf_out *r, const char *syntax, const char *path, yg_diag *d)
+/* A serializer on `world`, or on a world of its own when world is NULL
+ * (opening a raptor world registers every parser and serializer: reuse one
+ * when writing many small graphs). */
+static void rdf_open_in(rdf_out *r, raptor_world *world, const char *syntax, const char *path, yg_diag *d)
 {
 	memset(r, 0, sizeof *r);
-	r->w = raptor_new_world();
-	raptor_world_open(r->w);
+	r->own_world = world == NULL;
+	r->w = world ? world : raptor_new_world();
+	if (r->own_world)
+		raptor_world_open(r->w);
 	r->ser = raptor_new_serializer(r->w, syntax);
 	r->path = path;
 	r->d = d;
@@ -259,13 +266,19 @@ static void rdf_open(rdf_out *r, const char *syntax, const char *path, yg_diag *
 	}
 }
 
+static void rdf_open(rdf_out *r, const char *syntax, const char *path, yg_diag *d)
+{
+	rdf_open_in(r, NULL, syntax, path, d);
+}
+
 static void rdf_close(rdf_out *r)
 {
 	if (r->ser)
 		raptor_free_serializer(r->ser);
 	if (r->graph)
 		raptor_free_term(r->graph);
-	raptor_free_world(r->w);
+	if (r->own_world)
+		raptor_free_world(r->w);
 }
 
 yg_status yg_write_rdf(const yg_graph *g, const yg_writer *w, const yg_write_opts *o,
@@ -299,6 +312,7 @@ yg_status yg_write_rdf(const yg_graph *g, const yg_writer *w, const yg_write_opt
 
 struct yg_quads {
 	FILE *stream;        /* write each article at once, or NULL: keep */
+	raptor_world *world; /* shared by the per-article serializers */
 	struct {
 		struct {
 			char *iri, *text;
@@ -312,6 +326,8 @@ yg_quads *yg_quads_new(FILE *stream)
 {
 	yg_quads *q = yg_xcalloc(1, sizeof *q);
 	q->stream = stream;
+	q->world = raptor_new_world();
+	raptor_world_open(q->world);
 	return q;
 }
 
@@ -324,6 +340,7 @@ void yg_quads_free(yg_quads *q)
 		free(q->kept.items[i].text);
 	}
 	free(q->kept.items);
+	raptor_free_world(q->world);
 	free(q);
 }
 
@@ -419,29 +436,35 @@ static void emit_document(rdf_out *r, const yg_graph *g, const yg_document *d, c
 
 /* Serialize one article's named graph to a string (raptor's N-Quads
  * serializer writes statements as they come, one per line). */
-static char *document_quads(const yg_graph *g, const yg_document *d, const char *article, yg_diag *diag,
-                            int *bad)
+static char *document_quads(raptor_world *world, const yg_graph *g, const yg_document *d,
+                            const char *article, yg_diag *diag, int *bad)
 {
-	rdf_out r;
-	rdf_open(&r, "nquads", d->path, diag);
-	void *str = NULL;
+	/* raptor's own string output grows its buffer a few bytes at a time;
+	 * a memory stream is many times faster */
+	char *buf = NULL;
 	size_t len = 0;
-	raptor_serializer_start_to_string(r.ser, NULL, &str, &len);
+	FILE *mem = open_memstream(&buf, &len);
+	if (!mem)
+		return yg_xstrdup("");
+	/* raptor writes byte by byte; this stream is this thread's alone */
+	__fsetlocking(mem, FSETLOCKING_BYCALLER);
+	rdf_out r;
+	rdf_open_in(&r, world, "nquads", d->path, diag);
+	raptor_serializer_start_to_file_handle(r.ser, NULL, mem);
 	r.graph = iri_term(&r, article);
 	emit_document(&r, g, d, article);
 	raptor_serializer_serialize_end(r.ser);
 	*bad = r.bad_iri;
 	rdf_close(&r);
-	char *out = yg_xstrndup(str ? str : "", len);
-	raptor_free_memory(str);
-	return out;
+	fclose(mem);
+	return buf ? buf : yg_xstrdup("");
 }
 
 yg_status yg_quads_add(yg_quads *q, const yg_graph *g, const yg_document *d, yg_diag *diag)
 {
 	char *article = article_iri(g, d->id);
 	int bad = 0;
-	char *text = document_quads(g, d, article, diag, &bad);
+	char *text = document_quads(q->world, g, d, article, diag, &bad);
 	if (q->stream) {
 		size_t n = strlen(text);
 		if (fwrite(text, 1, n, q->stream) != n)
