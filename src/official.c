@@ -23,6 +23,8 @@
 typedef struct {
 	size_t start, end; /* title tokens */
 	long body;         /* mention index of its body, -1 none */
+	const char *implied; /* the body a title names without a mention
+	                      * ("Ủy viên Trung ương Đảng"), or NULL */
 } title_ref;
 
 typedef struct {
@@ -122,6 +124,7 @@ static size_t title_at(const yg_document *d, const yg_lexicon *lx, size_t k, tit
 	out->start = k;
 	out->end = k + n;
 	out->body = -1;
+	out->implied = yg_lex_prop(lx, c, "body");
 	/* a title that contains its body ("Ủy viên Bộ Chính trị": the role
 	 * is the whole title), or whose body starts inside it and runs on
 	 * ("Trưởng Ban Tuyên giáo Tỉnh ủy X": the role stops at the body) */
@@ -208,11 +211,18 @@ static size_t add_official(yg_document *d, size_t a, size_t b, const char *degre
 static void link_chain(yg_document *d, size_t name_tok, const chain *ch)
 {
 	for (size_t i = 0; i < ch->n; i++) {
-		if (ch->t[i].body < 0)
-			continue;
-		const yg_mention *body = &d->mentions.items[ch->t[i].body];
-		char *role = yg_document_text(d, (uint32_t)ch->t[i].start, (uint32_t)ch->t[i].end);
-		yg_document_link(d, (uint32_t)name_tok, (int32_t)body->tok_start, YG_R_MEMBER_OF, role, NULL);
+		const title_ref *t = &ch->t[i];
+		char *role = yg_document_text(d, (uint32_t)t->start, (uint32_t)t->end);
+		if (t->body >= 0) {
+			const yg_mention *body = &d->mentions.items[t->body];
+			yg_document_link(d, (uint32_t)name_tok, (int32_t)body->tok_start, YG_R_MEMBER_OF, role, NULL);
+		} else if (t->implied) {
+			/* the title's own words name the body */
+			yg_document_link_implied(d, (uint32_t)name_tok, YG_T_BODY, t->implied, -1, YG_R_MEMBER_OF,
+			                         (uint32_t)t->start, (uint32_t)t->end);
+			d->links.items[d->links.len - 1].role = role;
+			role = NULL;
+		}
 		free(role);
 	}
 }

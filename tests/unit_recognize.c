@@ -59,6 +59,14 @@ static void test_officials(void)
 	OK(rel(d, "Võ Thị Minh Sinh", YG_R_MEMBER_OF, "Tỉnh ủy Nghệ An", "Bí thư"), "the second title links its body");
 	yg_document_free(d);
 
+	d = run("Tin Quảng Ninh\nĐồng chí Vũ Văn Hòa, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Quảng Ninh dự lễ. "
+	        "Thứ trưởng Bộ Y tế Lê Đức Luận phát biểu; Thứ trưởng Luận nhấn mạnh.\n");
+	OK(rel(d, "Vũ Văn Hòa", YG_R_MEMBER_OF, "Ban Chấp hành Trung ương", "Ủy viên Trung ương Đảng"),
+	   "a title that names its body without a body mention still links it");
+	long lu = find(d, YG_T_OFFICIAL, "Lê Đức Luận");
+	OK(lu >= 0 && d->entities.items[lu].mentions.len == 2, "Thứ trưởng Luận refers back to Lê Đức Luận");
+	yg_document_free(d);
+
 	d = run("Tin Cần Thơ\nÔng Trần Việt Trường – Phó chủ tịchUBND TP Cần Thơ dự lễ.\n");
 	OK(rel(d, "Trần Việt Trường", YG_R_MEMBER_OF, "Ủy ban nhân dân Cần Thơ", "Phó chủ tịch"), "dash, title glued to UBND");
 	yg_document_free(d);
