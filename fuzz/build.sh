@@ -53,11 +53,13 @@ EOF
 fi
 
 PKGS="raptor2 libcgraph libgvc icu-uc icu-i18n"
+# jansson (JSON Lines corpora) when the tree uses it
+pkg-config --exists jansson 2>/dev/null && PKGS="$PKGS jansson"
 PKG_CFLAGS=$(pkg-config --cflags $PKGS)
-PKG_LIBS=$(pkg-config --libs $PKGS)
+PKG_LIBS="$(pkg-config --libs $PKGS) -pthread"
 
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
-CFLAGS="-std=c11 -D_GNU_SOURCE -g -O1 $SAN -I$CONFIG_DIR -I$TOP -I$TOP/src \
+CFLAGS="-std=c11 -D_GNU_SOURCE -pthread -g -O1 $SAN -I$CONFIG_DIR -I$TOP -I$TOP/src \
  -DYG_PKGDATADIR=\"/usr/local/share/ytegraph\" -DYG_SRCDATADIR=\"$TOP/ontology\" \
  $PKG_CFLAGS ${EXTRA_CFLAGS:-}"
 

@@ -17,6 +17,8 @@
  *   - the NFC text is valid UTF-8 without NUL, and text.len == strlen;
  *   - every token and every entity mention lies inside the text, starts
  *     before it ends, and starts and ends on code-point boundaries;
+ *   - labels and aliases have no control characters, line or zero-width
+ *     separators or double spaces;
  *   - every relation's ends are entity indexes;
  *   - yg_text_input_offset() maps every mention back into the input
  *     (for windows-1258 input only with YG_FUZZ_STRICT_LEGACY=1);
@@ -73,6 +75,19 @@ static int boundary(const char *s, size_t off)
 	return ((unsigned char)s[off] & 0xC0) != 0x80;
 }
 
+/* Names go into RDF literals and DOT labels: no C0 control characters
+ * (CR, LF, tab ...), no U+2028/U+2029, U+FEFF or U+200B, no double space. */
+static int clean_name(const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		uint32_t c = yg_utf8_next(s, &i);
+		if (c < 0x20 || c == 0x7F || c == 0x2028 || c == 0x2029 || c == 0xFEFF || c == 0x200B)
+			return 0;
+	}
+	return strstr(s, "  ") == NULL;
+}
+
 static void check_document(const yg_document *doc, size_t input_len)
 {
 	const yg_text *t = &doc->text;
@@ -93,6 +108,11 @@ static void check_document(const yg_document *doc, size_t input_len)
 		CHECK(ent->label && ent->key, "entity %zu without label or key", e);
 		CHECK(yg_utf8_invalid_at(ent->label, strlen(ent->label)) == strlen(ent->label),
 		      "entity %zu label is not valid UTF-8", e);
+		CHECK(clean_name(ent->label), "entity %zu label \"%s\" has a control character, a line or "
+		      "zero-width separator, or a double space", e, ent->label);
+		for (size_t a = 0; a < ent->aliases.len; a++)
+			CHECK(clean_name(ent->aliases.items[a]), "entity %zu alias \"%s\" has a control character, "
+			      "a line or zero-width separator, or a double space", e, ent->aliases.items[a]);
 		for (size_t m = 0; m < ent->mentions.len; m++) {
 			yg_span sp = ent->mentions.items[m];
 			CHECK(sp.start <= sp.end && sp.end <= t->len, "entity %zu mention [%u,%u) of %zu", e,

@@ -111,3 +111,9 @@ char *yg_buf_take(yg_buf *b)
 	yg_buf_init(b);
 	return s;
 }
+
+void yg_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}

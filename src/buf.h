@@ -32,6 +32,10 @@ void *yg_xrealloc(void *p, size_t n);
 char *yg_xstrdup(const char *s);
 char *yg_xstrndup(const char *s, size_t n);
 
+/* qsort that accepts an empty or NULL array (qsort(NULL, 0, ...) is
+ * undefined behaviour). */
+void yg_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 /* Grow `arr` (with fields items/len/cap) to hold one more element. */
 #define YG_VEC_GROW(v)                                                        \
 	do {                                                                  \

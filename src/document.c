@@ -287,6 +287,14 @@ void yg_document_link_implied(yg_document *d, uint32_t from_tok, yg_etype type,
 
 char *yg_document_text(const yg_document *d, uint32_t a, uint32_t b)
 {
-	yg_span sp = yg_document_span(d, a, b);
-	return yg_xstrndup(d->text.s + sp.start, sp.end - sp.start);
+	yg_buf out;
+	yg_buf_init(&out);
+	yg_buf_puts(&out, "");
+	for (uint32_t i = a; i < b && b <= d->toks.len; i++) {
+		const yg_token *t = &d->toks.items[i];
+		if (i > a && t->start > d->toks.items[i - 1].end)
+			yg_buf_putc(&out, ' ');
+		yg_buf_add(&out, d->text.s + t->start, t->end - t->start);
+	}
+	return yg_buf_take(&out);
 }

@@ -187,7 +187,9 @@ void yg_document_link_implied(yg_document *d, uint32_t from_tok, yg_etype type,
                               const char *label, int32_t concept, yg_rtype p,
                               uint32_t a, uint32_t b);
 
-/* Copy of the text of tokens [a, b) (caller frees). */
+/* Copy of the text of tokens [a, b), each run of white space between two
+ * tokens (line breaks, tabs, NBSP, zero-width space) written as one space
+ * (caller frees). */
 char *yg_document_text(const yg_document *d, uint32_t a, uint32_t b);
 
 /* Byte span of tokens [a, b) in the text. */

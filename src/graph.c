@@ -442,7 +442,7 @@ static int cmp_articles(const void *a, const void *b)
 
 static void sort_strlist(yg_strlist *l)
 {
-	qsort(l->items, l->len, sizeof *l->items, cmp_strp);
+	yg_sort(l->items, l->len, sizeof *l->items, cmp_strp);
 }
 
 void yg_graph_finish(yg_graph *g)
@@ -453,7 +453,7 @@ void yg_graph_finish(yg_graph *g)
 	char **old_iris = yg_xmalloc((n + 1) * sizeof *old_iris);
 	for (size_t i = 0; i < n; i++)
 		old_iris[i] = g->nodes.items[i].iri;
-	qsort(g->nodes.items, n, sizeof *g->nodes.items, cmp_nodes);
+	yg_sort(g->nodes.items, n, sizeof *g->nodes.items, cmp_nodes);
 	index_rebuild(g, g->index_cap);
 	for (size_t i = 0; i < n; i++)
 		order[i] = *index_slot(g, old_iris[i]) - 1;
@@ -470,19 +470,19 @@ void yg_graph_finish(yg_graph *g)
 		e->o = order[e->o];
 		sort_strlist(&e->docs);
 	}
-	qsort(g->edges.items, g->edges.len, sizeof *g->edges.items, cmp_edges);
+	yg_sort(g->edges.items, g->edges.len, sizeof *g->edges.items, cmp_edges);
 	for (size_t i = 0; i < g->articles.len; i++) {
 		yg_article *a = &g->articles.items[i];
 		for (size_t k = 0; k < a->mentions.len; k++)
 			a->mentions.items[k] = order[a->mentions.items[k]];
-		qsort(a->mentions.items, a->mentions.len, sizeof *a->mentions.items, cmp_size);
+		yg_sort(a->mentions.items, a->mentions.len, sizeof *a->mentions.items, cmp_size);
 		size_t u = 0;
 		for (size_t k = 0; k < a->mentions.len; k++)
 			if (u == 0 || a->mentions.items[u - 1] != a->mentions.items[k])
 				a->mentions.items[u++] = a->mentions.items[k];
 		a->mentions.len = u;
 	}
-	qsort(g->articles.items, g->articles.len, sizeof *g->articles.items, cmp_articles);
+	yg_sort(g->articles.items, g->articles.len, sizeof *g->articles.items, cmp_articles);
 	free(order);
 }
 

@@ -266,7 +266,7 @@ yg_status yg_lexicon_load_dir(yg_lexicon *lx, const char *dir, yg_diag *d)
 				YG_VEC_PUSH(names, yg_xstrdup(de->d_name));
 		}
 		closedir(dh);
-		qsort(names.items, names.len, sizeof *names.items, cmp_str);
+		yg_sort(names.items, names.len, sizeof *names.items, cmp_str);
 		for (size_t i = 0; i < names.len; i++) {
 			if (st == YG_OK) {
 				yg_buf f;

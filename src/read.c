@@ -90,7 +90,7 @@ static void expand_dir(expander *e, const char *dir, const struct stat *st)
 		YG_VEC_PUSH(names, yg_buf_take(&p));
 	}
 	closedir(dh);
-	qsort(names.items, names.len, sizeof *names.items, cmp_str);
+	yg_sort(names.items, names.len, sizeof *names.items, cmp_str);
 	for (size_t i = 0; i < names.len; i++) {
 		struct stat cst;
 		if (stat(names.items[i], &cst) != 0) {

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
+
 /* Stage 1 reads tokens only; stage 2 (officials) reads what stage 1 kept.
  * Within a stage the order is not significant: overlaps are settled below
  * by span and type priority, never by the order the recognisers ran in. */
@@ -46,7 +48,7 @@ static void keep_non_overlapping(yg_document *d)
 {
 	yg_mention *m = d->mentions.items;
 	size_t n = d->mentions.len;
-	qsort(m, n, sizeof *m, cmp_mentions);
+	yg_sort(m, n, sizeof *m, cmp_mentions);
 	unsigned char *taken = calloc(d->toks.len + 1, 1);
 	size_t kept = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -65,7 +67,7 @@ static void keep_non_overlapping(yg_document *d)
 	}
 	free(taken);
 	d->mentions.len = kept;
-	qsort(m, kept, sizeof *m, cmp_position);
+	yg_sort(m, kept, sizeof *m, cmp_position);
 }
 
 /* The article's province: one named on the first two content lines

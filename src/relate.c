@@ -535,5 +535,5 @@ void yg_relate(yg_document *d, const yg_lexicon *lx)
 	free(generic);
 	/* places found inside names were appended: keep text order */
 	for (size_t e = 0; e < d->entities.len; e++)
-		qsort(d->entities.items[e].mentions.items, d->entities.items[e].mentions.len, sizeof(yg_span), cmp_span);
+		yg_sort(d->entities.items[e].mentions.items, d->entities.items[e].mentions.len, sizeof(yg_span), cmp_span);
 }

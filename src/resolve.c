@@ -190,7 +190,7 @@ static void resolve_hospitals(yg_document *d)
 		if (d->mentions.items[j].type == YG_T_HOSPITAL && d->mentions.items[j].concept >= 0)
 			placed[np++] = j;
 	sort_doc = d;
-	qsort(placed, np, sizeof *placed, cmp_by_label);
+	yg_sort(placed, np, sizeof *placed, cmp_by_label);
 	for (size_t i = 0; i < d->mentions.len; i++) {
 		yg_mention *m = &d->mentions.items[i];
 		if (m->type != YG_T_HOSPITAL)
@@ -249,11 +249,12 @@ static void attach_mentions(yg_document *d)
 		add_degrees(ent, m->degrees);
 		yg_span sp = yg_document_span(d, m->tok_start, m->tok_end);
 		YG_VEC_PUSH(ent->mentions, sp);
-		size_t n = sp.end - sp.start;
 		/* a given name alone ("Diện" of "TS Diện") is not another name */
 		int given_only = m->type == YG_T_OFFICIAL && m->is_short == 1;
-		if (!given_only && (n != strlen(ent->label) || memcmp(d->text.s + sp.start, ent->label, n) != 0))
-			yg_strlist_add(&ent->aliases, d->text.s + sp.start, n);
+		char *form = yg_document_text(d, m->tok_start, m->tok_end);
+		if (!given_only && strcmp(form, ent->label) != 0)
+			yg_strlist_add(&ent->aliases, form, strlen(form));
+		free(form);
 	}
 }
 

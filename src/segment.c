@@ -98,8 +98,9 @@ void yg_tokenize(const char *s, size_t n, yg_keytab *intern,
 	while (i < n) {
 		size_t j = i;
 		uint32_t cp = yg_utf8_next(s, &j);
-		if (cp == '\n') {
-			out->lines[out->nlines - 1].end = (uint32_t)(i > 0 && s[i - 1] == '\r' ? i - 1 : i);
+		if (cp == '\n' || (cp == '\r' && (j >= n || s[j] != '\n'))) {
+			out->lines[out->nlines - 1].end =
+				(uint32_t)(cp == '\n' && i > 0 && s[i - 1] == '\r' ? i - 1 : i);
 			push_line(out, (uint32_t)j, (uint32_t)j);
 			pending = YG_TOK_LINE_START | YG_TOK_SPACE_BEFORE;
 			i = j;

@@ -37,6 +37,23 @@ static const char *const relation_label[YG_R_COUNT] = {
 	"thành viên", "thuộc", "ban hành bởi", "sáp nhập vào", "đối tác",
 };
 
+/* Labels are graphviz escStrings and agwrite() escapes only '"', so a
+ * backslash is doubled here: a label ending in one would otherwise end
+ * the quoted string early (DOT that does not parse), and \\N, \\G, \\l in
+ * a name would be expanded when drawing. */
+static char *esc_label(const char *s)
+{
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_buf_puts(&b, "");
+	for (; *s; s++) {
+		if (*s == '\\')
+			yg_buf_putc(&b, '\\');
+		yg_buf_putc(&b, *s);
+	}
+	return yg_buf_take(&b);
+}
+
 /* Break a label into lines of about `width` code points at spaces. */
 static char *wrap(const char *s, size_t width)
 {
@@ -137,7 +154,9 @@ static Agraph_t *province_cluster(Agraph_t *root, Agraph_t **clusters, const vie
 		yg_buf_printf(&name, "cluster_%s", slug ? slug + 1 : p->iri);
 		clusters[pi] = agsubg(root, name.s, 1);
 		yg_buf_free(&name);
-		agsafeset(clusters[pi], "label", p->label, "");
+		char *label = esc_label(p->label);
+		agsafeset(clusters[pi], "label", label, "");
+		free(label);
 		agsafeset(clusters[pi], "style", "rounded,filled", "");
 		agsafeset(clusters[pi], "fillcolor", "#f0fdf4", "");
 		agsafeset(clusters[pi], "color", "#16a34a", "");
@@ -206,10 +225,11 @@ static void add_legend(Agraph_t *g, const view *v)
 
 static char *node_label(const yg_node *n)
 {
-	char *w = wrap(n->label, 22);
+	char *w = wrap(n->label, 22), *e = esc_label(w);
 	yg_buf b;
 	yg_buf_init(&b);
-	yg_buf_printf(&b, "%s\n(%zu bài)", w, n->docs.len);
+	yg_buf_printf(&b, "%s\n(%zu bài)", e, n->docs.len);
+	free(e);
 	free(w);
 	return yg_buf_take(&b);
 }
@@ -219,8 +239,9 @@ static char *edge_label(const yg_edge *e)
 	yg_buf b;
 	yg_buf_init(&b);
 	if (e->p == YG_R_MEMBER_OF && e->role) {
-		char *w = wrap(e->role, 20);
-		yg_buf_puts(&b, w);
+		char *w = wrap(e->role, 20), *esc = esc_label(w);
+		yg_buf_puts(&b, esc);
+		free(esc);
 		free(w);
 		if (e->date && strlen(e->date) >= 4)
 			yg_buf_printf(&b, " · %.4s", e->date);
@@ -304,6 +325,29 @@ static Agraph_t *build(const view *v, size_t nodes)
 	return g;
 }
 
+/* One graphviz context for the whole process.  graphviz's pango plugin
+ * (2.42) keeps a pointer to the last font name, which lives in the
+ * context's font dictionary: after gvFreeContext() the next layout in the
+ * same process reads freed memory (ASan: heap-use-after-free in
+ * pango_textlayout when writing two diagrams, e.g. -o a.png -o a.svg).
+ * Keeping the context until exit avoids it, and its per-context leaks. */
+static GVC_t *shared_gvc;
+
+static void free_shared_gvc(void)
+{
+	gvFreeContext(shared_gvc);
+	shared_gvc = NULL;
+}
+
+static GVC_t *diagram_context(void)
+{
+	if (!shared_gvc) {
+		shared_gvc = gvContext();
+		atexit(free_shared_gvc);
+	}
+	return shared_gvc;
+}
+
 yg_status yg_write_diagram(const yg_graph *gr, const yg_writer *w, const yg_write_opts *o,
                            FILE *fh, yg_diag *d)
 {
@@ -319,6 +363,9 @@ yg_status yg_write_diagram(const yg_graph *gr, const yg_writer *w, const yg_writ
 	Agraph_t *g = build(&v, nodes);
 	free(v.keep);
 	if (strcmp(w->arg, "dot") == 0) {
+		/* large graphs: say which engine to use, as the renderers below do */
+		if (o->layout || nodes > YG_DOT_LAYOUT_MAX)
+			agattr(g, AGRAPH, "layout", (char *)(o->layout ? o->layout : "sfdp"));
 		int rc = agwrite(g, fh);
 		agclose(g);
 		return rc == EOF ? yg_diag_set(d, YG_ERR_IO, o->path, "cannot write DOT") : YG_OK;
@@ -329,16 +376,14 @@ yg_status yg_write_diagram(const yg_graph *gr, const yg_writer *w, const yg_writ
 		        "ytegraph: %s: %zu nodes, laid out with %s and scaled to at most %s inches at 96 dpi;"
 		        " use --focus, --type or --relation for a readable view\n",
 		        o->path, nodes, layout, YG_MAX_INCHES);
-	GVC_t *gvc = gvContext();
+	GVC_t *gvc = diagram_context();
 	if (gvLayout(gvc, g, layout) != 0) {
 		agclose(g);
-		gvFreeContext(gvc);
 		return yg_diag_set(d, YG_ERR_DATA, o->path, "graphviz layout \"%s\" failed (is it installed? try --layout dot)", layout);
 	}
 	int rc = gvRender(gvc, g, w->arg, fh);
 	gvFreeLayout(gvc, g);
 	agclose(g);
-	gvFreeContext(gvc);
 	if (rc != 0)
 		return yg_diag_set(d, YG_ERR_DATA, o->path, "graphviz could not render %s", w->arg);
 	return YG_OK;

@@ -87,12 +87,22 @@ static void emit_iri(rdf_out *r, const char *s, const char *p, const char *o)
 static void emit_lit(rdf_out *r, const char *s, const char *p, const char *text,
                      const char *lang, const char *datatype)
 {
+	/* raptor2 2.0.15's Turtle serializer writes a CR raw inside a "..."
+	 * string, which no Turtle parser accepts: write it as a space. */
+	char *copy = NULL;
+	if (strchr(text, '\r')) {
+		copy = yg_xstrdup(text);
+		for (char *c = copy; (c = strchr(c, '\r')) != NULL;)
+			*c = ' ';
+		text = copy;
+	}
 	raptor_uri *dt = datatype ? raptor_new_uri(r->w, (const unsigned char *)datatype) : NULL;
 	raptor_term *o = raptor_new_term_from_counted_literal(
 		r->w, (const unsigned char *)text, strlen(text), dt,
 		(const unsigned char *)lang, lang ? (unsigned char)strlen(lang) : 0);
 	if (dt)
 		raptor_free_uri(dt);
+	free(copy);
 	emit(r, s, p, o);
 }
 
@@ -241,7 +251,7 @@ static void emit_all(rdf_out *r, const yg_graph *g)
 		if (e->p == YG_R_MEMBER_OF && e->role)
 			roles[nroles++] = e->role;
 	}
-	qsort(roles, nroles, sizeof *roles, cmp_cstr);
+	yg_sort(roles, nroles, sizeof *roles, cmp_cstr);
 	emit_roles(r, g, roles, nroles);
 	free(roles);
 }
@@ -426,7 +436,7 @@ static void emit_document(rdf_out *r, const yg_graph *g, const yg_document *d, c
 		if (d->relations.items[i].p == YG_R_MEMBER_OF && d->relations.items[i].role)
 			roles[nroles++] = d->relations.items[i].role;
 	}
-	qsort(roles, nroles, sizeof *roles, cmp_cstr);
+	yg_sort(roles, nroles, sizeof *roles, cmp_cstr);
 	emit_roles(r, g, roles, nroles);
 	free(roles);
 	for (size_t e = 0; e < n; e++)
@@ -487,7 +497,7 @@ static int cmp_kept(const void *a, const void *b)
 
 yg_status yg_quads_finish(yg_quads *q, const yg_graph *g, FILE *fh, yg_diag *diag)
 {
-	qsort(q->kept.items, q->kept.len, sizeof *q->kept.items, cmp_kept);
+	yg_sort(q->kept.items, q->kept.len, sizeof *q->kept.items, cmp_kept);
 	for (size_t i = 0; i < q->kept.len; i++)
 		fputs(q->kept.items[i].text, fh);
 	rdf_out r;
