@@ -32,6 +32,7 @@ if [ "${SKIP_SANITIZERS:-0}" != 1 ]; then
 	# The sources, unconfigured, beside the same shared/ folder, so that
 	# automake allows the second configuration.
 	san=$(mktemp -d "${TMPDIR:-/tmp}/ytegraph-san.XXXXXX")
+	trap 'rm -rf "$san"' EXIT
 	mkdir -p "$san/main"
 	[ -d "$top/../shared" ] && ln -s "$(cd "$top/../shared" && pwd)" "$san/shared"
 	if git -C "$top" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
