@@ -345,17 +345,37 @@ static void show_progress(run_state *rs, int final)
 		fputc('\n', stderr);
 }
 
-static void emit_extract(run_state *rs, const yg_document *doc)
+/* On a worker thread: render what the consumer will write (the extract
+ * record, or the article's N-Quads).  Reads only the graph's base and the
+ * lexicon, which no thread changes. */
+static void prepare(void *ctx, yg_document *doc)
 {
+	run_state *rs = ctx;
 	yg_buf b;
 	yg_buf_init(&b);
-	if (rs->o->format && strcmp(rs->o->format, "text") == 0)
-		yg_extract_text(&b, doc, rs->g);
-	else
-		yg_extract_jsonl(&b, doc, rs->g);
-	if (fwrite(b.s, 1, b.len, stdout) != b.len)
+	if (rs->o->cmd == CMD_EXTRACT) {
+		if (rs->o->format && strcmp(rs->o->format, "text") == 0)
+			yg_extract_text(&b, doc, rs->g);
+		else
+			yg_extract_jsonl(&b, doc, rs->g);
+		doc->rendered_len = b.len;
+		doc->rendered = yg_buf_take(&b);
+	} else if (rs->nquads) {
+		int bad = 0;
+		char *text = yg_quads_render(rs->g, doc, &bad);
+		if (!bad) {
+			doc->rendered_len = strlen(text);
+			doc->rendered = text;
+		} else {
+			free(text); /* the consumer renders again and reports */
+		}
+	}
+}
+
+static void emit_extract(run_state *rs, const yg_document *doc)
+{
+	if (doc->rendered && fwrite(doc->rendered, 1, doc->rendered_len, stdout) != doc->rendered_len)
 		rs->failed = 1;
-	yg_buf_free(&b);
 }
 
 /* The engine hands documents here in input order. */
@@ -497,7 +517,7 @@ int yg_cli_main(int argc, char **argv)
 	rs.corpus = yg_corpus_new(&paths, o.jsonl, o.strict, report, &rs);
 	if (o.cmd == CMD_BUILD)
 		open_quad_outputs(&rs);
-	yg_engine_opts eo = {o.threads, o.encoding, rs.lx, o.date};
+	yg_engine_opts eo = {o.threads, o.encoding, rs.lx, o.date, prepare, &rs};
 	if (yg_engine_run(rs.corpus, &eo, consume, &rs) != YG_OK) {
 		yg_diag_set(&d, YG_ERR_NOMEM, NULL, "cannot start %d threads", o.threads);
 		report(&rs, &d);
@@ -518,6 +538,7 @@ int yg_cli_main(int argc, char **argv)
 	if (!o.quiet && o.cmd == CMD_BUILD)
 		fprintf(stderr, "ytegraph: %zu document(s), %zu entities, %zu relations\n", rs.docs,
 		        yg_graph_node_count(rs.g), yg_graph_edge_count(rs.g));
+	yg_quads_release_thread();
 	yg_corpus_free(rs.corpus);
 	yg_graph_free(rs.g);
 	yg_lexicon_free(rs.lx);

@@ -113,6 +113,7 @@ void yg_document_free(yg_document *d)
 	free(d->date);
 	free(d->url);
 	free(d->title);
+	free(d->rendered);
 	free(d);
 }
 

@@ -136,6 +136,8 @@ typedef struct {
 	} links;
 	int32_t province;     /* the article's province entity, or -1 */
 	int32_t province_concept; /* ... as a gazetteer concept, or -1 */
+	char *rendered;       /* output prepared on a worker thread, or NULL */
+	size_t rendered_len;
 	/* Built by the pipeline for the recognisers (see match.c): every
 	 * lexicon phrase starting at each token, found in one pass; the kept
 	 * mention starting at each token. */

@@ -29,6 +29,8 @@ static void process(const yg_engine_opts *o, yg_item *it, result *r)
 	r->bytes = it->len;
 	r->st = yg_document_process(r->doc, it->bytes, it->len, &po, &r->diag);
 	yg_item_free(it);
+	if (r->st == YG_OK && o->prepare)
+		o->prepare(o->prepare_ctx, r->doc);
 }
 
 /* ---- one thread ---- */

@@ -18,6 +18,12 @@ typedef struct {
 	yg_encoding encoding;
 	const yg_lexicon *lexicon;
 	const char *default_date;  /* for documents without one, or NULL */
+	/* Optional: called on the worker thread after a document was
+	 * processed successfully, to render what the consumer will write
+	 * (into d->rendered), so rendering runs in parallel too.  Must only
+	 * read shared state. */
+	void (*prepare)(void *ctx, yg_document *d);
+	void *prepare_ctx;
 } yg_engine_opts;
 
 /* Called in input order on the calling thread.  On success st is YG_OK;

@@ -52,7 +52,13 @@ yg_status yg_write_entities(const yg_graph *g, const yg_writer *w, const yg_writ
  * then writes the entity statements of the default graph. */
 typedef struct yg_quads yg_quads;
 yg_quads *yg_quads_new(FILE *stream);
+/* Adds d's named graph: d->rendered when yg_quads_render prepared it. */
 yg_status yg_quads_add(yg_quads *q, const yg_graph *g, const yg_document *d, yg_diag *diag);
+/* Render d's named graph as N-Quads text on any thread (caller frees);
+ * *bad is set when an IRI was refused. Reads only g's base and lexicon. */
+char *yg_quads_render(const yg_graph *g, const yg_document *d, int *bad);
+/* Free this thread's raptor world (the main thread calls it at the end). */
+void yg_quads_release_thread(void);
 yg_status yg_quads_finish(yg_quads *q, const yg_graph *g, FILE *fh, yg_diag *diag);
 void yg_quads_free(yg_quads *q); /* accepts NULL */
 

@@ -4,6 +4,7 @@
  * raptor2 writes invalid IRIs without complaint, so every IRI is checked
  * here first; IRIs stay absolute because the serializer is started on a
  * file handle with no base URI. */
+#include <pthread.h>
 #include <raptor2.h>
 #include <stdio_ext.h>
 #include <stdio.h>
@@ -470,11 +471,57 @@ static char *document_quads(raptor_world *world, const yg_graph *g, const yg_doc
 	return buf ? buf : yg_xstrdup("");
 }
 
+/* One raptor world per thread for yg_quads_render (worlds are not shared
+ * between threads), freed when the thread ends. */
+static pthread_key_t world_key;
+static pthread_once_t world_once = PTHREAD_ONCE_INIT;
+
+static void free_world(void *w)
+{
+	raptor_free_world(w);
+}
+
+static void make_world_key(void)
+{
+	pthread_key_create(&world_key, free_world);
+}
+
+static raptor_world *thread_world(void)
+{
+	pthread_once(&world_once, make_world_key);
+	raptor_world *w = pthread_getspecific(world_key);
+	if (!w) {
+		w = raptor_new_world();
+		raptor_world_open(w);
+		pthread_setspecific(world_key, w);
+	}
+	return w;
+}
+
+char *yg_quads_render(const yg_graph *g, const yg_document *d, int *bad)
+{
+	char *article = article_iri(g, d->id);
+	char *text = document_quads(thread_world(), g, d, article, NULL, bad);
+	free(article);
+	return text;
+}
+
+void yg_quads_release_thread(void)
+{
+	pthread_once(&world_once, make_world_key);
+	raptor_world *w = pthread_getspecific(world_key);
+	if (w) {
+		raptor_free_world(w);
+		pthread_setspecific(world_key, NULL);
+	}
+}
+
 yg_status yg_quads_add(yg_quads *q, const yg_graph *g, const yg_document *d, yg_diag *diag)
 {
 	char *article = article_iri(g, d->id);
 	int bad = 0;
-	char *text = document_quads(q->world, g, d, article, diag, &bad);
+	char *text = d->rendered ? yg_xstrndup(d->rendered, d->rendered_len)
+	                         : document_quads(q->world, g, d, article, diag, &bad);
 	if (q->stream) {
 		size_t n = strlen(text);
 		if (fwrite(text, 1, n, q->stream) != n)
