@@ -264,12 +264,8 @@ void yg_resolve(yg_document *d, const yg_lexicon *lx)
 	resolve_documents(d);
 	resolve_hospitals(d);
 	attach_mentions(d);
-	if (d->province_concept >= 0) {
-		const yg_concept *c = yg_lexicon_concept(lx, (size_t)d->province_concept);
-		for (size_t e = 0; e < d->entities.len; e++)
-			if (d->entities.items[e].type == YG_T_PROVINCE &&
-			    d->entities.items[e].concept == d->province_concept)
-				d->province = (int32_t)e;
-		(void)c;
-	}
+	(void)lx;
+	for (size_t e = 0; d->province_concept >= 0 && e < d->entities.len; e++)
+		if (d->entities.items[e].type == YG_T_PROVINCE && d->entities.items[e].concept == d->province_concept)
+			d->province = (int32_t)e;
 }

@@ -150,25 +150,26 @@ static char *derived_iri(const yg_graph *g, const char *kind, const char *key)
 	return yg_buf_take(&b);
 }
 
-static char *article_iri(const yg_graph *g, const char *doc)
+/* base + kind + "/" + the slug of text: articles and roles. */
+static char *slug_iri(const yg_graph *g, const char *kind, const char *text)
 {
-	char *slug = yg_slug(doc, strlen(doc));
+	char *slug = yg_slug(text, strlen(text));
 	yg_buf b;
 	yg_buf_init(&b);
-	yg_buf_printf(&b, "%sarticle/%s", yg_graph_base(g), slug);
+	yg_buf_printf(&b, "%s%s/%s", yg_graph_base(g), kind, slug);
 	free(slug);
 	return yg_buf_take(&b);
+}
+
+static char *article_iri(const yg_graph *g, const char *doc)
+{
+	return slug_iri(g, "article", doc);
 }
 
 /* Roles are resources named by the slug of the title as written. */
 static char *role_iri(const yg_graph *g, const char *role)
 {
-	char *slug = yg_slug(role, strlen(role));
-	yg_buf b;
-	yg_buf_init(&b);
-	yg_buf_printf(&b, "%srole/%s", yg_graph_base(g), slug);
-	free(slug);
-	return yg_buf_take(&b);
+	return slug_iri(g, "role", role);
 }
 
 /* Each role once: its class and its label (the first spelling in sorted
@@ -195,42 +196,40 @@ static int cmp_cstr(const void *a, const void *b)
 }
 
 /* A membership: the direct org:memberOf plus an org:Membership node with
- * the role, the date and the articles it was derived from. */
-static void emit_membership(rdf_out *r, const yg_graph *g, const yg_edge *e,
-                            const char *only_doc)
+ * the role, the date and the articles (document ids) it was derived from.
+ * The merged graph and the per-article graphs both write it here. */
+static void emit_membership(rdf_out *r, const yg_graph *g, const char *s, const char *o,
+                            const char *role, const char *date, char *const *docs, size_t ndocs)
 {
-	const yg_node *s = yg_graph_node(g, e->s), *o = yg_graph_node(g, e->o);
-	emit_iri(r, s->iri, property_of[YG_R_MEMBER_OF], o->iri);
+	emit_iri(r, s, property_of[YG_R_MEMBER_OF], o);
 	yg_buf key;
 	yg_buf_init(&key);
-	yg_buf_printf(&key, "%s|%s|%s|%s", s->iri, o->iri, e->role ? e->role : "", e->date ? e->date : "");
+	yg_buf_printf(&key, "%s|%s|%s|%s", s, o, role ? role : "", date ? date : "");
 	char *m = derived_iri(g, "membership", key.s);
 	yg_buf_free(&key);
 	emit_iri(r, m, NS_RDF "type", NS_ORG "Membership");
-	emit_iri(r, m, NS_ORG "member", s->iri);
-	emit_iri(r, m, NS_ORG "organization", o->iri);
-	if (e->role) {
-		char *role = role_iri(g, e->role);
-		emit_iri(r, m, NS_ORG "role", role);
-		free(role);
+	emit_iri(r, m, NS_ORG "member", s);
+	emit_iri(r, m, NS_ORG "organization", o);
+	if (role) {
+		char *ri = role_iri(g, role);
+		emit_iri(r, m, NS_ORG "role", ri);
+		free(ri);
 	}
-	if (e->date)
-		emit_lit(r, m, NS_DCT "date", e->date, NULL, NS_XSD "date");
-	for (size_t i = 0; i < e->docs.len; i++) {
-		if (only_doc && strcmp(only_doc, e->docs.items[i]) != 0)
-			continue;
-		char *a = article_iri(g, e->docs.items[i]);
+	if (date)
+		emit_lit(r, m, NS_DCT "date", date, NULL, NS_XSD "date");
+	for (size_t i = 0; i < ndocs; i++) {
+		char *a = article_iri(g, docs[i]);
 		emit_iri(r, m, NS_PROV "wasDerivedFrom", a);
 		free(a);
 	}
 	free(m);
 }
 
-static void emit_edge(rdf_out *r, const yg_graph *g, const yg_edge *e, const char *only_doc)
+static void emit_edge(rdf_out *r, const yg_graph *g, const yg_edge *e)
 {
 	const yg_node *s = yg_graph_node(g, e->s), *o = yg_graph_node(g, e->o);
 	if (e->p == YG_R_MEMBER_OF) {
-		emit_membership(r, g, e, only_doc);
+		emit_membership(r, g, s->iri, o->iri, e->role, e->date, e->docs.items, e->docs.len);
 		return;
 	}
 	emit_iri(r, s->iri, property_of[e->p], o->iri);
@@ -248,7 +247,7 @@ static void emit_all(rdf_out *r, const yg_graph *g)
 	size_t nroles = 0;
 	for (size_t i = 0; i < yg_graph_edge_count(g); i++) {
 		const yg_edge *e = yg_graph_edge(g, i);
-		emit_edge(r, g, e, NULL);
+		emit_edge(r, g, e);
 		if (e->p == YG_R_MEMBER_OF && e->role)
 			roles[nroles++] = e->role;
 	}
@@ -377,7 +376,7 @@ static void emit_doc_entity(rdf_out *r, const yg_document *d, size_t e, const ch
 }
 
 static void emit_doc_relation(rdf_out *r, const yg_graph *g, const yg_document *d,
-                              const yg_relation *rel, char **iris, const char *article)
+                              const yg_relation *rel, char **iris)
 {
 	const char *s = iris[rel->s], *o = iris[rel->o];
 	if (rel->p == YG_R_PARTNER_OF && strcmp(s, o) > 0) {
@@ -392,24 +391,7 @@ static void emit_doc_relation(rdf_out *r, const yg_graph *g, const yg_document *
 		return;
 	}
 	const char *date = rel->date ? rel->date : d->date;
-	emit_iri(r, s, property_of[YG_R_MEMBER_OF], o);
-	yg_buf key;
-	yg_buf_init(&key);
-	yg_buf_printf(&key, "%s|%s|%s|%s", s, o, rel->role ? rel->role : "", date ? date : "");
-	char *m = derived_iri(g, "membership", key.s);
-	yg_buf_free(&key);
-	emit_iri(r, m, NS_RDF "type", NS_ORG "Membership");
-	emit_iri(r, m, NS_ORG "member", s);
-	emit_iri(r, m, NS_ORG "organization", o);
-	if (rel->role) {
-		char *role = role_iri(g, rel->role);
-		emit_iri(r, m, NS_ORG "role", role);
-		free(role);
-	}
-	if (date)
-		emit_lit(r, m, NS_DCT "date", date, NULL, NS_XSD "date");
-	emit_iri(r, m, NS_PROV "wasDerivedFrom", article);
-	free(m);
+	emit_membership(r, g, s, o, rel->role, date, &d->id, 1);
 }
 
 static void emit_document(rdf_out *r, const yg_graph *g, const yg_document *d, const char *article)
@@ -433,7 +415,7 @@ static void emit_document(rdf_out *r, const yg_graph *g, const yg_document *d, c
 	const char **roles = yg_xcalloc(d->relations.len + 1, sizeof *roles);
 	size_t nroles = 0;
 	for (size_t i = 0; i < d->relations.len; i++) {
-		emit_doc_relation(r, g, d, &d->relations.items[i], iris, article);
+		emit_doc_relation(r, g, d, &d->relations.items[i], iris);
 		if (d->relations.items[i].p == YG_R_MEMBER_OF && d->relations.items[i].role)
 			roles[nroles++] = d->relations.items[i].role;
 	}

@@ -6,18 +6,8 @@
 #include "graph.h"
 #include "pipeline.h"
 #include "tap.h"
+#include "testdoc.h"
 
-static yg_lexicon *lx;
-
-static yg_document *run(const char *text)
-{
-	yg_document *d = yg_document_new("t", "t.txt");
-	yg_pipeline_opts o = {YG_ENC_UTF8, lx};
-	yg_diag diag = {0};
-	if (yg_document_process(d, text, strlen(text), &o, &diag) != YG_OK)
-		printf("# process failed: %s\n", diag.msg);
-	return d;
-}
 
 /* Mentions of the entity of `type` labelled `label` (-1 if absent). */
 static long mentions(const yg_document *d, yg_etype type, const char *label)
