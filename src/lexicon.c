@@ -34,6 +34,7 @@ static const struct {
 	{"PersonScheme", YG_LEX_PERSON},
 	{"KnownHospitalScheme", YG_LEX_HOSPITAL_NAME},
 	{"CompoundScheme", YG_LEX_COMPOUND},
+	{"CueScheme", YG_LEX_CUE},
 };
 
 struct yg_lexicon {
@@ -205,12 +206,10 @@ static void add_label(yg_lexicon *lx, const char *label, yg_payload p)
  * the comparison is one id check; a word missing from this list still
  * compares correctly, only slower. */
 static const char *const function_words[] = {
-	"ba", "các", "chiều", "chuyển", "chức", "của", "công", "đa", "đại", "đêm", "đổi", "đỡ",
-	"giao", "giúp", "giữa", "hai", "hôm", "hỗ", "hội", "hợp", "huyện", "khoa", "khu", "kiêm",
-	"ký", "kết", "lại", "lần", "lập", "liên", "mọi", "một", "năm", "ngày", "nghĩa", "nhân",
-	"nhất", "nhập", "nhiều", "những", "phố", "quận", "sáng", "sáp", "số", "sửa", "tháng",
-	"thành", "thứ", "tinh", "tỉnh", "tổ", "tối", "trợ", "trung", "trưa", "tư", "tuyến", "tw",
-	"ương", "và", "vào", "về", "vệ", "vực",
+	"ba", "các", "chiều", "của", "công", "đa", "đại", "đêm", "đổi", "hai", "hôm", "hội",
+	"huyện", "khoa", "khu", "kiêm", "lần", "lập", "mọi", "một", "năm", "ngày", "nhân",
+	"nhiều", "những", "phố", "quận", "sáng", "số", "sửa", "tháng", "thành", "thứ", "tỉnh",
+	"tối", "trung", "trưa", "tư", "tuyến", "tw", "ương", "và", "vào", "về", "vực",
 };
 
 void yg_lexicon_finish(yg_lexicon *lx)

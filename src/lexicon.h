@@ -36,6 +36,7 @@ typedef enum {
 	YG_LEX_PERSON,       /* well-known persons: Hồ Chí Minh, Bác Hồ */
 	YG_LEX_HOSPITAL_NAME,/* well-known hospitals by full name */
 	YG_LEX_COMPOUND,     /* words capitalised on their first syllable only */
+	YG_LEX_CUE,          /* words that signal a relation: sáp nhập, hỗ trợ ... */
 	YG_LEX_KIND_COUNT
 } yg_lex_kind;
 

@@ -59,16 +59,30 @@ void yg_mention_index(yg_document *d)
 			d->mention_at_tok[d->mentions.items[m].tok_start] = (int32_t)m;
 }
 
-size_t yg_match_phrase(const yg_document *d, const yg_lexicon *lx, size_t i,
-                       size_t end, int kind, uint32_t *concept)
+/* Does concept c qualify: any concept when slug is NULL, else the one with
+ * that local name. */
+static int wanted(const yg_lexicon *lx, uint32_t c, const char *slug)
 {
-	if (d->match_first && i < d->toks.len) {
+	if (!slug)
+		return 1;
+	const yg_concept *k = yg_lexicon_concept(lx, c);
+	return k && strcmp(k->slug, slug) == 0;
+}
+
+/* Longest phrase of `kind` (and concept `slug`, when given) from token i. */
+static size_t longest(const yg_document *d, const yg_lexicon *lx, size_t i, size_t end,
+                      int kind, const char *slug, uint32_t *concept)
+{
+	if (i >= d->toks.len)
+		return 0;
+	size_t best = 0;
+	if (d->match_first) {
 		if (!(d->match_kinds[i] & (1u << kind)))
 			return 0;
-		size_t best = 0;
 		for (uint32_t k = d->match_first[i]; k < d->match_first[i + 1]; k++) {
 			const struct yg_match_item *m = &d->match_items[k];
-			if (m->kind == kind && m->len >= best && i + m->len <= end) {
+			if (m->kind == kind && m->len >= best && i + m->len <= end &&
+			    wanted(lx, m->concept, slug)) {
 				if (m->len > best && concept)
 					*concept = m->concept;
 				best = m->len;
@@ -76,12 +90,10 @@ size_t yg_match_phrase(const yg_document *d, const yg_lexicon *lx, size_t i,
 		}
 		return best;
 	}
-	if (i >= d->toks.len)
-		return 0;
+	/* no phrase index (documents built by hand): walk the trie */
 	const yg_trie *trie = yg_lexicon_trie(lx);
 	const yg_tokens *t = &d->toks;
 	int32_t nd = YG_TRIE_ROOT;
-	size_t best = 0;
 	if (end > t->len)
 		end = t->len;
 	for (size_t k = i; k < end; k++) {
@@ -93,7 +105,7 @@ size_t yg_match_phrase(const yg_document *d, const yg_lexicon *lx, size_t i,
 		const yg_payload *p;
 		size_t np = yg_trie_payloads(trie, nd, &p);
 		for (size_t j = 0; j < np; j++)
-			if (p[j].kind == kind) {
+			if (p[j].kind == kind && wanted(lx, p[j].concept, slug)) {
 				best = k - i + 1;
 				if (concept)
 					*concept = p[j].concept;
@@ -101,6 +113,17 @@ size_t yg_match_phrase(const yg_document *d, const yg_lexicon *lx, size_t i,
 			}
 	}
 	return best;
+}
+
+size_t yg_match_phrase(const yg_document *d, const yg_lexicon *lx, size_t i,
+                       size_t end, int kind, uint32_t *concept)
+{
+	return longest(d, lx, i, end, kind, NULL, concept);
+}
+
+size_t yg_cue_at(const yg_document *d, const yg_lexicon *lx, size_t i, const char *cue)
+{
+	return longest(d, lx, i, d->toks.len, YG_LEX_CUE, cue, NULL);
 }
 
 int yg_tok_live(const yg_document *d, size_t i)

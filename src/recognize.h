@@ -41,6 +41,10 @@ void yg_mention_index(yg_document *d);
 size_t yg_match_phrase(const yg_document *d, const yg_lexicon *lx, size_t i,
                        size_t end, int kind, uint32_t *concept);
 
+/* Length in tokens of the relation cue `cue` (the local name of a concept in
+ * lexicon/cues.ttl: "merger", "support", ...) at token i, or 0. */
+size_t yg_cue_at(const yg_document *d, const yg_lexicon *lx, size_t i, const char *cue);
+
 /* ---- token helpers shared by the recognisers (match.c) ---- */
 
 /* Is token i the single punctuation character c? */

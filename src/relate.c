@@ -239,11 +239,11 @@ static void sentence_mentions(const yg_document *d, uint32_t sent, size_t *lo, s
 
 /* Sentences that list examples ("các bệnh viện tuyến Trung ương như
  * ..."), not places: one flag per sentence, found in one pass. */
-static uint8_t *generic_sentences(const yg_document *d)
+static uint8_t *generic_sentences(const yg_document *d, const yg_lexicon *lx)
 {
 	uint8_t *g = yg_xcalloc(d->toks.nsent + 1, 1);
-	for (size_t i = 0; i + 2 < d->toks.len; i++)
-		if (yg_tok_is(d, i, "tuyến") && yg_tok_is(d, i + 1, "trung") && yg_tok_is(d, i + 2, "ương"))
+	for (size_t i = 0; i < d->toks.len; i++)
+		if (yg_cue_at(d, lx, i, "central-level"))
 			g[d->toks.items[i].sent] = 1;
 	return g;
 }
@@ -318,23 +318,6 @@ static void located_in(yg_document *d, const yg_lexicon *lx, const uint8_t *gene
 }
 
 /* ---- mergers ---- */
-
-/* Length of a merger cue at i ("hợp nhất", "sáp nhập", "tổ chức lại"),
- * or 0. */
-static size_t merger_cue(const yg_document *d, size_t i)
-{
-	static const char *const cues[][3] = {
-		{"hợp", "nhất", NULL}, {"sáp", "nhập", NULL}, {"tổ", "chức", "lại"},
-	};
-	for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++) {
-		size_t n = 0;
-		while (n < 3 && cues[k][n] && yg_tok_is(d, i + n, cues[k][n]))
-			n++;
-		if (n == 3 || (n > 0 && !cues[k][n]))
-			return n;
-	}
-	return 0;
-}
 
 /* The d/m/yyyy date of the merger: the last one before the cue in its
  * sentence ("Từ 01/7/2025, ..."), ISO, or NULL. */
@@ -430,7 +413,7 @@ static void mergers(yg_document *d, const yg_lexicon *lx)
 	uint32_t done = UINT32_MAX;
 	for (size_t i = 0; i < d->toks.len; i++) {
 		size_t n;
-		if (d->toks.items[i].sent != done && yg_tok_live(d, i) && (n = merger_cue(d, i)) > 0) {
+		if (d->toks.items[i].sent != done && yg_tok_live(d, i) && (n = yg_cue_at(d, lx, i, "merger")) > 0) {
 			done = d->toks.items[i].sent;
 			merge_sentence(d, lx, i, n);
 		}
@@ -438,17 +421,6 @@ static void mergers(yg_document *d, const yg_lexicon *lx)
 }
 
 /* ---- partnerOf ---- */
-
-static int partner_verb(const yg_document *d, size_t i)
-{
-	static const char *const two[][2] = {
-		{"hỗ", "trợ"}, {"chuyển", "giao"}, {"kết", "nghĩa"}, {"giúp", "đỡ"}, {"liên", "kết"}, {"ký", "kết"},
-	};
-	for (size_t k = 0; k < sizeof two / sizeof two[0]; k++)
-		if (yg_tok_is(d, i, two[k][0]) && yg_tok_is(d, i + 1, two[k][1]))
-			return 1;
-	return 0;
-}
 
 static int is_care_unit(const yg_mention *m)
 {
@@ -477,17 +449,17 @@ static void satellite(yg_document *d, size_t cue)
 
 /* "giữa H1 với H2, H3" or "H1 hỗ trợ/chuyển giao ... cho H2": H1 is the
  * supporting side and partners each other unit named after the cue. */
-static void partners(yg_document *d, const uint8_t *generic)
+static void partners(yg_document *d, const yg_lexicon *lx, const uint8_t *generic)
 {
 	uint32_t done = UINT32_MAX;
 	for (size_t i = 0; i < d->toks.len; i++) {
 		uint32_t sent = d->toks.items[i].sent;
-		int between = yg_tok_is(d, i, "giữa");
-		if (sent != done && yg_tok_is(d, i, "vệ") && yg_tok_is(d, i + 1, "tinh") && yg_tok_is(d, i + 2, "của")) {
+		int between = yg_cue_at(d, lx, i, "between") > 0;
+		if (sent != done && yg_cue_at(d, lx, i, "satellite-of")) {
 			satellite(d, i);
 			continue;
 		}
-		if (sent == done || !yg_tok_live(d, i) || (!between && !partner_verb(d, i)))
+		if (sent == done || !yg_tok_live(d, i) || (!between && !yg_cue_at(d, lx, i, "support")))
 			continue;
 		if (sentence_is_generic(d, generic, sent))
 			continue;
@@ -528,10 +500,10 @@ void yg_relate(yg_document *d, const yg_lexicon *lx)
 	inherit_issuers(d, &is);
 	implied_identifiers(d, lx, &is);
 	free(is.of);
-	uint8_t *generic = generic_sentences(d);
+	uint8_t *generic = generic_sentences(d, lx);
 	located_in(d, lx, generic);
 	mergers(d, lx);
-	partners(d, generic);
+	partners(d, lx, generic);
 	free(generic);
 	/* places found inside names were appended: keep text order */
 	for (size_t e = 0; e < d->entities.len; e++)

@@ -115,6 +115,10 @@ typedef struct {
 struct yg_trie {
 	node *nodes;
 	size_t len, cap;
+	/* The root is stepped from at every token: a direct table by key id
+	 * (0 = no child; the root is never a child) instead of a search. */
+	int32_t *root_child;
+	uint32_t root_len;
 };
 
 static int32_t new_node(yg_trie *t)
@@ -143,6 +147,7 @@ void yg_trie_free(yg_trie *t)
 		free(t->nodes[i].pay);
 	}
 	free(t->nodes);
+	free(t->root_child);
 	free(t);
 }
 
@@ -164,9 +169,24 @@ int32_t yg_trie_step(const yg_trie *t, int32_t nd, uint32_t key)
 {
 	if (key == YG_KEY_NONE || nd < 0)
 		return -1;
+	if (nd == YG_TRIE_ROOT)
+		return key < t->root_len && t->root_child[key] ? t->root_child[key] : -1;
 	const node *n = &t->nodes[nd];
 	uint32_t i = lower_bound(n, key);
 	return i < n->nedges && n->edges[i].key == key ? n->edges[i].child : -1;
+}
+
+static void root_set(yg_trie *t, uint32_t key, int32_t child)
+{
+	if (key >= t->root_len) {
+		uint32_t n = t->root_len ? t->root_len : 256;
+		while (n <= key)
+			n *= 2;
+		t->root_child = yg_xrealloc(t->root_child, n * sizeof *t->root_child);
+		memset(t->root_child + t->root_len, 0, (n - t->root_len) * sizeof *t->root_child);
+		t->root_len = n;
+	}
+	t->root_child[key] = child;
 }
 
 void yg_trie_add(yg_trie *t, const uint32_t *keys, size_t nkeys, yg_payload p)
@@ -183,6 +203,8 @@ void yg_trie_add(yg_trie *t, const uint32_t *keys, size_t nkeys, yg_payload p)
 			n->edges[i].key = keys[k];
 			n->edges[i].child = next;
 			n->nedges++;
+			if (cur == YG_TRIE_ROOT)
+				root_set(t, keys[k], next);
 		}
 		cur = next;
 	}

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "pipeline.h"
+#include "recognize.h"
 #include "tap.h"
 #include "testdoc.h"
 
@@ -150,6 +151,31 @@ static void test_places_and_mergers(void)
 	yg_document_free(d);
 }
 
+/* The relation finders read their cue words from lexicon/cues.ttl. */
+static void test_cues(void)
+{
+	yg_document *d = run("Tin Huế\nBệnh viện Trung ương Huế hỗ trợ kỹ thuật cho Bệnh viện Đa khoa huyện Phong Điền.\n");
+	OK(rel(d, "Bệnh viện Trung ương Huế", YG_R_PARTNER_OF, "Bệnh viện Đa khoa huyện Phong Điền", NULL),
+	   "A hỗ trợ B: A is the supporting side");
+	size_t cue = d->toks.len;
+	for (size_t i = 0; i < d->toks.len && cue == d->toks.len; i++)
+		if (yg_cue_at(d, lx, i, "support"))
+			cue = i;
+	OK(cue < d->toks.len && yg_cue_at(d, lx, cue, "support") == 2, "the support cue is two syllables long");
+	OK(cue < d->toks.len && yg_cue_at(d, lx, cue, "merger") == 0, "a cue is found only under its own name");
+	yg_document_free(d);
+
+	d = run("Tin Cần Thơ\nBệnh viện Đa khoa huyện Cờ Đỏ là bệnh viện vệ tinh của Bệnh viện Đa khoa Trung ương Cần Thơ.\n");
+	OK(rel(d, "Bệnh viện Đa khoa Trung ương Cần Thơ", YG_R_PARTNER_OF, "Bệnh viện Đa khoa huyện Cờ Đỏ", NULL),
+	   "B là bệnh viện vệ tinh của A: A supports B");
+	yg_document_free(d);
+
+	d = run("Tin Hà Nội\nCác bệnh viện tuyến Trung ương như Bệnh viện Bạch Mai hỗ trợ Bệnh viện Đa khoa Sóc Sơn.\n");
+	OK(!rel(d, "Bệnh viện Bạch Mai", YG_R_PARTNER_OF, "Bệnh viện Đa khoa Sóc Sơn", NULL),
+	   "a sentence of examples (tuyến Trung ương như ...) gives no partnership");
+	yg_document_free(d);
+}
+
 int main(void)
 {
 	lx = yg_lexicon_new();
@@ -159,6 +185,7 @@ int main(void)
 	test_hospitals();
 	test_documents();
 	test_places_and_mergers();
+	test_cues();
 	yg_lexicon_free(lx);
 	return DONE();
 }
