@@ -71,37 +71,44 @@ void yg_buf_reserve(yg_buf *b, size_t extra)
 	b->cap = cap;
 }
 
-void yg_buf_add(yg_buf *b, const char *s, size_t n)
-{
-	yg_buf_reserve(b, n);
-	if (n)
-		memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
 void yg_buf_puts(yg_buf *b, const char *s)
 {
-	yg_buf_add(b, s, strlen(s));
+	size_t n = strlen(s);
+	yg_buf_reserve(b, n);
+	memcpy(b->s + b->len, s, n + 1);
+	b->len += n;
 }
 
-void yg_buf_putc(yg_buf *b, char c)
+void yg_buf_putu(yg_buf *b, size_t v)
 {
-	yg_buf_add(b, &c, 1);
+	char tmp[24];
+	size_t n = 0;
+	do {
+		tmp[sizeof tmp - ++n] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	yg_buf_add(b, tmp + sizeof tmp - n, n);
 }
 
 void yg_buf_printf(yg_buf *b, const char *fmt, ...)
 {
+	/* print into the room there is; only a longer result prints twice */
+	yg_buf_reserve(b, 64);
+	size_t room = b->cap - b->len;
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(b->s + b->len, room, fmt, ap);
 	va_end(ap);
-	if (n < 0)
+	if (n < 0) {
+		b->s[b->len] = '\0';
 		return;
-	yg_buf_reserve(b, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	}
+	if ((size_t)n >= room) {
+		yg_buf_reserve(b, (size_t)n);
+		va_start(ap, fmt);
+		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	b->len += (size_t)n;
 }
 

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct {
 	char *s;     /* owned, always NUL-terminated when len > 0 or after init */
@@ -17,10 +18,31 @@ typedef struct {
 
 void yg_buf_init(yg_buf *b);
 void yg_buf_free(yg_buf *b);
+/* Make room for `extra` more bytes and the NUL. */
 void yg_buf_reserve(yg_buf *b, size_t extra);
-void yg_buf_add(yg_buf *b, const char *s, size_t n);
 void yg_buf_puts(yg_buf *b, const char *s);
-void yg_buf_putc(yg_buf *b, char c);
+/* Append an unsigned number in decimal. */
+void yg_buf_putu(yg_buf *b, size_t v);
+
+/* Inline: the writers append a byte or a short run per call. */
+static inline void yg_buf_add(yg_buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap)
+		yg_buf_reserve(b, n);
+	if (n)
+		memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+static inline void yg_buf_putc(yg_buf *b, char c)
+{
+	if (b->len + 2 > b->cap)
+		yg_buf_reserve(b, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
+}
+
 void yg_buf_printf(yg_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Detach the string: the caller owns it (free()); the buffer is reset. */

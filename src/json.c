@@ -1,23 +1,40 @@
 #include "json.h"
 
-void yg_json_str(yg_buf *b, const char *s)
+#include <string.h>
+
+/* Bytes a JSON string cannot hold as they are. */
+static int needs_escape(unsigned char c)
 {
+	return c < 0x20 || c == '"' || c == '\\';
+}
+
+void yg_json_strn(yg_buf *b, const char *s, size_t n)
+{
+	yg_buf_reserve(b, n + 2);
 	yg_buf_putc(b, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': yg_buf_puts(b, "\\\""); break;
-		case '\\': yg_buf_puts(b, "\\\\"); break;
-		case '\n': yg_buf_puts(b, "\\n"); break;
-		case '\r': yg_buf_puts(b, "\\r"); break;
-		case '\t': yg_buf_puts(b, "\\t"); break;
-		default:
-			if (*p < 0x20)
-				yg_buf_printf(b, "\\u%04x", *p);
-			else
-				yg_buf_putc(b, (char)*p);
+	size_t run = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (!needs_escape(c))
+			continue;
+		yg_buf_add(b, s + run, i - run);
+		run = i + 1;
+		switch (c) {
+		case '"': yg_buf_add(b, "\\\"", 2); break;
+		case '\\': yg_buf_add(b, "\\\\", 2); break;
+		case '\n': yg_buf_add(b, "\\n", 2); break;
+		case '\r': yg_buf_add(b, "\\r", 2); break;
+		case '\t': yg_buf_add(b, "\\t", 2); break;
+		default: yg_buf_printf(b, "\\u%04x", c);
 		}
 	}
+	yg_buf_add(b, s + run, n - run);
 	yg_buf_putc(b, '"');
+}
+
+void yg_json_str(yg_buf *b, const char *s)
+{
+	yg_json_strn(b, s, strlen(s));
 }
 
 void yg_json_opt(yg_buf *b, const char *s)

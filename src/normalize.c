@@ -60,26 +60,6 @@ size_t yg_utf8_invalid_at(const char *str, size_t len)
 	return len;
 }
 
-uint32_t yg_utf8_next(const char *str, size_t *i)
-{
-	const unsigned char *s = (const unsigned char *)str + *i;
-	if (s[0] < 0x80) {
-		(*i)++;
-		return s[0];
-	}
-	if (s[0] < 0xE0) {
-		*i += 2;
-		return ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
-	}
-	if (s[0] < 0xF0) {
-		*i += 3;
-		return ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-	}
-	*i += 4;
-	return ((uint32_t)(s[0] & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
-	       ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-}
-
 size_t yg_utf8_put(uint32_t cp, char *out)
 {
 	unsigned char *o = (unsigned char *)out;

@@ -50,8 +50,27 @@ size_t yg_text_input_offset(const yg_text *t, size_t out_off);
  * Returns the offset of the first bad byte, or len when all is valid. */
 size_t yg_utf8_invalid_at(const char *s, size_t len);
 
-/* Decode one code point at s[*i] (valid UTF-8 assumed), advancing *i. */
-uint32_t yg_utf8_next(const char *s, size_t *i);
+/* Decode one code point at s[*i] (valid UTF-8 assumed), advancing *i.
+ * Inline: every scanner calls it once per character. */
+static inline uint32_t yg_utf8_next(const char *str, size_t *i)
+{
+	const unsigned char *s = (const unsigned char *)str + *i;
+	if (s[0] < 0x80) {
+		(*i)++;
+		return s[0];
+	}
+	if (s[0] < 0xE0) {
+		*i += 2;
+		return ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+	}
+	if (s[0] < 0xF0) {
+		*i += 3;
+		return ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+	}
+	*i += 4;
+	return ((uint32_t)(s[0] & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
+	       ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+}
 
 /* Encode cp into out (4 bytes room); returns the byte count. */
 size_t yg_utf8_put(uint32_t cp, char *out);

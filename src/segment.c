@@ -1,5 +1,6 @@
 #include "segment.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -45,6 +46,31 @@ static int is_lower_cp(uint32_t cp)
 	return u_islower((UChar32)cp);
 }
 
+/* Character classes.  Vietnamese text lives below U+2000 (Latin, Latin
+ * Extended Additional, combining marks): those come from a table filled
+ * once from the functions above, the rest ask ICU each time. */
+enum { C_WORD = 1, C_SPACE = 2, C_UPPER = 4, C_LOWER = 8, CLASS_TABLE = 0x2000 };
+
+static uint8_t class_table[CLASS_TABLE];
+static pthread_once_t class_once = PTHREAD_ONCE_INIT;
+
+static unsigned class_slow(uint32_t cp)
+{
+	return (is_word_cp(cp) ? C_WORD : 0) | (is_space_cp(cp) ? C_SPACE : 0) |
+	       (is_upper_cp(cp) ? C_UPPER : 0) | (is_lower_cp(cp) ? C_LOWER : 0);
+}
+
+static void class_init(void)
+{
+	for (uint32_t cp = 0; cp < CLASS_TABLE; cp++)
+		class_table[cp] = (uint8_t)class_slow(cp);
+}
+
+static inline unsigned class_of(uint32_t cp)
+{
+	return cp < CLASS_TABLE ? class_table[cp] : class_slow(cp);
+}
+
 static void push_line(yg_tokens *t, uint32_t start, uint32_t end)
 {
 	if (t->nlines == t->lines_cap) {
@@ -70,32 +96,75 @@ static void push_token(yg_tokens *t, const char *s, uint32_t start, uint32_t end
 	t->lines[t->nlines - 1].tok_end = (uint32_t)t->len;
 }
 
-/* Flags of a word run s[a..b): case shape. */
-static uint16_t word_flags(const char *s, size_t a, size_t b)
+/* Case shape of a word run, gathered while it is scanned. */
+typedef struct {
+	uint16_t flags;
+	size_t letters, upper;
+} shape;
+
+static void shape_start(shape *sh, uint32_t first, unsigned cls)
 {
-	size_t i = a;
-	uint32_t first = yg_utf8_next(s, &i);
-	uint16_t f = (first >= '0' && first <= '9') ? YG_TOK_NUM : YG_TOK_WORD;
-	if (is_upper_cp(first))
-		f |= YG_TOK_CAP;
-	size_t letters = is_upper_cp(first) || is_lower_cp(first), upper = is_upper_cp(first);
-	while (i < b) {
-		uint32_t cp = yg_utf8_next(s, &i);
-		letters += is_upper_cp(cp) || is_lower_cp(cp);
-		upper += is_upper_cp(cp);
+	sh->flags = (first >= '0' && first <= '9') ? YG_TOK_NUM : YG_TOK_WORD;
+	if (cls & C_UPPER)
+		sh->flags |= YG_TOK_CAP;
+	sh->letters = (cls & (C_UPPER | C_LOWER)) != 0;
+	sh->upper = (cls & C_UPPER) != 0;
+}
+
+static void shape_add(shape *sh, unsigned cls)
+{
+	sh->letters += (cls & (C_UPPER | C_LOWER)) != 0;
+	sh->upper += (cls & C_UPPER) != 0;
+}
+
+static uint16_t shape_flags(const shape *sh)
+{
+	return sh->flags | (sh->letters >= 2 && sh->upper == sh->letters ? YG_TOK_ALLCAP : 0);
+}
+
+/* A word run from s[i] (its first code point cp, class cls), split at
+ * lower→upper after two lower-case letters; returns where it ends. */
+static size_t word_run(const char *s, size_t n, size_t i, size_t j, uint32_t cp, unsigned cls,
+                       uint16_t pending, yg_keytab *intern, const yg_keytab *find, yg_tokens *out)
+{
+	size_t start = i, k = j;
+	int lower_run = (cls & C_LOWER) != 0;
+	shape sh;
+	shape_start(&sh, cp, cls);
+	while (k < n) {
+		size_t k2 = k;
+		uint32_t c2 = yg_utf8_next(s, &k2);
+		unsigned cl2 = class_of(c2);
+		if (!(cl2 & C_WORD))
+			break;
+		if ((cl2 & C_UPPER) && lower_run >= 2) {
+			push_token(out, s, (uint32_t)start, (uint32_t)k, shape_flags(&sh) | pending, intern, find);
+			pending = 0;
+			start = k;
+			shape_start(&sh, c2, cl2);
+		} else {
+			shape_add(&sh, cl2);
+		}
+		lower_run = (cl2 & C_LOWER) ? lower_run + 1 : 0;
+		k = k2;
 	}
-	if (letters >= 2 && upper == letters)
-		f |= YG_TOK_ALLCAP;
-	return f;
+	push_token(out, s, (uint32_t)start, (uint32_t)k, shape_flags(&sh) | pending, intern, find);
+	return k;
 }
 
 void yg_tokenize(const char *s, size_t n, yg_keytab *intern,
                  const yg_keytab *find, yg_tokens *out)
 {
+	pthread_once(&class_once, class_init);
 	size_t i = 0;
 	uint16_t pending = YG_TOK_LINE_START;
 	push_line(out, 0, 0);
 	while (i < n) {
+		if (s[i] == ' ') {
+			pending |= YG_TOK_SPACE_BEFORE;
+			i++;
+			continue;
+		}
 		size_t j = i;
 		uint32_t cp = yg_utf8_next(s, &j);
 		if (cp == '\n' || (cp == '\r' && (j >= n || s[j] != '\n'))) {
@@ -106,38 +175,20 @@ void yg_tokenize(const char *s, size_t n, yg_keytab *intern,
 			i = j;
 			continue;
 		}
-		if (is_space_cp(cp)) {
+		unsigned cls = class_of(cp);
+		if (cls & C_SPACE) {
 			pending |= YG_TOK_SPACE_BEFORE;
 			i = j;
 			continue;
 		}
-		if (!is_word_cp(cp)) {
+		if (!(cls & C_WORD)) {
 			push_token(out, s, (uint32_t)i, (uint32_t)j, YG_TOK_PUNCT | pending, intern, find);
 			pending = 0;
 			i = j;
 			continue;
 		}
-		/* a word run, split at lower→upper after two lower-case letters */
-		size_t start = i, k = j;
-		int lower_run = is_lower_cp(cp);
-		while (k < n) {
-			size_t k2 = k;
-			uint32_t c2 = yg_utf8_next(s, &k2);
-			if (!is_word_cp(c2))
-				break;
-			if (is_upper_cp(c2) && lower_run >= 2) {
-				push_token(out, s, (uint32_t)start, (uint32_t)k,
-				           word_flags(s, start, k) | pending, intern, find);
-				pending = 0;
-				start = k;
-			}
-			lower_run = is_lower_cp(c2) ? lower_run + 1 : 0;
-			k = k2;
-		}
-		push_token(out, s, (uint32_t)start, (uint32_t)k,
-		           word_flags(s, start, k) | pending, intern, find);
+		i = word_run(s, n, i, j, cp, cls, pending, intern, find, out);
 		pending = 0;
-		i = k;
 	}
 	out->lines[out->nlines - 1].end = (uint32_t)n;
 }
@@ -157,8 +208,12 @@ static const char *const abbreviations[] = {
 
 static int is_abbreviation(const char *s, const yg_token *tk)
 {
+	if (tk->end - tk->start > 8)
+		return 0;
+	char key[YG_KEY_MAX];
+	size_t kl = yg_fold_key(s + tk->start, tk->end - tk->start, key);
 	for (size_t i = 0; i < sizeof abbreviations / sizeof abbreviations[0]; i++)
-		if (yg_token_is(s, tk, abbreviations[i]))
+		if (strlen(abbreviations[i]) == kl && memcmp(key, abbreviations[i], kl) == 0)
 			return 1;
 	return 0;
 }

@@ -104,11 +104,13 @@ static void entity_json(yg_buf *b, const yg_document *d, const yg_graph *g, size
 	for (size_t m = 0; m < ent->mentions.len; m++) {
 		yg_span sp = ent->mentions.items[m];
 		size_t a = cp_at(cur, d->text.s, sp.start, 0), z = cp_at(cur, d->text.s, sp.end, 1);
-		char *text = yg_xstrndup(d->text.s + sp.start, sp.end - sp.start);
-		yg_buf_printf(b, "%s{\"start\":%zu,\"end\":%zu,\"text\":", m ? "," : "", a, z);
-		yg_json_str(b, text);
+		yg_buf_puts(b, m ? ",{\"start\":" : "{\"start\":");
+		yg_buf_putu(b, a);
+		yg_buf_puts(b, ",\"end\":");
+		yg_buf_putu(b, z);
+		yg_buf_puts(b, ",\"text\":");
+		yg_json_strn(b, d->text.s + sp.start, sp.end - sp.start);
 		yg_buf_putc(b, '}');
-		free(text);
 	}
 	yg_buf_puts(b, "]}");
 }
