@@ -53,8 +53,8 @@ EOF
 fi
 
 PKGS="raptor2 libcgraph libgvc icu-uc icu-i18n"
-# jansson (JSON Lines corpora) when the tree uses it
-pkg-config --exists jansson 2>/dev/null && PKGS="$PKGS jansson"
+# cJSON (JSON Lines corpora) when the tree uses it
+pkg-config --exists libcjson 2>/dev/null && PKGS="$PKGS libcjson"
 PKG_CFLAGS=$(pkg-config --cflags $PKGS)
 PKG_LIBS="$(pkg-config --libs $PKGS) -pthread"
 

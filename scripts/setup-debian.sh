@@ -7,7 +7,7 @@ PACKAGES="gcc make pkg-config autoconf automake
 libraptor2-dev raptor2-utils rasqal-utils
 libgraphviz-dev graphviz
 libicu-dev icu-devtools
-libjansson-dev
+libcjson-dev
 fonts-dejavu-core fonts-liberation2
 python3 python3-rdflib ca-certificates curl bsdutils"
 missing=""

@@ -1,7 +1,7 @@
 #include "corpus.h"
 
 #include <errno.h>
-#include <jansson.h>
+#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,43 +74,93 @@ static void problem(yg_corpus *c, yg_status st, const char *where, const char *m
 		c->report(c->ctx, &d);
 }
 
-static char *opt_string(json_t *obj, const char *key)
+static char *opt_string(const cJSON *obj, const char *key)
 {
-	json_t *v = json_object_get(obj, key);
-	return json_is_string(v) ? yg_xstrndup(json_string_value(v), json_string_length(v)) : NULL;
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+	return cJSON_IsString(v) ? yg_xstrdup(v->valuestring) : NULL;
 }
 
-/* One JSON Lines record into *it; returns 0 when malformed (reported). */
+/* cJSON decodes \u0000 into a NUL that would silently cut the string:
+ * find an unescaped \u0000 in the raw line instead. */
+static int has_nul_escape(const char *line, size_t n)
+{
+	for (const char *p = line; (p = memmem(p, n - (size_t)(p - line), "\\u0000", 6)) != NULL; p++) {
+		size_t at = (size_t)(p - line), slashes = 0;
+		while (slashes < at && line[at - slashes - 1] == '\\')
+			slashes++;
+		if (slashes % 2 == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A key that appears twice makes the record ambiguous. */
+static const char *duplicate_key(const cJSON *obj)
+{
+	for (const cJSON *a = obj->child; a; a = a->next)
+		for (const cJSON *b = a->next; b; b = b->next)
+			if (strcmp(a->string, b->string) == 0)
+				return a->string;
+	return NULL;
+}
+
+/* What is wrong with a parsed record, or NULL. */
+static const char *record_problem(const cJSON *obj, const char *line, size_t n, char *msg, size_t cap)
+{
+	const char *dup;
+	if (!cJSON_IsObject(obj))
+		return "malformed record: not a JSON object";
+	if ((dup = duplicate_key(obj)) != NULL) {
+		snprintf(msg, cap, "malformed record: key \"%.100s\" appears twice", dup);
+		return msg;
+	}
+	if (!cJSON_IsString(cJSON_GetObjectItemCaseSensitive(obj, "id")) ||
+	    !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(obj, "text")))
+		return "malformed record: \"id\" and \"text\" must be strings";
+	if (has_nul_escape(line, n))
+		return "malformed record: a NUL character (\\u0000): binary data is not a text document";
+	return NULL;
+}
+
+/* 1-based column, in characters, of byte offset `off`. */
+static size_t column(const char *line, size_t off)
+{
+	size_t col = 1;
+	for (size_t i = 0; i < off; i++)
+		col += ((unsigned char)line[i] & 0xC0) != 0x80;
+	return col;
+}
+
+/* One JSON Lines record (line[n] is the NUL that ends it) into *it;
+ * returns 0 when malformed (reported). */
 static int parse_record(yg_corpus *c, const char *line, size_t n, yg_item *it)
 {
 	char where[1024];
 	snprintf(where, sizeof where, "%s:%zu", c->fh_path, c->line);
-	json_error_t err;
-	json_t *obj = json_loadb(line, n, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &err);
-	const char *bad = NULL;
+	const char *end = NULL;
+	cJSON *obj = cJSON_ParseWithLengthOpts(line, n + 1, &end, 1);
 	char msg[300];
+	const char *bad;
 	if (!obj) {
-		snprintf(msg, sizeof msg, "malformed JSON record: %s (column %d)", err.text, err.column);
+		snprintf(msg, sizeof msg, "malformed JSON record (column %zu)",
+		         column(line, end && end >= line && end <= line + n ? (size_t)(end - line) : 0));
 		bad = msg;
-	} else if (!json_is_object(obj)) {
-		bad = "malformed record: not a JSON object";
-	} else if (!json_is_string(json_object_get(obj, "id")) || !json_is_string(json_object_get(obj, "text"))) {
-		bad = "malformed record: \"id\" and \"text\" must be strings";
+	} else {
+		bad = record_problem(obj, line, n, msg, sizeof msg);
 	}
 	if (bad) {
 		problem(c, YG_ERR_DATA, where, bad);
-		json_decref(obj);
+		cJSON_Delete(obj);
 		return 0;
 	}
 	it->id = opt_string(obj, "id");
-	json_t *text = json_object_get(obj, "text");
-	it->len = json_string_length(text);
-	it->bytes = yg_xstrndup(json_string_value(text), it->len);
+	it->bytes = opt_string(obj, "text");
+	it->len = strlen(it->bytes);
 	it->date = opt_string(obj, "date");
 	it->url = opt_string(obj, "url");
 	it->title = opt_string(obj, "title");
 	it->where = yg_xstrdup(where);
-	json_decref(obj);
+	cJSON_Delete(obj);
 	return 1;
 }
 
@@ -126,6 +176,7 @@ static int next_record(yg_corpus *c, yg_item *it)
 		c->done += (size_t)n;
 		while (n > 0 && (c->linebuf[n - 1] == '\n' || c->linebuf[n - 1] == '\r'))
 			n--;
+		c->linebuf[n] = '\0';
 		if (n == 0)
 			continue; /* blank lines separate nothing */
 		return parse_record(c, c->linebuf, (size_t)n, it) ? 1 : -1;

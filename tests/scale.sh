@@ -51,6 +51,20 @@ check "... is reported with its line number" stderr_has "corpus.jsonl:2: malform
 check "... a record without text is reported too" stderr_has "corpus.jsonl:3: malformed record"
 check "... and the good records are processed" sh -c 'test "$(grep -c "^{\"doc\":\"hn-" "$0")" -eq 2' "$TMP/.stdout"
 check "--jsonl --strict stops at the first malformed record" sh -c '"$0" extract --jsonl --strict "$1" 2>/dev/null | grep -c "^{" | grep -qx 1' "$YTEGRAPH" "$J"
+J2="$TMP/odd.jsonl"
+{
+	printf '{"id":"a","text":"Tin một","text":"Tin hai"}\n'
+	printf '{"id":"b","text":"Tin\\u0000 ba"}\n'
+	printf '{"id":"c","text":"a \\\\u0000 is text here: Bệnh viện Bạch Mai ở Hà Nội."}\n'
+	printf '{"id":"d","text":"Tin bốn"} trailing\n'
+	printf '{"id":"e","text":"Tin \\u0110\\u00e0 N\\u1eb5ng: Bệnh viện C Đà Nẵng."}\n'
+} >"$J2"
+"$YTEGRAPH" extract --jsonl "$J2" >"$TMP/odd.out" 2>"$TMP/odd.err"
+check "--jsonl: a key given twice is reported" grep -q 'odd.jsonl:1: malformed record: key "text" appears twice' "$TMP/odd.err"
+check "... an escaped NUL character is reported, not cut off" grep -q 'odd.jsonl:2: .*NUL character' "$TMP/odd.err"
+check "... an escaped backslash before u0000 is text" grep -q '"doc":"c".*Bệnh viện Bạch Mai' "$TMP/odd.out"
+check "... text after the record is reported with its column" grep -q 'odd.jsonl:4: malformed JSON record (column 29)' "$TMP/odd.err"
+check "... \\u escapes are decoded (Đà Nẵng)" grep -q '"doc":"e".*Đà Nẵng' "$TMP/odd.out"
 check "--jsonl reads standard input" sh -c 'grep "^{\"id\":\"hn-2\"" "$1" | "$0" extract --jsonl - | grep -q "Bệnh viện Bạch Mai"' "$YTEGRAPH" "$J"
 "$YTEGRAPH" build -q --jsonl -o "$TMP/j.ttl" "$J" 2>/dev/null
 check "record date and url flow into the graph" sh -c 'grep -q "schema:datePublished \"2024-05-01\"" "$0" && grep -q "schema:url <https://example.org/hn-1>" "$0"' "$TMP/j.ttl"
