@@ -115,13 +115,13 @@ static size_t longest(const yg_document *d, const yg_lexicon *lx, size_t i, size
 	return best;
 }
 
-size_t yg_match_phrase(const yg_document *d, const yg_lexicon *lx, size_t i,
-                       size_t end, int kind, uint32_t *concept)
+size_t yg_match_phrase_at(const yg_document *d, const yg_lexicon *lx, size_t i,
+                          size_t end, int kind, uint32_t *concept)
 {
 	return longest(d, lx, i, end, kind, NULL, concept);
 }
 
-size_t yg_cue_at(const yg_document *d, const yg_lexicon *lx, size_t i, const char *cue)
+size_t yg_cue_at_slow(const yg_document *d, const yg_lexicon *lx, size_t i, const char *cue)
 {
 	return longest(d, lx, i, d->toks.len, YG_LEX_CUE, cue, NULL);
 }

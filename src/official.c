@@ -271,8 +271,12 @@ static size_t official_at(yg_document *d, const yg_lexicon *lx, size_t i)
 
 void yg_recognize_officials(yg_document *d, const yg_lexicon *lx)
 {
+	const uint32_t starts = 1u << YG_LEX_DEGREE | 1u << YG_LEX_HONORIFIC | 1u << YG_LEX_TITLE |
+	                        1u << YG_LEX_FAMILY;
 	for (size_t i = 0; i < d->toks.len; i++) {
-		if (!yg_tok_live(d, i))
+		/* an official starts with a degree, an honorific, a title or a
+		 * family name */
+		if (!yg_tok_live(d, i) || !yg_kinds_at(d, i, starts))
 			continue;
 		size_t n = official_at(d, lx, i);
 		if (n)

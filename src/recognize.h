@@ -38,12 +38,30 @@ void yg_mention_index(yg_document *d);
 /* Longest lexicon phrase of `kind` starting at token i (tokens up to `end`,
  * masked tokens never match).  Returns its length in tokens (0 = none) and
  * the concept in *concept. */
-size_t yg_match_phrase(const yg_document *d, const yg_lexicon *lx, size_t i,
-                       size_t end, int kind, uint32_t *concept);
+size_t yg_match_phrase_at(const yg_document *d, const yg_lexicon *lx, size_t i,
+                          size_t end, int kind, uint32_t *concept);
+
+/* Can a phrase of one of the kinds in `mask` (bits 1 << kind) start at
+ * token i?  Always 1 for a document without a phrase index.  Inline: the
+ * recognisers ask at every token, and most tokens start nothing. */
+static inline int yg_kinds_at(const yg_document *d, size_t i, uint32_t mask)
+{
+	return !d->match_kinds || (i < d->toks.len && (d->match_kinds[i] & mask));
+}
+
+static inline size_t yg_match_phrase(const yg_document *d, const yg_lexicon *lx, size_t i,
+                                     size_t end, int kind, uint32_t *concept)
+{
+	return yg_kinds_at(d, i, 1u << kind) ? yg_match_phrase_at(d, lx, i, end, kind, concept) : 0;
+}
 
 /* Length in tokens of the relation cue `cue` (the local name of a concept in
  * lexicon/cues.ttl: "merger", "support", ...) at token i, or 0. */
-size_t yg_cue_at(const yg_document *d, const yg_lexicon *lx, size_t i, const char *cue);
+size_t yg_cue_at_slow(const yg_document *d, const yg_lexicon *lx, size_t i, const char *cue);
+static inline size_t yg_cue_at(const yg_document *d, const yg_lexicon *lx, size_t i, const char *cue)
+{
+	return yg_kinds_at(d, i, 1u << YG_LEX_CUE) ? yg_cue_at_slow(d, lx, i, cue) : 0;
+}
 
 /* ---- token helpers shared by the recognisers (match.c) ---- */
 
