@@ -1,5 +1,6 @@
 #include "fold.h"
 
+#include <pthread.h>
 #include <string.h>
 #include <unicode/uchar.h>
 
@@ -92,23 +93,48 @@ size_t yg_fold_key(const char *s, size_t n, char *out)
 	return len;
 }
 
+enum { P_WORD = 1, P_SPACE = 2, PHRASE_TABLE = 0x2000 };
+
+static unsigned phrase_class_slow(uint32_t cp)
+{
+	int word = u_isalnum((UChar32)cp) || u_getCombiningClass((UChar32)cp) != 0 ||
+	           u_charType((UChar32)cp) == U_NON_SPACING_MARK;
+	return (word ? P_WORD : 0) | (u_isUWhiteSpace((UChar32)cp) ? P_SPACE : 0);
+}
+
+/* Classes below U+2000 (where Vietnamese lives) from a table filled once. */
+static uint8_t phrase_table[PHRASE_TABLE];
+static pthread_once_t phrase_once = PTHREAD_ONCE_INIT;
+
+static void phrase_init(void)
+{
+	for (uint32_t cp = 0; cp < PHRASE_TABLE; cp++)
+		phrase_table[cp] = (uint8_t)phrase_class_slow(cp);
+}
+
+static unsigned phrase_class(uint32_t cp)
+{
+	return cp < PHRASE_TABLE ? phrase_table[cp] : phrase_class_slow(cp);
+}
+
 static int is_word_cp(uint32_t cp)
 {
-	return u_isalnum((UChar32)cp) || u_getCombiningClass((UChar32)cp) != 0 ||
-	       u_charType((UChar32)cp) == U_NON_SPACING_MARK;
+	return (phrase_class(cp) & P_WORD) != 0;
 }
 
 char *yg_fold_phrase(const char *s, size_t n)
 {
+	pthread_once(&phrase_once, phrase_init);
 	yg_buf b;
 	yg_buf_init(&b);
-	yg_buf_puts(&b, "");
+	yg_buf_reserve(&b, n);
+	b.s[0] = '\0';
 	size_t i = 0;
 	int pending_space = 0;
 	while (i < n) {
 		size_t j = i;
 		uint32_t cp = yg_utf8_next(s, &j);
-		if (u_isUWhiteSpace((UChar32)cp)) {
+		if (phrase_class(cp) & P_SPACE) {
 			pending_space = b.len > 0;
 			i = j;
 			continue;

@@ -1,5 +1,6 @@
 #include "iri.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -34,19 +35,49 @@ static char ascii_of(const UNormalizer2 *nfd, uint32_t cp)
 	return buf[0] < 0x80 ? (char)buf[0] : 0;
 }
 
-char *yg_slug(const char *s, size_t n)
+/* What a code point contributes to a slug: its ASCII base letter (low
+ * 7 bits, 0 for none), whether it is a combining mark to skip, whether it
+ * is a letter or digit.  Tabled below U+2000, where Vietnamese lives. */
+enum { S_SKIP = 0x100, S_ALNUM = 0x200, SLUG_TABLE = 0x2000 };
+
+static uint16_t slug_table[SLUG_TABLE];
+static pthread_once_t slug_once = PTHREAD_ONCE_INIT;
+
+static unsigned slug_class_slow(uint32_t cp)
 {
+	if (u_charType((UChar32)cp) == U_NON_SPACING_MARK)
+		return S_SKIP;
 	UErrorCode err = U_ZERO_ERROR;
 	const UNormalizer2 *nfd = unorm2_getNFDInstance(&err);
+	char c = U_FAILURE(err) ? (cp < 0x80 ? (char)cp : 0) : ascii_of(nfd, cp);
+	return (unsigned char)c | (u_isalnum((UChar32)cp) ? S_ALNUM : 0);
+}
+
+static void slug_init(void)
+{
+	for (uint32_t cp = 0; cp < SLUG_TABLE; cp++)
+		slug_table[cp] = (uint16_t)slug_class_slow(cp);
+}
+
+static unsigned slug_class(uint32_t cp)
+{
+	return cp < SLUG_TABLE ? slug_table[cp] : slug_class_slow(cp);
+}
+
+char *yg_slug(const char *s, size_t n)
+{
+	pthread_once(&slug_once, slug_init);
 	yg_buf b;
 	yg_buf_init(&b);
-	yg_buf_puts(&b, "");
+	yg_buf_reserve(&b, n);
+	b.s[0] = '\0';
 	int lost = 0, dash = 0;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp = yg_utf8_next(s, &i);
-		if (u_charType((UChar32)cp) == U_NON_SPACING_MARK)
+		unsigned cls = slug_class(cp);
+		if (cls & S_SKIP)
 			continue;
-		char c = U_FAILURE(err) ? (cp < 0x80 ? (char)cp : 0) : ascii_of(nfd, cp);
+		char c = (char)(cls & 0x7F);
 		if (c >= 'A' && c <= 'Z')
 			c = (char)(c + 32);
 		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
@@ -55,7 +86,7 @@ char *yg_slug(const char *s, size_t n)
 			dash = 0;
 			yg_buf_putc(&b, c);
 		} else {
-			if (cp >= 0x80 && u_isalnum((UChar32)cp))
+			if (cp >= 0x80 && (cls & S_ALNUM))
 				lost = 1;
 			dash = 1;
 		}

@@ -84,14 +84,66 @@ static void push_line(yg_tokens *t, uint32_t start, uint32_t end)
 	l->masked = 0;
 }
 
+/* Key ids of tokens as written, per thread: news text repeats a few
+ * thousand syllables, and a hit skips folding and the key-table probe.
+ * Direct-mapped; an entry remembers the key table (contents) it came from. */
+enum { CACHE_SLOTS = 8192, CACHE_BYTES = 23 };
+
+typedef struct {
+	uint64_t stamp; /* yg_keytab_stamp of the table; 0 = empty */
+	uint32_t key;
+	uint8_t len;
+	char bytes[CACHE_BYTES];
+} cache_entry;
+
+static pthread_key_t cache_key;
+static pthread_once_t cache_once = PTHREAD_ONCE_INIT;
+
+static void cache_init(void)
+{
+	pthread_key_create(&cache_key, free);
+}
+
+static cache_entry *thread_cache(void)
+{
+	pthread_once(&cache_once, cache_init);
+	cache_entry *c = pthread_getspecific(cache_key);
+	if (!c) {
+		c = yg_xcalloc(CACHE_SLOTS, sizeof *c);
+		pthread_setspecific(cache_key, c);
+	}
+	return c;
+}
+
+static uint32_t find_key(const yg_keytab *kt, const char *w, size_t n)
+{
+	char key[YG_KEY_MAX];
+	if (n > CACHE_BYTES)
+		return yg_keytab_find(kt, key, yg_fold_key(w, n, key));
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	cache_entry *e = &thread_cache()[h & (CACHE_SLOTS - 1)];
+	uint64_t stamp = yg_keytab_stamp(kt);
+	if (e->stamp == stamp && e->len == n && memcmp(e->bytes, w, n) == 0)
+		return e->key;
+	e->stamp = stamp;
+	e->len = (uint8_t)n;
+	memcpy(e->bytes, w, n);
+	e->key = yg_keytab_find(kt, key, yg_fold_key(w, n, key));
+	return e->key;
+}
+
 static void push_token(yg_tokens *t, const char *s, uint32_t start, uint32_t end,
                        uint16_t flags, yg_keytab *intern, const yg_keytab *find)
 {
-	char key[YG_KEY_MAX];
-	size_t kl = yg_fold_key(s + start, end - start, key);
 	yg_token tk = {start, end, YG_KEY_NONE, (uint32_t)(t->nlines - 1), 0, flags};
-	tk.key = intern ? yg_keytab_intern(intern, key, kl)
-	                : (find ? yg_keytab_find(find, key, kl) : YG_KEY_NONE);
+	if (intern) {
+		char key[YG_KEY_MAX];
+		tk.key = yg_keytab_intern(intern, key, yg_fold_key(s + start, end - start, key));
+	} else if (find) {
+		tk.key = find_key(find, s + start, end - start);
+	}
 	YG_VEC_PUSH(*t, tk);
 	t->lines[t->nlines - 1].tok_end = (uint32_t)t->len;
 }

@@ -13,7 +13,18 @@ struct yg_keytab {
 	uint32_t nkeys;
 	uint32_t *slots; /* 0 = empty, else id */
 	size_t nslots;
+	uint64_t stamp;  /* changes whenever the ids could */
 };
+
+/* Stamps are unique in the process, so a cache keyed on one can never
+ * mistake a new table (maybe at a freed one's address) for an old one. */
+static uint64_t next_stamp(void)
+{
+	static _Atomic uint64_t counter;
+	return ++counter;
+}
+
+uint64_t yg_keytab_stamp(const yg_keytab *kt) { return kt->stamp; }
 
 static uint64_t hash(const char *s, size_t n)
 {
@@ -33,6 +44,7 @@ yg_keytab *yg_keytab_new(void)
 	kt->keys = yg_xcalloc(1, sizeof *kt->keys);
 	kt->lens = yg_xcalloc(1, sizeof *kt->lens);
 	kt->nkeys = 1;
+	kt->stamp = next_stamp();
 	return kt;
 }
 
@@ -95,6 +107,7 @@ uint32_t yg_keytab_intern(yg_keytab *kt, const char *s, size_t n)
 	kt->keys[kt->nkeys] = yg_xstrndup(s, n);
 	kt->lens[kt->nkeys] = (uint32_t)n;
 	kt->slots[i] = kt->nkeys;
+	kt->stamp = next_stamp();
 	return kt->nkeys++;
 }
 

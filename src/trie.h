@@ -20,6 +20,9 @@ void yg_keytab_free(yg_keytab *kt); /* accepts NULL */
 /* Id of key s[0..n), adding it when absent (ids start at 1). */
 uint32_t yg_keytab_intern(yg_keytab *kt, const char *s, size_t n);
 /* Id of key s[0..n), or YG_KEY_NONE. */
+/* A number that identifies the table's current contents: it differs
+ * between tables and changes when a key is added (for caches). */
+uint64_t yg_keytab_stamp(const yg_keytab *kt);
 uint32_t yg_keytab_find(const yg_keytab *kt, const char *s, size_t n);
 
 typedef struct {
