@@ -1,5 +1,6 @@
 #include "json.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* Bytes a JSON string cannot hold as they are. */
@@ -8,12 +9,28 @@ static int needs_escape(unsigned char c)
 	return c < 0x20 || c == '"' || c == '\\';
 }
 
+/* Does any byte of w need escaping?  (SWAR: a byte below 0x20, '"' or
+ * '\\'; bytes >= 0x80 never do.) */
+static int word_needs_escape(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	uint64_t low = (w - ones * 0x20) & ~w;
+	uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+	uint64_t zq = (q - ones) & ~q, zb = (bs - ones) & ~bs;
+	return ((low | zq | zb) & high) != 0;
+}
+
 void yg_json_strn(yg_buf *b, const char *s, size_t n)
 {
 	yg_buf_reserve(b, n + 2);
 	yg_buf_putc(b, '"');
 	size_t run = 0;
 	for (size_t i = 0; i < n; i++) {
+		uint64_t w;
+		while (i + 8 <= n && (memcpy(&w, s + i, 8), !word_needs_escape(w)))
+			i += 8;
+		if (i >= n)
+			break;
 		unsigned char c = (unsigned char)s[i];
 		if (!needs_escape(c))
 			continue;

@@ -33,6 +33,10 @@ size_t yg_utf8_invalid_at(const char *str, size_t len)
 		unsigned c = s[i];
 		if (c < 0x80) {
 			i++;
+			/* skip ASCII eight bytes at a time */
+			uint64_t w;
+			while (i + 8 <= len && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ULL) == 0))
+				i += 8;
 			continue;
 		}
 		size_t n;
@@ -87,10 +91,16 @@ size_t yg_utf8_put(uint32_t cp, char *out)
 
 size_t yg_utf8_count(const char *s, size_t n)
 {
-	size_t c = 0;
-	for (size_t i = 0; i < n; i++)
-		c += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return c;
+	/* bytes minus continuation bytes (10xxxxxx), eight at a time */
+	size_t cont = 0, i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		cont += (size_t)__builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ULL);
+	}
+	for (; i < n; i++)
+		cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+	return n - cont;
 }
 
 void yg_text_free(yg_text *t)

@@ -115,34 +115,43 @@ static cache_entry *thread_cache(void)
 	return c;
 }
 
-static uint32_t find_key(const yg_keytab *kt, const char *w, size_t n)
+/* What the tokenizer carries from token to token. */
+typedef struct {
+	const char *s;
+	yg_tokens *out;
+	yg_keytab *intern;     /* lexicon loading: add keys */
+	const yg_keytab *find; /* documents: look keys up (through the cache) */
+	cache_entry *cache;
+	uint64_t stamp;
+} tokenizer;
+
+static uint32_t find_key(const tokenizer *tz, const char *w, size_t n)
 {
 	char key[YG_KEY_MAX];
 	if (n > CACHE_BYTES)
-		return yg_keytab_find(kt, key, yg_fold_key(w, n, key));
+		return yg_keytab_find(tz->find, key, yg_fold_key(w, n, key));
 	uint32_t h = 2166136261u;
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	cache_entry *e = &thread_cache()[h & (CACHE_SLOTS - 1)];
-	uint64_t stamp = yg_keytab_stamp(kt);
-	if (e->stamp == stamp && e->len == n && memcmp(e->bytes, w, n) == 0)
+	cache_entry *e = &tz->cache[h & (CACHE_SLOTS - 1)];
+	if (e->stamp == tz->stamp && e->len == n && memcmp(e->bytes, w, n) == 0)
 		return e->key;
-	e->stamp = stamp;
+	e->stamp = tz->stamp;
 	e->len = (uint8_t)n;
 	memcpy(e->bytes, w, n);
-	e->key = yg_keytab_find(kt, key, yg_fold_key(w, n, key));
+	e->key = yg_keytab_find(tz->find, key, yg_fold_key(w, n, key));
 	return e->key;
 }
 
-static void push_token(yg_tokens *t, const char *s, uint32_t start, uint32_t end,
-                       uint16_t flags, yg_keytab *intern, const yg_keytab *find)
+static void push_token(const tokenizer *tz, uint32_t start, uint32_t end, uint16_t flags)
 {
+	yg_tokens *t = tz->out;
 	yg_token tk = {start, end, YG_KEY_NONE, (uint32_t)(t->nlines - 1), 0, flags};
-	if (intern) {
+	if (tz->intern) {
 		char key[YG_KEY_MAX];
-		tk.key = yg_keytab_intern(intern, key, yg_fold_key(s + start, end - start, key));
-	} else if (find) {
-		tk.key = find_key(find, s + start, end - start);
+		tk.key = yg_keytab_intern(tz->intern, key, yg_fold_key(tz->s + start, end - start, key));
+	} else if (tz->find) {
+		tk.key = find_key(tz, tz->s + start, end - start);
 	}
 	YG_VEC_PUSH(*t, tk);
 	t->lines[t->nlines - 1].tok_end = (uint32_t)t->len;
@@ -176,9 +185,10 @@ static uint16_t shape_flags(const shape *sh)
 
 /* A word run from s[i] (its first code point cp, class cls), split at
  * lower→upper after two lower-case letters; returns where it ends. */
-static size_t word_run(const char *s, size_t n, size_t i, size_t j, uint32_t cp, unsigned cls,
-                       uint16_t pending, yg_keytab *intern, const yg_keytab *find, yg_tokens *out)
+static size_t word_run(const tokenizer *tz, size_t n, size_t i, size_t j, uint32_t cp, unsigned cls,
+                       uint16_t pending)
 {
+	const char *s = tz->s;
 	size_t start = i, k = j;
 	int lower_run = (cls & C_LOWER) != 0;
 	shape sh;
@@ -190,7 +200,7 @@ static size_t word_run(const char *s, size_t n, size_t i, size_t j, uint32_t cp,
 		if (!(cl2 & C_WORD))
 			break;
 		if ((cl2 & C_UPPER) && lower_run >= 2) {
-			push_token(out, s, (uint32_t)start, (uint32_t)k, shape_flags(&sh) | pending, intern, find);
+			push_token(tz, (uint32_t)start, (uint32_t)k, shape_flags(&sh) | pending);
 			pending = 0;
 			start = k;
 			shape_start(&sh, c2, cl2);
@@ -200,7 +210,7 @@ static size_t word_run(const char *s, size_t n, size_t i, size_t j, uint32_t cp,
 		lower_run = (cl2 & C_LOWER) ? lower_run + 1 : 0;
 		k = k2;
 	}
-	push_token(out, s, (uint32_t)start, (uint32_t)k, shape_flags(&sh) | pending, intern, find);
+	push_token(tz, (uint32_t)start, (uint32_t)k, shape_flags(&sh) | pending);
 	return k;
 }
 
@@ -208,6 +218,15 @@ void yg_tokenize(const char *s, size_t n, yg_keytab *intern,
                  const yg_keytab *find, yg_tokens *out)
 {
 	pthread_once(&class_once, class_init);
+	tokenizer tz = {s, out, intern, find, NULL, 0};
+	if (!intern && find) {
+		tz.cache = thread_cache();
+		tz.stamp = yg_keytab_stamp(find);
+	}
+	if (out->cap < out->len + n / 4) {
+		out->cap = out->len + n / 4;
+		out->items = yg_xrealloc(out->items, out->cap * sizeof *out->items);
+	}
 	size_t i = 0;
 	uint16_t pending = YG_TOK_LINE_START;
 	push_line(out, 0, 0);
@@ -234,12 +253,12 @@ void yg_tokenize(const char *s, size_t n, yg_keytab *intern,
 			continue;
 		}
 		if (!(cls & C_WORD)) {
-			push_token(out, s, (uint32_t)i, (uint32_t)j, YG_TOK_PUNCT | pending, intern, find);
+			push_token(&tz, (uint32_t)i, (uint32_t)j, YG_TOK_PUNCT | pending);
 			pending = 0;
 			i = j;
 			continue;
 		}
-		i = word_run(s, n, i, j, cp, cls, pending, intern, find, out);
+		i = word_run(&tz, n, i, j, cp, cls, pending);
 		pending = 0;
 	}
 	out->lines[out->nlines - 1].end = (uint32_t)n;

@@ -5,6 +5,7 @@
 
 #include "fold.h"
 #include "iri.h"
+#include "json.h"
 #include "normalize.h"
 #include "segment.h"
 #include "tap.h"
@@ -104,6 +105,69 @@ static void test_tokens(void)
 	yg_tokens_free(&t);
 }
 
+/* The word-at-a-time scanners against byte-at-a-time references, with the
+ * interesting byte at every position across 8-byte words. */
+static size_t ref_count(const char *s, size_t n)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+static void test_word_scanners(void)
+{
+	const char *vi = "Bệnh viện Bạch Mai ở Hà Nội khám cho 3.000 người mỗi ngày.";
+	int counts = 1;
+	for (size_t n = 0; n <= strlen(vi); n++)
+		counts &= yg_utf8_count(vi, n) == ref_count(vi, n);
+	OK(counts, "code points counted eight bytes at a time agree with a byte count");
+	int invalid = 1, escapes = 1;
+	for (size_t pos = 0; pos < 24; pos++) {
+		char line[40];
+		memset(line, 'a', sizeof line);
+		line[pos] = '\xFF';
+		invalid &= yg_utf8_invalid_at(line, sizeof line) == pos;
+		const char specials[] = {'"', '\\', '\n', '\x01'};
+		for (size_t k = 0; k < sizeof specials; k++) {
+			memset(line, 'b', sizeof line);
+			line[pos] = specials[k];
+			yg_buf b;
+			yg_buf_init(&b);
+			yg_json_strn(&b, line, 30);
+			size_t expect = 32 + (specials[k] == '\x01' ? 5 : 1);
+			escapes &= b.len == expect && b.s[pos + 1] == '\\';
+			yg_buf_free(&b);
+		}
+	}
+	OK(invalid, "a bad byte after an ASCII run is found at its offset");
+	OK(escapes, "JSON escapes are found at every offset of a word");
+}
+
+/* Token keys come through a per-thread cache; a new key table (even at a
+ * freed one's address) must not see the old table's ids. */
+static void test_key_cache(void)
+{
+	int same = 1;
+	for (int round = 0; round < 2; round++) {
+		yg_keytab *kt = yg_keytab_new();
+		const char *words[] = {"xin", "chào"};
+		uint32_t id[2];
+		for (int w = 0; w < 2; w++) {
+			int k = round ? 1 - w : w; /* the other order: other ids */
+			id[k] = yg_keytab_intern(kt, words[k], strlen(words[k]));
+		}
+		for (int pass = 0; pass < 2; pass++) {
+			yg_tokens t = {0};
+			yg_tokenize("Xin chào", strlen("Xin chào"), NULL, kt, &t);
+			same &= t.len == 2 && t.items[0].key == id[0] && t.items[1].key == id[1];
+			yg_tokens_free(&t);
+		}
+		yg_keytab_free(kt);
+	}
+	OK(same, "token keys follow the key table, not a cache of an older one");
+}
+
 static void test_iri(void)
 {
 	char *s = yg_slug("Đống Đa", strlen("Đống Đa"));
@@ -131,6 +195,8 @@ int main(void)
 	test_normalize();
 	test_fold();
 	test_tokens();
+	test_word_scanners();
+	test_key_cache();
 	test_iri();
 	return DONE();
 }
