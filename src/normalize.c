@@ -25,14 +25,38 @@ int yg_encoding_from_name(const char *name)
 	return -1;
 }
 
-size_t yg_utf8_invalid_at(const char *str, size_t len)
+/* NFC quick check of one code point after one with combining class
+ * *last_ccc: 0 when it may not be NFC.  Vietnamese precomposed letters
+ * (below U+0300 and U+1E00..U+1EFF) need no lookup. */
+static int nfc_ok(uint32_t cp, uint8_t *last_ccc)
+{
+	if (cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF)) {
+		*last_ccc = 0;
+		return 1;
+	}
+	if (u_getIntPropertyValue((UChar32)cp, UCHAR_NFC_QUICK_CHECK) != UNORM_YES)
+		return 0;
+	uint8_t ccc = u_getCombiningClass((UChar32)cp);
+	if (ccc && ccc < *last_ccc)
+		return 0;
+	*last_ccc = ccc;
+	return 1;
+}
+
+/* One pass over the bytes: the offset of the first ill-formed sequence
+ * (len when none), and, when nfc != NULL, whether the text is already in
+ * NFC by the quick check (the common case, which then needs no ICU). */
+static size_t scan_utf8(const char *str, size_t len, int *nfc)
 {
 	const unsigned char *s = (const unsigned char *)str;
+	uint8_t last_ccc = 0;
+	int quick = 1;
 	size_t i = 0;
 	while (i < len) {
 		unsigned c = s[i];
 		if (c < 0x80) {
 			i++;
+			last_ccc = 0;
 			/* skip ASCII eight bytes at a time */
 			uint64_t w;
 			while (i + 8 <= len && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ULL) == 0))
@@ -59,9 +83,18 @@ size_t yg_utf8_invalid_at(const char *str, size_t len)
 		}
 		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
 			return i;
+		if (nfc && quick)
+			quick = nfc_ok(cp, &last_ccc);
 		i += n;
 	}
+	if (nfc)
+		*nfc = quick;
 	return len;
+}
+
+size_t yg_utf8_invalid_at(const char *str, size_t len)
+{
+	return scan_utf8(str, len, NULL);
 }
 
 size_t yg_utf8_put(uint32_t cp, char *out)
@@ -140,30 +173,6 @@ static void map_add(yg_text *t, size_t out, size_t in)
 
 /* Most Vietnamese text on the web is NFC already: check cheaply, code point
  * by code point, and skip normalization when no character can change. */
-static int is_nfc_quick(const char *s, size_t len)
-{
-	uint8_t last_ccc = 0;
-	for (size_t i = 0; i < len;) {
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			last_ccc = 0;
-			continue;
-		}
-		uint32_t cp = yg_utf8_next(s, &i);
-		if (cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF)) {
-			last_ccc = 0;
-			continue;
-		}
-		if (u_getIntPropertyValue((UChar32)cp, UCHAR_NFC_QUICK_CHECK) != UNORM_YES)
-			return 0;
-		uint8_t ccc = u_getCombiningClass((UChar32)cp);
-		if (ccc && ccc < last_ccc)
-			return 0;
-		last_ccc = ccc;
-	}
-	return 1;
-}
-
 /* Normalize one segment (a run that starts at a normalization boundary) and
  * append it to out. */
 static yg_status normalize_segment(const UNormalizer2 *nfc, const char *seg,
@@ -206,11 +215,30 @@ static yg_status normalize_segment(const UNormalizer2 *nfc, const char *seg,
 	return U_FAILURE(err) ? YG_ERR_ICU : YG_OK;
 }
 
-/* NFC of valid UTF-8 s[0..len), input offsets shifted by `base`. */
-static yg_status nfc_utf8(const char *s, size_t len, size_t base, yg_text *t,
+/* The NFC quick check of valid UTF-8. */
+static int is_nfc_quick(const char *s, size_t len)
+{
+	uint8_t last_ccc = 0;
+	for (size_t i = 0; i < len;) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			last_ccc = 0;
+			continue;
+		}
+		if (!nfc_ok(yg_utf8_next(s, &i), &last_ccc))
+			return 0;
+	}
+	return 1;
+}
+
+/* NFC of valid UTF-8 s[0..len), input offsets shifted by `base`.  quick:
+ * the quick check's answer when the caller has it, else -1. */
+static yg_status nfc_utf8(const char *s, size_t len, size_t base, int quick, yg_text *t,
                           const char *where, yg_diag *d)
 {
-	if (is_nfc_quick(s, len)) {
+	if (quick < 0)
+		quick = is_nfc_quick(s, len);
+	if (quick) {
 		t->s = yg_xstrndup(s, len);
 		t->len = len;
 		return YG_OK;
@@ -275,7 +303,7 @@ static yg_status from_cp1258(const char *bytes, size_t len, const char *where,
 	}
 	/* Combining tone marks from cp1258 compose here; offsets then refer to
 	 * the converted UTF-8, which is as close as a legacy file allows. */
-	yg_status st = nfc_utf8(utf8, (size_t)blen, 0, t, where, d);
+	yg_status st = nfc_utf8(utf8, (size_t)blen, 0, -1, t, where, d);
 	t->legacy = 1;
 	free(utf8);
 	return st;
@@ -308,12 +336,13 @@ yg_status yg_text_normalize(const char *bytes, size_t len, yg_encoding enc,
 	size_t bom = 0;
 	if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
 		bom = 3;
-	size_t bad = yg_utf8_invalid_at(bytes + bom, len - bom);
+	int quick = 0;
+	size_t bad = scan_utf8(bytes + bom, len - bom, &quick);
 	if (bad != len - bom)
 		return yg_diag_set(d, YG_ERR_ENCODING, where,
 		                   "invalid UTF-8 at byte %zu (line %zu); if the file is in the legacy Vietnamese code page, use --encoding windows-1258",
 		                   bom + bad, line_of(bytes, bom + bad));
 	out->bom = bom;
-	yg_status st = nfc_utf8(bytes + bom, len - bom, bom, out, where, d);
+	yg_status st = nfc_utf8(bytes + bom, len - bom, bom, quick, out, where, d);
 	return st;
 }

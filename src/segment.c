@@ -123,6 +123,7 @@ typedef struct {
 	const yg_keytab *find; /* documents: look keys up (through the cache) */
 	cache_entry *cache;
 	uint64_t stamp;
+	size_t cp;             /* code points before the byte being read */
 } tokenizer;
 
 static uint32_t find_key(const tokenizer *tz, const char *w, size_t n)
@@ -143,10 +144,12 @@ static uint32_t find_key(const tokenizer *tz, const char *w, size_t n)
 	return e->key;
 }
 
-static void push_token(const tokenizer *tz, uint32_t start, uint32_t end, uint16_t flags)
+/* A token s[start..end) whose code points are [cp_start, tz->cp). */
+static void push_token(const tokenizer *tz, uint32_t start, uint32_t end, size_t cp_start, uint16_t flags)
 {
 	yg_tokens *t = tz->out;
-	yg_token tk = {start, end, YG_KEY_NONE, (uint32_t)(t->nlines - 1), 0, flags};
+	yg_token tk = {start, end, (uint32_t)cp_start, (uint32_t)tz->cp, YG_KEY_NONE,
+	               (uint32_t)(t->nlines - 1), 0, flags};
 	if (tz->intern) {
 		char key[YG_KEY_MAX];
 		tk.key = yg_keytab_intern(tz->intern, key, yg_fold_key(tz->s + start, end - start, key));
@@ -185,11 +188,11 @@ static uint16_t shape_flags(const shape *sh)
 
 /* A word run from s[i] (its first code point cp, class cls), split at
  * lower→upper after two lower-case letters; returns where it ends. */
-static size_t word_run(const tokenizer *tz, size_t n, size_t i, size_t j, uint32_t cp, unsigned cls,
+static size_t word_run(tokenizer *tz, size_t n, size_t i, size_t j, uint32_t cp, unsigned cls,
                        uint16_t pending)
 {
 	const char *s = tz->s;
-	size_t start = i, k = j;
+	size_t start = i, k = j, cp_start = tz->cp++;
 	int lower_run = (cls & C_LOWER) != 0;
 	shape sh;
 	shape_start(&sh, cp, cls);
@@ -200,17 +203,19 @@ static size_t word_run(const tokenizer *tz, size_t n, size_t i, size_t j, uint32
 		if (!(cl2 & C_WORD))
 			break;
 		if ((cl2 & C_UPPER) && lower_run >= 2) {
-			push_token(tz, (uint32_t)start, (uint32_t)k, shape_flags(&sh) | pending);
+			push_token(tz, (uint32_t)start, (uint32_t)k, cp_start, shape_flags(&sh) | pending);
 			pending = 0;
 			start = k;
+			cp_start = tz->cp;
 			shape_start(&sh, c2, cl2);
 		} else {
 			shape_add(&sh, cl2);
 		}
 		lower_run = (cl2 & C_LOWER) ? lower_run + 1 : 0;
 		k = k2;
+		tz->cp++;
 	}
-	push_token(tz, (uint32_t)start, (uint32_t)k, shape_flags(&sh) | pending);
+	push_token(tz, (uint32_t)start, (uint32_t)k, cp_start, shape_flags(&sh) | pending);
 	return k;
 }
 
@@ -218,7 +223,7 @@ void yg_tokenize(const char *s, size_t n, yg_keytab *intern,
                  const yg_keytab *find, yg_tokens *out)
 {
 	pthread_once(&class_once, class_init);
-	tokenizer tz = {s, out, intern, find, NULL, 0};
+	tokenizer tz = {s, out, intern, find, NULL, 0, 0};
 	if (!intern && find) {
 		tz.cache = thread_cache();
 		tz.stamp = yg_keytab_stamp(find);
@@ -234,6 +239,7 @@ void yg_tokenize(const char *s, size_t n, yg_keytab *intern,
 		if (s[i] == ' ') {
 			pending |= YG_TOK_SPACE_BEFORE;
 			i++;
+			tz.cp++;
 			continue;
 		}
 		size_t j = i;
@@ -244,16 +250,19 @@ void yg_tokenize(const char *s, size_t n, yg_keytab *intern,
 			push_line(out, (uint32_t)j, (uint32_t)j);
 			pending = YG_TOK_LINE_START | YG_TOK_SPACE_BEFORE;
 			i = j;
+			tz.cp++;
 			continue;
 		}
 		unsigned cls = class_of(cp);
 		if (cls & C_SPACE) {
 			pending |= YG_TOK_SPACE_BEFORE;
 			i = j;
+			tz.cp++;
 			continue;
 		}
 		if (!(cls & C_WORD)) {
-			push_token(&tz, (uint32_t)i, (uint32_t)j, YG_TOK_PUNCT | pending);
+			tz.cp++;
+			push_token(&tz, (uint32_t)i, (uint32_t)j, tz.cp - 1, YG_TOK_PUNCT | pending);
 			pending = 0;
 			i = j;
 			continue;

@@ -28,6 +28,7 @@ enum {
 
 typedef struct {
 	uint32_t start, end; /* byte offsets in the text */
+	uint32_t cp_start, cp_end; /* the same in code points (JSON offsets) */
 	uint32_t key;        /* interned folded key, or YG_KEY_NONE */
 	uint32_t line;       /* 0-based line index */
 	uint32_t sent;       /* 0-based sentence index */

@@ -6,46 +6,24 @@
 #include "json.h"
 #include "normalize.h"
 
-/* Code-point offsets: mention spans start and end on token boundaries, so
- * one pass over the text gives the code-point offset of every token's
- * start and end, and a span's offsets are found by bisection. */
-typedef struct {
-	const yg_tokens *t;
-	size_t *start_cp, *end_cp;
-} cp_index;
-
-static void cp_index_init(cp_index *x, const yg_document *d)
+/* Code-point offset of a byte offset that starts (or, with end, ends) a
+ * token: mention spans do, and the tokenizer counted code points; anything
+ * else is counted from the start. */
+static size_t cp_at(const yg_document *d, size_t off, int end)
 {
 	const yg_tokens *t = &d->toks;
-	x->t = t;
-	x->start_cp = yg_xmalloc((t->len + 1) * sizeof *x->start_cp);
-	x->end_cp = yg_xmalloc((t->len + 1) * sizeof *x->end_cp);
-	size_t byte = 0, cp = 0;
-	for (size_t i = 0; i < t->len; i++) {
-		cp += yg_utf8_count(d->text.s + byte, t->items[i].start - byte);
-		x->start_cp[i] = cp;
-		cp += yg_utf8_count(d->text.s + t->items[i].start, t->items[i].end - t->items[i].start);
-		x->end_cp[i] = cp;
-		byte = t->items[i].end;
-	}
-}
-
-/* Code-point offset of a byte offset that starts (or, with end, ends) a
- * token; counts from the nearest token when it does not. */
-static size_t cp_at(const cp_index *x, const char *text, size_t off, int end)
-{
-	size_t lo = 0, hi = x->t->len;
+	size_t lo = 0, hi = t->len;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		size_t b = end ? x->t->items[mid].end : x->t->items[mid].start;
+		size_t b = end ? t->items[mid].end : t->items[mid].start;
 		if (b < off)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo < x->t->len && (end ? x->t->items[lo].end : x->t->items[lo].start) == off)
-		return end ? x->end_cp[lo] : x->start_cp[lo];
-	return yg_utf8_count(text, off);
+	if (lo < t->len && (end ? t->items[lo].end : t->items[lo].start) == off)
+		return end ? t->items[lo].cp_end : t->items[lo].cp_start;
+	return yg_utf8_count(d->text.s, off);
 }
 
 static const char *issuer_of(const yg_document *d, size_t e)
@@ -69,8 +47,7 @@ static void str_array(yg_buf *b, const yg_strlist *l)
 	yg_buf_putc(b, ']');
 }
 
-static void entity_json(yg_buf *b, const yg_document *d, const yg_graph *g, size_t e,
-                        const cp_index *cur)
+static void entity_json(yg_buf *b, const yg_document *d, const yg_graph *g, size_t e)
 {
 	const yg_entity *ent = &d->entities.items[e];
 	yg_buf_puts(b, "{\"type\":");
@@ -103,7 +80,7 @@ static void entity_json(yg_buf *b, const yg_document *d, const yg_graph *g, size
 	yg_buf_puts(b, ",\"mentions\":[");
 	for (size_t m = 0; m < ent->mentions.len; m++) {
 		yg_span sp = ent->mentions.items[m];
-		size_t a = cp_at(cur, d->text.s, sp.start, 0), z = cp_at(cur, d->text.s, sp.end, 1);
+		size_t a = cp_at(d, sp.start, 0), z = cp_at(d, sp.end, 1);
 		yg_buf_puts(b, m ? ",{\"start\":" : "{\"start\":");
 		yg_buf_putu(b, a);
 		yg_buf_puts(b, ",\"end\":");
@@ -117,8 +94,6 @@ static void entity_json(yg_buf *b, const yg_document *d, const yg_graph *g, size
 
 void yg_extract_jsonl(yg_buf *b, const yg_document *d, const yg_graph *g)
 {
-	cp_index cur;
-	cp_index_init(&cur, d);
 	yg_buf_puts(b, "{\"doc\":");
 	yg_json_str(b, d->id);
 	yg_buf_puts(b, ",\"date\":");
@@ -127,7 +102,7 @@ void yg_extract_jsonl(yg_buf *b, const yg_document *d, const yg_graph *g)
 	for (size_t e = 0; e < d->entities.len; e++) {
 		if (e)
 			yg_buf_putc(b, ',');
-		entity_json(b, d, g, e, &cur);
+		entity_json(b, d, g, e);
 	}
 	yg_buf_puts(b, "],\"relations\":[");
 	for (size_t i = 0; i < d->relations.len; i++) {
@@ -149,8 +124,6 @@ void yg_extract_jsonl(yg_buf *b, const yg_document *d, const yg_graph *g)
 		yg_buf_putc(b, '}');
 	}
 	yg_buf_puts(b, "]}\n");
-	free(cur.start_cp);
-	free(cur.end_cp);
 }
 
 void yg_extract_text(yg_buf *b, const yg_document *d, const yg_graph *g)
