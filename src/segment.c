@@ -86,15 +86,20 @@ static void push_line(yg_tokens *t, uint32_t start, uint32_t end)
 
 /* Key ids of tokens as written, per thread: news text repeats a few
  * thousand syllables, and a hit skips folding and the key-table probe.
- * Direct-mapped; an entry remembers the key table (contents) it came from. */
-enum { CACHE_SLOTS = 8192, CACHE_BYTES = 23 };
+ * Direct-mapped and small enough to stay in cache; it is emptied when the
+ * key table it was filled from changes (yg_keytab_stamp). */
+enum { CACHE_SLOTS = 2048, CACHE_BYTES = 27 };
 
 typedef struct {
-	uint64_t stamp; /* yg_keytab_stamp of the table; 0 = empty */
 	uint32_t key;
-	uint8_t len;
+	uint8_t len; /* 0 = empty */
 	char bytes[CACHE_BYTES];
 } cache_entry;
+
+typedef struct {
+	uint64_t stamp;
+	cache_entry slot[CACHE_SLOTS];
+} key_cache;
 
 static pthread_key_t cache_key;
 static pthread_once_t cache_once = PTHREAD_ONCE_INIT;
@@ -104,13 +109,17 @@ static void cache_init(void)
 	pthread_key_create(&cache_key, free);
 }
 
-static cache_entry *thread_cache(void)
+static key_cache *thread_cache(const yg_keytab *kt)
 {
 	pthread_once(&cache_once, cache_init);
-	cache_entry *c = pthread_getspecific(cache_key);
+	key_cache *c = pthread_getspecific(cache_key);
 	if (!c) {
-		c = yg_xcalloc(CACHE_SLOTS, sizeof *c);
+		c = yg_xcalloc(1, sizeof *c);
 		pthread_setspecific(cache_key, c);
+	}
+	if (c->stamp != yg_keytab_stamp(kt)) {
+		memset(c->slot, 0, sizeof c->slot);
+		c->stamp = yg_keytab_stamp(kt);
 	}
 	return c;
 }
@@ -121,8 +130,7 @@ typedef struct {
 	yg_tokens *out;
 	yg_keytab *intern;     /* lexicon loading: add keys */
 	const yg_keytab *find; /* documents: look keys up (through the cache) */
-	cache_entry *cache;
-	uint64_t stamp;
+	key_cache *cache;
 	size_t cp;             /* code points before the byte being read */
 } tokenizer;
 
@@ -134,10 +142,9 @@ static uint32_t find_key(const tokenizer *tz, const char *w, size_t n)
 	uint32_t h = 2166136261u;
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	cache_entry *e = &tz->cache[h & (CACHE_SLOTS - 1)];
-	if (e->stamp == tz->stamp && e->len == n && memcmp(e->bytes, w, n) == 0)
+	cache_entry *e = &tz->cache->slot[h & (CACHE_SLOTS - 1)];
+	if (e->len == n && memcmp(e->bytes, w, n) == 0)
 		return e->key;
-	e->stamp = tz->stamp;
 	e->len = (uint8_t)n;
 	memcpy(e->bytes, w, n);
 	e->key = yg_keytab_find(tz->find, key, yg_fold_key(w, n, key));
@@ -223,11 +230,9 @@ void yg_tokenize(const char *s, size_t n, yg_keytab *intern,
                  const yg_keytab *find, yg_tokens *out)
 {
 	pthread_once(&class_once, class_init);
-	tokenizer tz = {s, out, intern, find, NULL, 0, 0};
-	if (!intern && find) {
-		tz.cache = thread_cache();
-		tz.stamp = yg_keytab_stamp(find);
-	}
+	tokenizer tz = {s, out, intern, find, NULL, 0};
+	if (!intern && find)
+		tz.cache = thread_cache(find);
 	if (out->cap < out->len + n / 4) {
 		out->cap = out->len + n / 4;
 		out->items = yg_xrealloc(out->items, out->cap * sizeof *out->items);
