@@ -126,19 +126,6 @@ size_t yg_cue_at_slow(const yg_document *d, const yg_lexicon *lx, size_t i, cons
 	return longest(d, lx, i, d->toks.len, YG_LEX_CUE, cue, NULL);
 }
 
-int yg_tok_live(const yg_document *d, size_t i)
-{
-	return i < d->toks.len && !(d->toks.items[i].flags & YG_TOK_MASKED);
-}
-
-int yg_tok_punct(const yg_document *d, size_t i, char c)
-{
-	if (!yg_tok_live(d, i))
-		return 0;
-	const yg_token *t = &d->toks.items[i];
-	return (t->flags & YG_TOK_PUNCT) && t->end - t->start == 1 && d->text.s[t->start] == c;
-}
-
 /* Key id of a literal, cached by its address (callers pass string
  * literals, whose addresses do not change); one cache per thread. */
 static uint32_t literal_id(const yg_keytab *kt, const char *lit)
@@ -173,14 +160,6 @@ int yg_tok_eq(const yg_document *d, size_t i, const char *lit)
 int yg_tok_is(const yg_document *d, size_t i, const char *lit)
 {
 	return yg_tok_live(d, i) && yg_tok_eq(d, i, lit);
-}
-
-int yg_tok_capword(const yg_document *d, size_t i)
-{
-	if (!yg_tok_live(d, i))
-		return 0;
-	uint16_t f = d->toks.items[i].flags;
-	return (f & YG_TOK_WORD) && (f & (YG_TOK_CAP | YG_TOK_ALLCAP));
 }
 
 size_t yg_province_at(const yg_document *d, const yg_lexicon *lx, size_t i, uint32_t *concept)

@@ -65,16 +65,36 @@ static inline size_t yg_cue_at(const yg_document *d, const yg_lexicon *lx, size_
 
 /* ---- token helpers shared by the recognisers (match.c) ---- */
 
+/* Inline: the recognisers ask these at almost every token. */
+
+/* Is token i usable: inside the text, not boilerplate? */
+static inline int yg_tok_live(const yg_document *d, size_t i)
+{
+	return i < d->toks.len && !(d->toks.items[i].flags & YG_TOK_MASKED);
+}
+
 /* Is token i the single punctuation character c? */
-int yg_tok_punct(const yg_document *d, size_t i, char c);
+static inline int yg_tok_punct(const yg_document *d, size_t i, char c)
+{
+	if (!yg_tok_live(d, i))
+		return 0;
+	const yg_token *t = &d->toks.items[i];
+	return (t->flags & YG_TOK_PUNCT) && t->end - t->start == 1 && d->text.s[t->start] == c;
+}
+
+/* A capitalised word (or all-caps abbreviation), not masked. */
+static inline int yg_tok_capword(const yg_document *d, size_t i)
+{
+	if (!yg_tok_live(d, i))
+		return 0;
+	uint16_t f = d->toks.items[i].flags;
+	return (f & YG_TOK_WORD) && (f & (YG_TOK_CAP | YG_TOK_ALLCAP));
+}
+
 /* Does token i fold to `lit` (lower case, NFC)?  yg_tok_is also requires
  * the token to be live (not boilerplate). */
 int yg_tok_is(const yg_document *d, size_t i, const char *lit);
 int yg_tok_eq(const yg_document *d, size_t i, const char *lit);
-/* A capitalised word (or all-caps abbreviation), not masked. */
-int yg_tok_capword(const yg_document *d, size_t i);
-/* Is token i usable: inside the text, not boilerplate? */
-int yg_tok_live(const yg_document *d, size_t i);
 /* A province name at token i (a preceding "tỉnh"/"thành phố" is part of
  * the gazetteer's variants); 0 when none.  Needs a capital letter. */
 size_t yg_province_at(const yg_document *d, const yg_lexicon *lx, size_t i, uint32_t *concept);
