@@ -348,7 +348,7 @@ static void show_progress(run_state *rs, int final)
 /* On a worker thread: render what the consumer will write (the extract
  * record, or the article's N-Quads).  Reads only the graph's base and the
  * lexicon, which no thread changes. */
-static void prepare(void *ctx, yg_document *doc)
+static int prepare(void *ctx, yg_document *doc)
 {
 	run_state *rs = ctx;
 	yg_buf b;
@@ -360,6 +360,7 @@ static void prepare(void *ctx, yg_document *doc)
 			yg_extract_jsonl(&b, doc, rs->g);
 		doc->rendered_len = b.len;
 		doc->rendered = yg_buf_take(&b);
+		return 1; /* extract writes the record and nothing else */
 	} else if (rs->nquads) {
 		int bad = 0;
 		char *text = yg_quads_render(rs->g, doc, &bad);
@@ -370,6 +371,7 @@ static void prepare(void *ctx, yg_document *doc)
 			free(text); /* the consumer renders again and reports */
 		}
 	}
+	return 0;
 }
 
 static void emit_extract(run_state *rs, const yg_document *doc)

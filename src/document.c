@@ -70,10 +70,8 @@ yg_document *yg_document_new(const char *id, const char *path)
 	return d;
 }
 
-void yg_document_free(yg_document *d)
+void yg_document_release(yg_document *d)
 {
-	if (!d)
-		return;
 	for (size_t i = 0; i < d->mentions.len; i++)
 		yg_mention_clear(&d->mentions.items[i]);
 	free(d->mentions.items);
@@ -108,6 +106,23 @@ void yg_document_free(yg_document *d)
 	free(d->mention_at_tok);
 	free(d->entity_index);
 	free(d->relation_index);
+	yg_document kept = {0};
+	kept.id = d->id;
+	kept.path = d->path;
+	kept.date = d->date;
+	kept.url = d->url;
+	kept.title = d->title;
+	kept.rendered = d->rendered;
+	kept.rendered_len = d->rendered_len;
+	kept.province = kept.province_concept = -1;
+	*d = kept;
+}
+
+void yg_document_free(yg_document *d)
+{
+	if (!d)
+		return;
+	yg_document_release(d);
 	free(d->id);
 	free(d->path);
 	free(d->date);

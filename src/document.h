@@ -164,6 +164,11 @@ struct yg_match_item {
 /* A new empty document; id and path are copied. */
 yg_document *yg_document_new(const char *id, const char *path);
 void yg_document_free(yg_document *d); /* accepts NULL */
+/* Free the analysis (text, tokens, mentions, entities, relations),
+ * keeping the metadata and the rendered output: a worker thread does this
+ * when the consumer needs only d->rendered, so that memory goes back to
+ * the allocator arena of the thread that took it. */
+void yg_document_release(yg_document *d);
 
 /* Free a mention's strings. */
 void yg_mention_clear(yg_mention *m);

@@ -29,8 +29,8 @@ static void process(const yg_engine_opts *o, yg_item *it, result *r)
 	r->bytes = it->len;
 	r->st = yg_document_process(r->doc, it->bytes, it->len, &po, &r->diag);
 	yg_item_free(it);
-	if (r->st == YG_OK && o->prepare)
-		o->prepare(o->prepare_ctx, r->doc);
+	if (r->st == YG_OK && o->prepare && o->prepare(o->prepare_ctx, r->doc))
+		yg_document_release(r->doc);
 }
 
 /* ---- one thread ---- */
@@ -50,38 +50,68 @@ static void run_inline(yg_corpus *c, const yg_engine_opts *o, yg_consume_fn cons
 
 /* ---- N threads, results delivered in order ---- */
 
+/* Workers take documents in batches, so that the lock and the wake-ups
+ * are paid once per batch rather than once per (small) document. */
+enum { BATCH_DOCS = 16, BATCH_BYTES = 256 * 1024 };
+
+typedef struct {
+	result r[BATCH_DOCS];
+	size_t n;
+} batch;
+
 typedef struct {
 	yg_corpus *corpus;
 	const yg_engine_opts *o;
 	pthread_mutex_t lock;
 	pthread_cond_t slot_free, slot_ready;
-	result *slots;
+	batch *slots;
 	unsigned char *ready;
-	size_t window;
-	size_t next_seq;   /* sequence number of the next document taken */
-	size_t consumed;   /* documents handed to the consumer */
+	size_t window;     /* batches in flight */
+	size_t next_seq;   /* sequence number of the next batch taken */
+	size_t consumed;   /* batches handed to the consumer */
 	int exhausted;     /* the corpus is at its end */
 	int running;       /* workers still working */
 } pool;
 
+/* Read the next batch (under the lock); returns its size, 0 at the end. */
+static size_t take_batch(pool *p, yg_item *items)
+{
+	size_t n = 0, bytes = 0;
+	while (n < BATCH_DOCS && bytes < BATCH_BYTES && !p->exhausted) {
+		yg_status st;
+		if (yg_corpus_next(p->corpus, &items[n], &st))
+			p->exhausted = 1;
+		else if (st == YG_OK)
+			bytes += items[n++].len;
+	}
+	return n;
+}
+
+/* Process batch `seq` (its items taken under the lock) and mark it
+ * ready.  Called without the lock. */
+static void work(pool *p, size_t seq, yg_item *items, size_t n)
+{
+	batch *out = &p->slots[seq % p->window];
+	for (size_t i = 0; i < n; i++)
+		process(p->o, &items[i], &out->r[i]);
+	out->n = n;
+	pthread_mutex_lock(&p->lock);
+	p->ready[seq % p->window] = 1;
+	if (seq == p->consumed) /* the consumer waits for this one */
+		pthread_cond_signal(&p->slot_ready);
+	pthread_mutex_unlock(&p->lock);
+}
+
 static void *worker(void *arg)
 {
 	pool *p = arg;
+	yg_item items[BATCH_DOCS];
 	for (;;) {
-		yg_item it;
-		yg_status st;
 		pthread_mutex_lock(&p->lock);
 		while (!p->exhausted && p->next_seq - p->consumed >= p->window)
 			pthread_cond_wait(&p->slot_free, &p->lock);
-		int end = p->exhausted;
-		while (!end) {
-			end = yg_corpus_next(p->corpus, &it, &st);
-			if (end)
-				p->exhausted = 1;
-			else if (st == YG_OK)
-				break;
-		}
-		if (end) {
+		size_t n = take_batch(p, items);
+		if (n == 0) {
 			p->running--;
 			pthread_cond_broadcast(&p->slot_ready);
 			pthread_cond_broadcast(&p->slot_free);
@@ -90,34 +120,46 @@ static void *worker(void *arg)
 		}
 		size_t seq = p->next_seq++;
 		pthread_mutex_unlock(&p->lock);
-		result r;
-		process(p->o, &it, &r);
-		pthread_mutex_lock(&p->lock);
-		p->slots[seq % p->window] = r;
-		p->ready[seq % p->window] = 1;
-		pthread_cond_broadcast(&p->slot_ready);
-		pthread_mutex_unlock(&p->lock);
+		work(p, seq, items, n);
 	}
 }
 
+/* The calling thread consumes batches in order and, while the next one
+ * is not ready and there is room, processes a batch itself: N threads
+ * in all, not N workers plus a mostly idle consumer. */
 static void run_pool(pool *p, yg_consume_fn consume, void *ctx)
 {
+	yg_item items[BATCH_DOCS];
+	pthread_mutex_lock(&p->lock);
 	for (;;) {
-		pthread_mutex_lock(&p->lock);
 		size_t slot = p->consumed % p->window;
-		while (!p->ready[slot] && !(p->running == 0 && p->consumed == p->next_seq))
-			pthread_cond_wait(&p->slot_ready, &p->lock);
-		if (!p->ready[slot]) {
+		if (p->ready[slot]) {
 			pthread_mutex_unlock(&p->lock);
-			return;
+			/* the slot is ours until `consumed` moves past it */
+			batch *b = &p->slots[slot];
+			for (size_t i = 0; i < b->n; i++)
+				consume(ctx, b->r[i].doc, b->r[i].st, &b->r[i].diag, b->r[i].bytes);
+			pthread_mutex_lock(&p->lock);
+			p->ready[slot] = 0;
+			p->consumed++;
+			pthread_cond_broadcast(&p->slot_free);
+			continue;
 		}
-		result r = p->slots[slot];
-		p->ready[slot] = 0;
-		p->consumed++;
-		pthread_cond_broadcast(&p->slot_free);
-		pthread_mutex_unlock(&p->lock);
-		consume(ctx, r.doc, r.st, &r.diag, r.bytes);
+		if (!p->exhausted && p->next_seq - p->consumed < p->window) {
+			size_t n = take_batch(p, items);
+			if (n > 0) {
+				size_t seq = p->next_seq++;
+				pthread_mutex_unlock(&p->lock);
+				work(p, seq, items, n);
+				pthread_mutex_lock(&p->lock);
+			}
+			continue;
+		}
+		if (p->running == 0 && p->consumed == p->next_seq)
+			break;
+		pthread_cond_wait(&p->slot_ready, &p->lock);
 	}
+	pthread_mutex_unlock(&p->lock);
 }
 
 yg_status yg_engine_run(yg_corpus *c, const yg_engine_opts *o, yg_consume_fn consume, void *ctx)
@@ -130,29 +172,27 @@ yg_status yg_engine_run(yg_corpus *c, const yg_engine_opts *o, yg_consume_fn con
 	memset(&p, 0, sizeof p);
 	p.corpus = c;
 	p.o = o;
-	p.window = (size_t)o->threads * 4;
+	p.window = (size_t)o->threads * 2;
 	p.slots = yg_xcalloc(p.window, sizeof *p.slots);
 	p.ready = yg_xcalloc(p.window, 1);
 	pthread_mutex_init(&p.lock, NULL);
 	pthread_cond_init(&p.slot_free, NULL);
 	pthread_cond_init(&p.slot_ready, NULL);
-	pthread_t *tids = yg_xcalloc((size_t)o->threads, sizeof *tids);
+	/* the calling thread is one of the N */
+	int helpers = o->threads - 1;
+	pthread_t *tids = yg_xcalloc((size_t)helpers, sizeof *tids);
 	int started = 0;
-	p.running = o->threads;
-	for (int i = 0; i < o->threads; i++) {
+	p.running = helpers;
+	for (int i = 0; i < helpers; i++) {
 		if (pthread_create(&tids[i], NULL, worker, &p) != 0)
 			break;
 		started++;
 	}
 	pthread_mutex_lock(&p.lock);
-	p.running -= o->threads - started;
+	p.running -= helpers - started;
 	pthread_mutex_unlock(&p.lock);
 	yg_status st = YG_OK;
-	if (started == 0) {
-		st = YG_ERR_NOMEM;
-	} else {
-		run_pool(&p, consume, ctx);
-	}
+	run_pool(&p, consume, ctx);
 	for (int i = 0; i < started; i++)
 		pthread_join(tids[i], NULL);
 	free(tids);

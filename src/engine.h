@@ -3,8 +3,9 @@
  * Workers take documents from the corpus and process them in parallel
  * (the lexicon is read-only, ICU normalizers are thread-safe, nothing else
  * is shared); the caller's consumer receives the documents in input order
- * on the calling thread, so the output is the same for any N.  At most
- * 4 × N documents are in flight, so memory does not grow with the corpus. */
+ * on the calling thread, so the output is the same for any N.  Workers
+ * take batches of up to 16 documents (256 KB of text); at most 2 × N
+ * batches are in flight, so memory does not grow with the corpus. */
 #ifndef YG_ENGINE_H
 #define YG_ENGINE_H
 
@@ -21,8 +22,9 @@ typedef struct {
 	/* Optional: called on the worker thread after a document was
 	 * processed successfully, to render what the consumer will write
 	 * (into d->rendered), so rendering runs in parallel too.  Must only
-	 * read shared state. */
-	void (*prepare)(void *ctx, yg_document *d);
+	 * read shared state.  Returns 1 when the consumer will need nothing but d->rendered and the
+	 * metadata: the worker then releases the rest (yg_document_release). */
+	int (*prepare)(void *ctx, yg_document *d);
 	void *prepare_ctx;
 } yg_engine_opts;
 
