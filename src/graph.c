@@ -177,7 +177,9 @@ char *yg_graph_entity_iri(const yg_graph *g, const yg_document *d, size_t e)
 	const yg_entity *ent = &d->entities.items[e];
 	yg_buf b;
 	yg_buf_init(&b);
-	yg_buf_printf(&b, "%s%s/", g->base, yg_type_segment((yg_etype)ent->type));
+	yg_buf_puts(&b, g->base);
+	yg_buf_puts(&b, yg_type_segment((yg_etype)ent->type));
+	yg_buf_putc(&b, '/');
 	const yg_concept *pc = province_concept(g, d, (int32_t)e);
 	char *slug;
 	if (pc) {

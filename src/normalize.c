@@ -64,25 +64,33 @@ static size_t scan_utf8(const char *str, size_t len, int *nfc)
 			continue;
 		}
 		size_t n;
-		uint32_t cp, min;
+		uint32_t cp;
 		if (c >= 0xC2 && c <= 0xDF) {
-			n = 2; cp = c & 0x1F; min = 0x80;
+			/* two bytes: ơ ư đ and Latin-1 (never overlong from C2) */
+			if (i + 2 > len || (s[i + 1] & 0xC0) != 0x80)
+				return i;
+			n = 2;
+			cp = ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
 		} else if (c >= 0xE0 && c <= 0xEF) {
-			n = 3; cp = c & 0x0F; min = 0x800;
+			/* three bytes: Latin Extended Additional (ạ ế ộ ...) */
+			if (i + 3 > len || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80)
+				return i;
+			n = 3;
+			cp = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
+			if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
+				return i;
 		} else if (c >= 0xF0 && c <= 0xF4) {
-			n = 4; cp = c & 0x07; min = 0x10000;
+			if (i + 4 > len || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80 ||
+			    (s[i + 3] & 0xC0) != 0x80)
+				return i;
+			n = 4;
+			cp = ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) |
+			     (s[i + 3] & 0x3Fu);
+			if (cp < 0x10000 || cp > 0x10FFFF)
+				return i;
 		} else {
 			return i;
 		}
-		if (i + n > len)
-			return i;
-		for (size_t k = 1; k < n; k++) {
-			if ((s[i + k] & 0xC0) != 0x80)
-				return i;
-			cp = (cp << 6) | (s[i + k] & 0x3F);
-		}
-		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-			return i;
 		if (nfc && quick)
 			quick = nfc_ok(cp, &last_ccc);
 		i += n;
