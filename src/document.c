@@ -305,7 +305,8 @@ char *yg_document_text(const yg_document *d, uint32_t a, uint32_t b)
 {
 	yg_buf out;
 	yg_buf_init(&out);
-	yg_buf_puts(&out, "");
+	yg_buf_reserve(&out, a < b && b <= d->toks.len ? d->toks.items[b - 1].end - d->toks.items[a].start : 0);
+	out.s[0] = '\0';
 	for (uint32_t i = a; i < b && b <= d->toks.len; i++) {
 		const yg_token *t = &d->toks.items[i];
 		if (i > a && t->start > d->toks.items[i - 1].end)
