@@ -48,6 +48,16 @@ char *yg_xstrndup(const char *s, size_t n)
 	return p;
 }
 
+char *yg_strjoin(const char *a, const char *sep, const char *b)
+{
+	size_t na = strlen(a), ns = strlen(sep), nb = strlen(b);
+	char *p = yg_xmalloc(na + ns + nb + 1);
+	memcpy(p, a, na);
+	memcpy(p + na, sep, ns);
+	memcpy(p + na + ns, b, nb + 1);
+	return p;
+}
+
 void yg_buf_init(yg_buf *b)
 {
 	b->s = NULL;

@@ -53,6 +53,9 @@ void *yg_xcalloc(size_t n, size_t size);
 void *yg_xrealloc(void *p, size_t n);
 char *yg_xstrdup(const char *s);
 char *yg_xstrndup(const char *s, size_t n);
+/* a + sep + b in a new string (the caller frees it); cheaper than printf
+ * for the keys and labels built per mention. */
+char *yg_strjoin(const char *a, const char *sep, const char *b);
 
 /* qsort that accepts an empty or NULL array (qsort(NULL, 0, ...) is
  * undefined behaviour). */

@@ -189,10 +189,7 @@ void yg_recognize_documents(yg_document *d, const yg_lexicon *lx)
 		if ((got = scan_code(d, k, &s)) > 0) {
 			k += got;
 			s.label_end = k;
-			yg_buf b;
-			yg_buf_init(&b);
-			yg_buf_printf(&b, "%s %s", doctype, s.code ? s.code : s.number);
-			label = yg_buf_take(&b);
+			label = yg_strjoin(doctype, " ", s.code ? s.code : s.number);
 		} else if ((got = scan_congress(d, k)) > 0) {
 			k += got;
 			char *rest = yg_document_text(d, (uint32_t)(i + n), (uint32_t)k);

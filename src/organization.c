@@ -31,10 +31,7 @@ static const char *head_label(const yg_lexicon *lx, uint32_t c)
 
 static char *join2(const char *a, const char *b)
 {
-	yg_buf x;
-	yg_buf_init(&x);
-	yg_buf_printf(&x, "%s %s", a, b);
-	return yg_buf_take(&x);
+	return yg_strjoin(a, " ", b);
 }
 
 /* A place after a head: a unit word and capitalised words ("huyện Ba Vì",

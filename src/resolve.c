@@ -63,11 +63,9 @@ static char *name_key(const char *label, int last)
 {
 	const char *w = last ? last_word(label) : label;
 	char *f = yg_fold_phrase(w, strlen(w));
-	yg_buf b;
-	yg_buf_init(&b);
-	yg_buf_printf(&b, "%c:%s", last ? 'L' : 'F', f);
+	char *k = yg_strjoin(last ? "L" : "F", ":", f);
 	free(f);
-	return yg_buf_take(&b);
+	return k;
 }
 
 /* Officials: a short reference takes the full name of the titled person

@@ -10,7 +10,7 @@
 struct yg_keytab {
 	char **keys;     /* keys[id], id 0 unused */
 	uint32_t *lens;  /* lens[id] */
-	uint32_t nkeys;
+	uint32_t nkeys, keys_cap;
 	uint32_t *slots; /* 0 = empty, else id */
 	size_t nslots;
 	uint64_t stamp;  /* changes whenever the ids could */
@@ -39,10 +39,12 @@ static uint64_t hash(const char *s, size_t n)
 yg_keytab *yg_keytab_new(void)
 {
 	yg_keytab *kt = yg_xcalloc(1, sizeof *kt);
-	kt->nslots = 1024;
+	/* small to start: documents make short-lived tables (resolve.c) */
+	kt->nslots = 64;
 	kt->slots = yg_xcalloc(kt->nslots, sizeof *kt->slots);
-	kt->keys = yg_xcalloc(1, sizeof *kt->keys);
-	kt->lens = yg_xcalloc(1, sizeof *kt->lens);
+	kt->keys_cap = 16;
+	kt->keys = yg_xcalloc(kt->keys_cap, sizeof *kt->keys);
+	kt->lens = yg_xcalloc(kt->keys_cap, sizeof *kt->lens);
 	kt->nkeys = 1;
 	kt->stamp = next_stamp();
 	return kt;
@@ -102,8 +104,11 @@ uint32_t yg_keytab_intern(yg_keytab *kt, const char *s, size_t n)
 		grow(kt);
 		i = probe(kt, s, n);
 	}
-	kt->keys = yg_xrealloc(kt->keys, (kt->nkeys + 1) * sizeof *kt->keys);
-	kt->lens = yg_xrealloc(kt->lens, (kt->nkeys + 1) * sizeof *kt->lens);
+	if (kt->nkeys == kt->keys_cap) {
+		kt->keys_cap *= 2;
+		kt->keys = yg_xrealloc(kt->keys, kt->keys_cap * sizeof *kt->keys);
+		kt->lens = yg_xrealloc(kt->lens, kt->keys_cap * sizeof *kt->lens);
+	}
 	kt->keys[kt->nkeys] = yg_xstrndup(s, n);
 	kt->lens[kt->nkeys] = (uint32_t)n;
 	kt->slots[i] = kt->nkeys;
