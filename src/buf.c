@@ -131,6 +131,30 @@ char *yg_buf_take(yg_buf *b)
 
 void yg_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
 {
-	if (n > 1)
+	/* The arrays sorted per document are short and mostly in order
+	 * already: check first, insert for short ones, qsort the rest.  All
+	 * three keep equal elements in order, as glibc's merge sort does. */
+	if (n < 2)
+		return;
+	char *a = base;
+	size_t i = 1;
+	while (i < n && cmp(a + (i - 1) * size, a + i * size) <= 0)
+		i++;
+	if (i == n)
+		return;
+	char tmp[256];
+	if (n > 16 || size > sizeof tmp) {
 		qsort(base, n, size, cmp);
+		return;
+	}
+	for (; i < n; i++) {
+		if (cmp(a + (i - 1) * size, a + i * size) <= 0)
+			continue;
+		memcpy(tmp, a + i * size, size);
+		size_t j = i;
+		while (j > 0 && cmp(a + (j - 1) * size, tmp) > 0)
+			j--;
+		memmove(a + (j + 1) * size, a + j * size, (i - j) * size);
+		memcpy(a + j * size, tmp, size);
+	}
 }

@@ -57,8 +57,8 @@ char *yg_xstrndup(const char *s, size_t n);
  * for the keys and labels built per mention. */
 char *yg_strjoin(const char *a, const char *sep, const char *b);
 
-/* qsort that accepts an empty or NULL array (qsort(NULL, 0, ...) is
- * undefined behaviour). */
+/* A stable sort that accepts an empty or NULL array (qsort(NULL, 0, ...)
+ * is undefined behaviour) and is quick on short or already sorted ones. */
 void yg_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 
 /* Grow `arr` (with fields items/len/cap) to hold one more element. */

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "fold.h"
 #include "iri.h"
 #include "json.h"
@@ -144,6 +145,39 @@ static void test_word_scanners(void)
 	OK(escapes, "JSON escapes are found at every offset of a word");
 }
 
+typedef struct {
+	int key, order;
+} pair;
+
+static int cmp_pair(const void *a, const void *b)
+{
+	const pair *x = a, *y = b;
+	return (x->key > y->key) - (x->key < y->key);
+}
+
+/* yg_sort takes short cuts (already sorted, short arrays): it must still
+ * sort, and keep equal keys in their order, at every size. */
+static void test_sort(void)
+{
+	int ok = 1;
+	unsigned seed = 12345;
+	for (size_t n = 0; n < 40; n++) {
+		for (int shape = 0; shape < 3; shape++) {
+			pair p[40];
+			for (size_t i = 0; i < n; i++) {
+				seed = seed * 1103515245u + 12345u;
+				p[i].key = shape == 0 ? (int)(seed >> 16) % 5 : shape == 1 ? (int)i / 3 : (int)(n - i);
+				p[i].order = (int)i;
+			}
+			yg_sort(p, n, sizeof *p, cmp_pair);
+			for (size_t i = 1; i < n; i++)
+				ok &= p[i - 1].key < p[i].key || (p[i - 1].key == p[i].key && p[i - 1].order < p[i].order);
+		}
+	}
+	OK(ok, "sorted, equal keys in input order, for random, sorted and reversed arrays of 0-39");
+	yg_sort(NULL, 0, sizeof(pair), cmp_pair); /* UBSan checks this under --enable-sanitizers */
+}
+
 /* Token keys come through a per-thread cache; a new key table (even at a
  * freed one's address) must not see the old table's ids. */
 static void test_key_cache(void)
@@ -196,6 +230,7 @@ int main(void)
 	test_fold();
 	test_tokens();
 	test_word_scanners();
+	test_sort();
 	test_key_cache();
 	test_iri();
 	return DONE();
