@@ -106,6 +106,7 @@ void yg_document_release(yg_document *d)
 	free(d->mention_at_tok);
 	free(d->entity_index);
 	free(d->relation_index);
+	yg_buf_free(&d->scratch);
 	yg_document kept = {0};
 	kept.id = d->id;
 	kept.path = d->path;
@@ -178,19 +179,19 @@ static void entity_reindex(yg_document *d, size_t cap)
 
 int32_t yg_document_entity(yg_document *d, yg_etype type, const char *label)
 {
-	char *key = yg_fold_phrase(label, strlen(label));
+	/* fold into the document's scratch buffer: most calls find the entity */
+	d->scratch.len = 0;
+	yg_fold_phrase_into(&d->scratch, label, strlen(label));
 	if (!d->entity_index)
 		entity_reindex(d, 64);
-	uint32_t *slot = entity_slot(d, type, key);
-	if (*slot) {
-		free(key);
+	uint32_t *slot = entity_slot(d, type, d->scratch.s);
+	if (*slot)
 		return (int32_t)(*slot - 1);
-	}
 	yg_entity e;
 	memset(&e, 0, sizeof e);
 	e.type = (uint16_t)type;
 	e.label = yg_xstrdup(label);
-	e.key = key;
+	e.key = yg_xstrndup(d->scratch.s, d->scratch.len);
 	e.concept = -1;
 	YG_VEC_PUSH(d->entities, e);
 	if (d->entities.len * 2 >= d->entity_index_cap)
@@ -301,17 +302,22 @@ void yg_document_link_implied(yg_document *d, uint32_t from_tok, yg_etype type,
 	l->to_b = b;
 }
 
+void yg_document_text_into(const yg_document *d, uint32_t a, uint32_t b, yg_buf *out)
+{
+	yg_buf_reserve(out, a < b && b <= d->toks.len ? d->toks.items[b - 1].end - d->toks.items[a].start : 0);
+	out->s[out->len] = '\0';
+	for (uint32_t i = a; i < b && b <= d->toks.len; i++) {
+		const yg_token *t = &d->toks.items[i];
+		if (i > a && t->start > d->toks.items[i - 1].end)
+			yg_buf_putc(out, ' ');
+		yg_buf_add(out, d->text.s + t->start, t->end - t->start);
+	}
+}
+
 char *yg_document_text(const yg_document *d, uint32_t a, uint32_t b)
 {
 	yg_buf out;
 	yg_buf_init(&out);
-	yg_buf_reserve(&out, a < b && b <= d->toks.len ? d->toks.items[b - 1].end - d->toks.items[a].start : 0);
-	out.s[0] = '\0';
-	for (uint32_t i = a; i < b && b <= d->toks.len; i++) {
-		const yg_token *t = &d->toks.items[i];
-		if (i > a && t->start > d->toks.items[i - 1].end)
-			yg_buf_putc(&out, ' ');
-		yg_buf_add(&out, d->text.s + t->start, t->end - t->start);
-	}
+	yg_document_text_into(d, a, b, &out);
 	return yg_buf_take(&out);
 }

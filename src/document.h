@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "buf.h"
 #include "normalize.h"
 #include "segment.h"
 
@@ -153,6 +154,7 @@ typedef struct {
 	size_t entity_index_cap;
 	uint32_t *relation_index;
 	size_t relation_index_cap;
+	yg_buf scratch;           /* reused by the functions here, never kept */
 } yg_document;
 
 struct yg_match_item {
@@ -198,6 +200,8 @@ void yg_document_link_implied(yg_document *d, uint32_t from_tok, yg_etype type,
  * tokens (line breaks, tabs, NBSP, zero-width space) written as one space
  * (caller frees). */
 char *yg_document_text(const yg_document *d, uint32_t a, uint32_t b);
+/* The same, appended to out. */
+void yg_document_text_into(const yg_document *d, uint32_t a, uint32_t b, yg_buf *out);
 
 /* Byte span of tokens [a, b) in the text. */
 yg_span yg_document_span(const yg_document *d, uint32_t a, uint32_t b);

@@ -122,25 +122,24 @@ static int is_word_cp(uint32_t cp)
 	return (phrase_class(cp) & P_WORD) != 0;
 }
 
-char *yg_fold_phrase(const char *s, size_t n)
+void yg_fold_phrase_into(yg_buf *b, const char *s, size_t n)
 {
 	pthread_once(&phrase_once, phrase_init);
-	yg_buf b;
-	yg_buf_init(&b);
-	yg_buf_reserve(&b, n);
-	b.s[0] = '\0';
+	size_t base = b->len;
+	yg_buf_reserve(b, n);
+	b->s[b->len] = '\0';
 	size_t i = 0;
 	int pending_space = 0;
 	while (i < n) {
 		size_t j = i;
 		uint32_t cp = yg_utf8_next(s, &j);
 		if (phrase_class(cp) & P_SPACE) {
-			pending_space = b.len > 0;
+			pending_space = b->len > base;
 			i = j;
 			continue;
 		}
 		if (pending_space)
-			yg_buf_putc(&b, ' ');
+			yg_buf_putc(b, ' ');
 		pending_space = 0;
 		if (is_word_cp(cp)) {
 			size_t k = i;
@@ -152,12 +151,19 @@ char *yg_fold_phrase(const char *s, size_t n)
 			}
 			char key[YG_KEY_MAX];
 			size_t kl = yg_fold_key(s + i, k - i, key);
-			yg_buf_add(&b, key, kl);
+			yg_buf_add(b, key, kl);
 			i = k;
 		} else {
-			yg_buf_add(&b, s + i, j - i);
+			yg_buf_add(b, s + i, j - i);
 			i = j;
 		}
 	}
+}
+
+char *yg_fold_phrase(const char *s, size_t n)
+{
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_fold_phrase_into(&b, s, n);
 	return yg_buf_take(&b);
 }

@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "buf.h"
+
 /* Longest key written for one token; longer tokens are cut (they cannot be
  * lexicon entries anyway). */
 #define YG_KEY_MAX 128
@@ -23,6 +25,8 @@ size_t yg_fold_key(const char *s, size_t n, char *out);
  * runs of spaces collapse to one space, other characters are kept.  Caller
  * frees the result. */
 char *yg_fold_phrase(const char *s, size_t n);
+/* The same, appended to b (no allocation when b has room). */
+void yg_fold_phrase_into(yg_buf *b, const char *s, size_t n);
 
 /* Lower-case one code point (simple case mapping) with look-alikes folded. */
 uint32_t yg_fold_cp(uint32_t cp);

@@ -255,6 +255,8 @@ static void attach_mentions(yg_document *d)
 	while (cap < d->mentions.len * 2)
 		cap *= 2;
 	seen_label *seen = yg_xcalloc(cap, sizeof *seen);
+	yg_buf form; /* the mention as written, reused */
+	yg_buf_init(&form);
 	for (size_t i = 0; i < d->mentions.len; i++) {
 		yg_mention *m = &d->mentions.items[i];
 		if (m->entity < 0)
@@ -275,11 +277,12 @@ static void attach_mentions(yg_document *d)
 		YG_VEC_PUSH(ent->mentions, sp);
 		/* a given name alone ("Diện" of "TS Diện") is not another name */
 		int given_only = m->type == YG_T_OFFICIAL && m->is_short == 1;
-		char *form = yg_document_text(d, m->tok_start, m->tok_end);
-		if (!given_only && strcmp(form, ent->label) != 0)
-			yg_strlist_add(&ent->aliases, form, strlen(form));
-		free(form);
+		form.len = 0;
+		yg_document_text_into(d, m->tok_start, m->tok_end, &form);
+		if (!given_only && strcmp(form.s, ent->label) != 0)
+			yg_strlist_add(&ent->aliases, form.s, form.len);
 	}
+	yg_buf_free(&form);
 	free(seen);
 }
 
