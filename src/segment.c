@@ -66,13 +66,15 @@ static void class_init(void)
 		class_table[cp] = (uint8_t)class_slow(cp);
 }
 
-static inline unsigned class_of(uint32_t cp)
+static inline unsigned class_table_of(uint32_t cp)
 {
 	return cp < CLASS_TABLE ? class_table[cp] : class_slow(cp);
 }
 
 static void push_line(yg_tokens *t, uint32_t start, uint32_t end)
 {
+	if (t->nlines)
+		t->lines[t->nlines - 1].tok_end = (uint32_t)t->len;
 	if (t->nlines == t->lines_cap) {
 		t->lines_cap = t->lines_cap ? t->lines_cap * 2 : 64;
 		t->lines = yg_xrealloc(t->lines, t->lines_cap * sizeof *t->lines);
@@ -143,14 +145,17 @@ typedef struct {
 	size_t cp;             /* code points before the byte being read */
 } tokenizer;
 
+enum { FNV_BASIS = 2166136261u, FNV_PRIME = 16777619u };
+
+/* Key id of the token w[0..n). */
 static uint32_t find_key(const tokenizer *tz, const char *w, size_t n)
 {
 	char key[YG_KEY_MAX];
 	if (n > CACHE_BYTES)
 		return yg_keytab_find(tz->find, key, yg_fold_key(w, n, key));
-	uint32_t h = 2166136261u;
+	uint32_t h = FNV_BASIS;
 	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
+		h = (h ^ (unsigned char)w[i]) * FNV_PRIME;
 	cache_entry *e = &tz->cache->slot[h & (CACHE_SLOTS - 1)];
 	if (e->len == n && same_bytes(e->bytes, w, n))
 		return e->key;
@@ -160,11 +165,13 @@ static uint32_t find_key(const tokenizer *tz, const char *w, size_t n)
 	return e->key;
 }
 
-/* A token s[start..end) whose code points are [cp_start, tz->cp). */
-static void push_token(const tokenizer *tz, uint32_t start, uint32_t end, size_t cp_start, uint16_t flags)
+/* A token s[start..end), code points [cp_start, cp_end).  The line's
+ * token range is closed by push_line and at the end. */
+static void push_token(const tokenizer *tz, uint32_t start, uint32_t end, size_t cp_start,
+                       size_t cp_end, uint16_t flags)
 {
 	yg_tokens *t = tz->out;
-	yg_token tk = {start, end, (uint32_t)cp_start, (uint32_t)tz->cp, YG_KEY_NONE,
+	yg_token tk = {start, end, (uint32_t)cp_start, (uint32_t)cp_end, YG_KEY_NONE,
 	               (uint32_t)(t->nlines - 1), 0, flags};
 	if (tz->intern) {
 		char key[YG_KEY_MAX];
@@ -173,7 +180,6 @@ static void push_token(const tokenizer *tz, uint32_t start, uint32_t end, size_t
 		tk.key = find_key(tz, tz->s + start, end - start);
 	}
 	YG_VEC_PUSH(*t, tk);
-	t->lines[t->nlines - 1].tok_end = (uint32_t)t->len;
 }
 
 /* Case shape of a word run, gathered while it is scanned. */
@@ -202,36 +208,39 @@ static uint16_t shape_flags(const shape *sh)
 	return sh->flags | (sh->letters >= 2 && sh->upper == sh->letters ? YG_TOK_ALLCAP : 0);
 }
 
-/* A word run from s[i] (its first code point cp, class cls), split at
- * lower→upper after two lower-case letters; returns where it ends. */
+/* A word run from s[i] (its first code point cp, class cls, ending at
+ * s[j]), split at lower→upper after two lower-case letters; returns where
+ * it ends. */
 static size_t word_run(tokenizer *tz, size_t n, size_t i, size_t j, uint32_t cp, unsigned cls,
                        uint16_t pending)
 {
 	const char *s = tz->s;
-	size_t start = i, k = j, cp_start = tz->cp++;
+	size_t start = i, k = j, cp_start = tz->cp, cps = tz->cp + 1;
 	int lower_run = (cls & C_LOWER) != 0;
 	shape sh;
 	shape_start(&sh, cp, cls);
 	while (k < n) {
 		size_t k2 = k;
-		uint32_t c2 = yg_utf8_next(s, &k2);
-		unsigned cl2 = class_of(c2);
+		unsigned char b0 = (unsigned char)s[k];
+		uint32_t c2 = b0 < 0x80 ? (k2++, b0) : yg_utf8_next(s, &k2);
+		unsigned cl2 = class_table_of(c2);
 		if (!(cl2 & C_WORD))
 			break;
 		if ((cl2 & C_UPPER) && lower_run >= 2) {
-			push_token(tz, (uint32_t)start, (uint32_t)k, cp_start, shape_flags(&sh) | pending);
+			push_token(tz, (uint32_t)start, (uint32_t)k, cp_start, cps, shape_flags(&sh) | pending);
 			pending = 0;
 			start = k;
-			cp_start = tz->cp;
+			cp_start = cps;
 			shape_start(&sh, c2, cl2);
 		} else {
 			shape_add(&sh, cl2);
 		}
 		lower_run = (cl2 & C_LOWER) ? lower_run + 1 : 0;
 		k = k2;
-		tz->cp++;
+		cps++;
 	}
-	push_token(tz, (uint32_t)start, (uint32_t)k, cp_start, shape_flags(&sh) | pending);
+	push_token(tz, (uint32_t)start, (uint32_t)k, cp_start, cps, shape_flags(&sh) | pending);
+	tz->cp = cps;
 	return k;
 }
 
@@ -267,7 +276,7 @@ void yg_tokenize(const char *s, size_t n, yg_keytab *intern,
 			tz.cp++;
 			continue;
 		}
-		unsigned cls = class_of(cp);
+		unsigned cls = class_table_of(cp);
 		if (cls & C_SPACE) {
 			pending |= YG_TOK_SPACE_BEFORE;
 			i = j;
@@ -275,8 +284,8 @@ void yg_tokenize(const char *s, size_t n, yg_keytab *intern,
 			continue;
 		}
 		if (!(cls & C_WORD)) {
+			push_token(&tz, (uint32_t)i, (uint32_t)j, tz.cp, tz.cp + 1, YG_TOK_PUNCT | pending);
 			tz.cp++;
-			push_token(&tz, (uint32_t)i, (uint32_t)j, tz.cp - 1, YG_TOK_PUNCT | pending);
 			pending = 0;
 			i = j;
 			continue;
@@ -285,6 +294,7 @@ void yg_tokenize(const char *s, size_t n, yg_keytab *intern,
 		pending = 0;
 	}
 	out->lines[out->nlines - 1].end = (uint32_t)n;
+	out->lines[out->nlines - 1].tok_end = (uint32_t)out->len;
 }
 
 int yg_token_is(const char *s, const yg_token *tk, const char *lit)
