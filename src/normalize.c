@@ -28,7 +28,7 @@ int yg_encoding_from_name(const char *name)
 /* NFC quick check of one code point after one with combining class
  * *last_ccc: 0 when it may not be NFC.  Vietnamese precomposed letters
  * (below U+0300 and U+1E00..U+1EFF) need no lookup. */
-static int nfc_ok(uint32_t cp, uint8_t *last_ccc)
+static inline int nfc_ok(uint32_t cp, uint8_t *last_ccc)
 {
 	if (cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF)) {
 		*last_ccc = 0;
