@@ -7,7 +7,7 @@
 #include "buf.h"
 #include "normalize.h"
 
-uint32_t yg_fold_cp(uint32_t cp)
+static uint32_t fold_cp_slow(uint32_t cp)
 {
 	if (cp < 0x80)
 		return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
@@ -27,6 +27,23 @@ uint32_t yg_fold_cp(uint32_t cp)
 	default:
 		return (uint32_t)u_tolower((UChar32)cp);
 	}
+}
+
+/* Folded code points below U+2000 (Vietnamese) from a table filled once. */
+enum { FOLD_TABLE = 0x2000 };
+static uint16_t fold_table[FOLD_TABLE];
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+static void fold_init(void)
+{
+	for (uint32_t cp = 0; cp < FOLD_TABLE; cp++)
+		fold_table[cp] = (uint16_t)fold_cp_slow(cp);
+}
+
+uint32_t yg_fold_cp(uint32_t cp)
+{
+	pthread_once(&fold_once, fold_init);
+	return cp < FOLD_TABLE ? fold_table[cp] : fold_cp_slow(cp);
 }
 
 /* The five tones on the vowels whose tone moves between conventions,
@@ -79,11 +96,12 @@ size_t yg_fold_key(const char *s, size_t n, char *out)
 		out[n] = '\0';
 		return n;
 	}
+	pthread_once(&fold_once, fold_init);
 	uint32_t cps[YG_KEY_MAX / 2];
 	size_t m = 0;
 	for (size_t i = 0; i < n && m < sizeof cps / sizeof cps[0];) {
 		uint32_t cp = yg_utf8_next(s, &i);
-		cps[m++] = yg_fold_cp(cp);
+		cps[m++] = cp < FOLD_TABLE ? fold_table[cp] : fold_cp_slow(cp);
 	}
 	fold_tone(cps, m);
 	size_t len = 0;
