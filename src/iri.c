@@ -112,8 +112,10 @@ int yg_iri_valid(const char *iri)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		      (p > iri && ((*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.'))))
 			return 0;
+	/* bytes an IRI may not hold: controls, space and <>"{}|\^` */
+	static const uint32_t bad[8] = {0xFFFFFFFFu, 0x50000005u, 0x50000000u, 0x38000001u};
 	for (const unsigned char *p = (const unsigned char *)iri; *p; p++)
-		if (*p <= 0x20 || strchr("<>\"{}|\\^`", *p))
+		if (bad[*p >> 5] >> (*p & 31) & 1)
 			return 0;
 	return 1;
 }

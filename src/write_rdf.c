@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include <raptor2.h>
 #include <stdio_ext.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +53,12 @@ typedef struct {
 	int bad_iri;
 	const char *path;
 	yg_diag *d;
+	/* Predicates are string constants used statement after statement:
+	 * their terms are made once, keyed by the constant's address. */
+	struct {
+		const char *iri;
+		raptor_term *term;
+	} preds[32];
 } rdf_out;
 
 static raptor_term *iri_term(rdf_out *r, const char *iri)
@@ -65,9 +72,26 @@ static raptor_term *iri_term(rdf_out *r, const char *iri)
 	return raptor_new_term_from_uri_string(r->w, (const unsigned char *)iri);
 }
 
+/* The term of predicate p (a string constant), from the cache when it
+ * is there; the caller owns the returned reference. */
+static raptor_term *pred_term(rdf_out *r, const char *p)
+{
+	size_t slot = ((uintptr_t)p >> 3) % (sizeof r->preds / sizeof r->preds[0]);
+	if (r->preds[slot].iri != p) {
+		raptor_term *t = iri_term(r, p);
+		if (!t)
+			return NULL;
+		if (r->preds[slot].term)
+			raptor_free_term(r->preds[slot].term);
+		r->preds[slot].iri = p;
+		r->preds[slot].term = t;
+	}
+	return raptor_term_copy(r->preds[slot].term);
+}
+
 static void emit(rdf_out *r, const char *s, const char *p, raptor_term *o)
 {
-	raptor_term *ts = iri_term(r, s), *tp = iri_term(r, p);
+	raptor_term *ts = iri_term(r, s), *tp = pred_term(r, p);
 	if (!ts || !tp || !o) {
 		if (ts) raptor_free_term(ts);
 		if (tp) raptor_free_term(tp);
@@ -283,6 +307,9 @@ static void rdf_open(rdf_out *r, const char *syntax, const char *path, yg_diag *
 
 static void rdf_close(rdf_out *r)
 {
+	for (size_t i = 0; i < sizeof r->preds / sizeof r->preds[0]; i++)
+		if (r->preds[i].term)
+			raptor_free_term(r->preds[i].term);
 	if (r->ser)
 		raptor_free_serializer(r->ser);
 	if (r->graph)
@@ -427,30 +454,46 @@ static void emit_document(rdf_out *r, const yg_graph *g, const yg_document *d, c
 	free(iris);
 }
 
+/* raptor writes its output a byte at a time: into a yg_buf through a
+ * handler of our own, that is one inline append per byte (a memory
+ * FILE costs a stdio call per byte, raptor's string stream a realloc). */
+static int buf_write_byte(void *ctx, const int byte)
+{
+	yg_buf_putc(ctx, (char)byte);
+	return 0;
+}
+
+static int buf_write_bytes(void *ctx, const void *p, size_t size, size_t nmemb)
+{
+	yg_buf_add(ctx, p, size * nmemb);
+	return (int)nmemb;
+}
+
+static const raptor_iostream_handler buf_handler = {
+	.version = 2, .write_byte = buf_write_byte, .write_bytes = buf_write_bytes,
+};
+
 /* Serialize one article's named graph to a string (raptor's N-Quads
  * serializer writes statements as they come, one per line). */
 static char *document_quads(raptor_world *world, const yg_graph *g, const yg_document *d,
                             const char *article, yg_diag *diag, int *bad)
 {
-	/* raptor's own string output grows its buffer a few bytes at a time;
-	 * a memory stream is many times faster */
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&buf, &len);
-	if (!mem)
-		return yg_xstrdup("");
-	/* raptor writes byte by byte; this stream is this thread's alone */
-	__fsetlocking(mem, FSETLOCKING_BYCALLER);
+	yg_buf out;
+	yg_buf_init(&out);
+	yg_buf_reserve(&out, 4096);
+	raptor_iostream *io = raptor_new_iostream_from_handler(world, &out, &buf_handler);
+	if (!io)
+		return yg_buf_take(&out);
 	rdf_out r;
 	rdf_open_in(&r, world, "nquads", d->path, diag);
-	raptor_serializer_start_to_file_handle(r.ser, NULL, mem);
+	raptor_serializer_start_to_iostream(r.ser, NULL, io);
 	r.graph = iri_term(&r, article);
 	emit_document(&r, g, d, article);
 	raptor_serializer_serialize_end(r.ser);
 	*bad = r.bad_iri;
 	rdf_close(&r);
-	fclose(mem);
-	return buf ? buf : yg_xstrdup("");
+	raptor_free_iostream(io);
+	return yg_buf_take(&out);
 }
 
 /* One raptor world per thread for yg_quads_render (worlds are not shared
