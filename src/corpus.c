@@ -74,10 +74,17 @@ static void problem(yg_corpus *c, yg_status st, const char *where, const char *m
 		c->report(c->ctx, &d);
 }
 
-static char *opt_string(const cJSON *obj, const char *key)
+/* The string value of key, taken out of the parsed record (cJSON
+ * allocates with malloc unless hooks say otherwise, and we set none), so
+ * the article text is not copied again; NULL when absent. */
+static char *take_string(cJSON *obj, const char *key)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-	return cJSON_IsString(v) ? yg_xstrdup(v->valuestring) : NULL;
+	cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+	if (!cJSON_IsString(v))
+		return NULL;
+	char *s = v->valuestring;
+	v->valuestring = NULL;
+	return s;
 }
 
 /* cJSON decodes \u0000 into a NUL that would silently cut the string:
@@ -153,12 +160,12 @@ static int parse_record(yg_corpus *c, const char *line, size_t n, yg_item *it)
 		cJSON_Delete(obj);
 		return 0;
 	}
-	it->id = opt_string(obj, "id");
-	it->bytes = opt_string(obj, "text");
+	it->id = take_string(obj, "id");
+	it->bytes = take_string(obj, "text");
 	it->len = strlen(it->bytes);
-	it->date = opt_string(obj, "date");
-	it->url = opt_string(obj, "url");
-	it->title = opt_string(obj, "title");
+	it->date = take_string(obj, "date");
+	it->url = take_string(obj, "url");
+	it->title = take_string(obj, "title");
 	it->where = yg_xstrdup(where);
 	cJSON_Delete(obj);
 	return 1;
