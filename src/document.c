@@ -70,6 +70,21 @@ yg_document *yg_document_new(const char *id, const char *path)
 	return d;
 }
 
+void yg_document_trim(yg_document *d)
+{
+	yg_text_free(&d->text);
+	yg_tokens_free(&d->toks);
+	free(d->match_first);
+	free(d->match_kinds);
+	free(d->match_items);
+	free(d->mention_at_tok);
+	yg_buf_free(&d->scratch);
+	d->match_first = d->match_kinds = NULL;
+	d->match_items = NULL;
+	d->nmatch_items = 0;
+	d->mention_at_tok = NULL;
+}
+
 void yg_document_release(yg_document *d)
 {
 	for (size_t i = 0; i < d->mentions.len; i++)
@@ -98,15 +113,9 @@ void yg_document_release(yg_document *d)
 		free(d->relations.items[i].date);
 	}
 	free(d->relations.items);
-	yg_text_free(&d->text);
-	yg_tokens_free(&d->toks);
-	free(d->match_first);
-	free(d->match_kinds);
-	free(d->match_items);
-	free(d->mention_at_tok);
+	yg_document_trim(d);
 	free(d->entity_index);
 	free(d->relation_index);
-	yg_buf_free(&d->scratch);
 	yg_document kept = {0};
 	kept.id = d->id;
 	kept.path = d->path;

@@ -171,6 +171,10 @@ void yg_document_free(yg_document *d); /* accepts NULL */
  * when the consumer needs only d->rendered, so that memory goes back to
  * the allocator arena of the thread that took it. */
 void yg_document_release(yg_document *d);
+/* Free only the working data of the analysis (the text, tokens and
+ * phrase index), which nothing after yg_document_process reads; the
+ * entities, relations and mentions stay. */
+void yg_document_trim(yg_document *d);
 
 /* Free a mention's strings. */
 void yg_mention_clear(yg_mention *m);

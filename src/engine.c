@@ -29,8 +29,12 @@ static void process(const yg_engine_opts *o, yg_item *it, result *r)
 	r->bytes = it->len;
 	r->st = yg_document_process(r->doc, it->bytes, it->len, &po, &r->diag);
 	yg_item_free(it);
+	/* Free on this thread what the consumer will not read: memory goes
+	 * back to the allocator arena it came from, not across threads. */
 	if (r->st == YG_OK && o->prepare && o->prepare(o->prepare_ctx, r->doc))
 		yg_document_release(r->doc);
+	else
+		yg_document_trim(r->doc);
 }
 
 /* ---- one thread ---- */
