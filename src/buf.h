@@ -35,6 +35,9 @@ static inline void yg_buf_add(yg_buf *b, const char *s, size_t n)
 	b->s[b->len] = '\0';
 }
 
+/* Append a string literal (its length known at compile time). */
+#define YG_BUF_LIT(b, lit) yg_buf_add((b), "" lit, sizeof(lit) - 1)
+
 static inline void yg_buf_putc(yg_buf *b, char c)
 {
 	if (b->len + 2 > b->cap)

@@ -59,5 +59,5 @@ void yg_json_opt(yg_buf *b, const char *s)
 	if (s)
 		yg_json_str(b, s);
 	else
-		yg_buf_puts(b, "null");
+		YG_BUF_LIT(b, "null");
 }

@@ -88,14 +88,16 @@ static void push_line(yg_tokens *t, uint32_t start, uint32_t end)
 
 /* Key ids of tokens as written, per thread: news text repeats a few
  * thousand syllables, and a hit skips folding and the key-table probe.
+ * A token of up to 16 bytes (nearly every syllable) is held as two
+ * zero-padded words, so a lookup is a multiply and two compares.
  * Direct-mapped and small enough to stay in cache; it is emptied when the
  * key table it was filled from changes (yg_keytab_stamp). */
-enum { CACHE_SLOTS = 2048, CACHE_BYTES = 27 };
+enum { CACHE_BITS = 11, CACHE_SLOTS = 1 << CACHE_BITS, CACHE_BYTES = 16 };
 
 typedef struct {
+	uint64_t w[2]; /* the bytes, zero-padded; a token holds no NUL */
 	uint32_t key;
-	uint8_t len; /* 0 = empty */
-	char bytes[CACHE_BYTES];
+	uint32_t len;  /* 0 = empty */
 } cache_entry;
 
 typedef struct {
@@ -126,15 +128,6 @@ static key_cache *thread_cache(const yg_keytab *kt)
 	return c;
 }
 
-/* Syllables are a few bytes: a loop beats a call to memcmp. */
-static inline int same_bytes(const char *a, const char *b, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (a[i] != b[i])
-			return 0;
-	return 1;
-}
-
 /* What the tokenizer carries from token to token. */
 typedef struct {
 	const char *s;
@@ -142,10 +135,28 @@ typedef struct {
 	yg_keytab *intern;     /* lexicon loading: add keys */
 	const yg_keytab *find; /* documents: look keys up (through the cache) */
 	key_cache *cache;
+	size_t n;              /* length of s */
 	size_t cp;             /* code points before the byte being read */
 } tokenizer;
 
-enum { FNV_BASIS = 2166136261u, FNV_PRIME = 16777619u };
+/* The n <= 16 bytes at w as two zero-padded words.  Reads 16 bytes
+ * when the text has them (the fast case), else copies. */
+static inline void token_words(const tokenizer *tz, const char *w, size_t n, uint64_t out[2])
+{
+	if ((size_t)(w - tz->s) + 16 <= tz->n && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__) {
+		memcpy(out, w, 16);
+		if (n < 8) {
+			out[0] &= (1ULL << (8 * n)) - 1;
+			out[1] = 0;
+		} else if (n < 16) {
+			out[1] &= (1ULL << (8 * (n - 8))) - 1;
+		}
+	} else {
+		char tmp[16] = {0};
+		memcpy(tmp, w, n);
+		memcpy(out, tmp, 16);
+	}
+}
 
 /* Key id of the token w[0..n). */
 static uint32_t find_key(const tokenizer *tz, const char *w, size_t n)
@@ -153,14 +164,15 @@ static uint32_t find_key(const tokenizer *tz, const char *w, size_t n)
 	char key[YG_KEY_MAX];
 	if (n > CACHE_BYTES)
 		return yg_keytab_find(tz->find, key, yg_fold_key(w, n, key));
-	uint32_t h = FNV_BASIS;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * FNV_PRIME;
-	cache_entry *e = &tz->cache->slot[h & (CACHE_SLOTS - 1)];
-	if (e->len == n && same_bytes(e->bytes, w, n))
+	uint64_t words[2];
+	token_words(tz, w, n, words);
+	uint64_t h = (words[0] ^ (words[1] * 0x9E3779B97F4A7C15ULL) ^ n) * 0xFF51AFD7ED558CCDULL;
+	cache_entry *e = &tz->cache->slot[h >> (64 - CACHE_BITS)];
+	if (e->w[0] == words[0] && e->w[1] == words[1] && e->len == n)
 		return e->key;
-	e->len = (uint8_t)n;
-	memcpy(e->bytes, w, n);
+	e->w[0] = words[0];
+	e->w[1] = words[1];
+	e->len = (uint32_t)n;
 	e->key = yg_keytab_find(tz->find, key, yg_fold_key(w, n, key));
 	return e->key;
 }
@@ -248,7 +260,7 @@ void yg_tokenize(const char *s, size_t n, yg_keytab *intern,
                  const yg_keytab *find, yg_tokens *out)
 {
 	pthread_once(&class_once, class_init);
-	tokenizer tz = {s, out, intern, find, NULL, 0};
+	tokenizer tz = {s, out, intern, find, NULL, n, 0};
 	if (!intern && find)
 		tz.cache = thread_cache(find);
 	if (out->cap < out->len + n / 4) {

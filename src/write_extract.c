@@ -50,80 +50,80 @@ static void str_array(yg_buf *b, const yg_strlist *l)
 static void entity_json(yg_buf *b, const yg_document *d, const yg_graph *g, size_t e)
 {
 	const yg_entity *ent = &d->entities.items[e];
-	yg_buf_puts(b, "{\"type\":");
+	YG_BUF_LIT(b, "{\"type\":");
 	yg_json_str(b, yg_etype_name((yg_etype)ent->type));
-	yg_buf_puts(b, ",\"label\":");
+	YG_BUF_LIT(b, ",\"label\":");
 	yg_json_str(b, ent->label);
-	yg_buf_puts(b, ",\"aliases\":");
+	YG_BUF_LIT(b, ",\"aliases\":");
 	str_array(b, &ent->aliases);
 	char *iri = yg_graph_entity_iri(g, d, e);
-	yg_buf_puts(b, ",\"iri\":");
+	YG_BUF_LIT(b, ",\"iri\":");
 	yg_json_str(b, iri);
 	free(iri);
 	if (ent->identifier) {
-		yg_buf_puts(b, ",\"identifier\":");
+		YG_BUF_LIT(b, ",\"identifier\":");
 		yg_json_str(b, ent->identifier);
 	}
 	if (ent->date) {
-		yg_buf_puts(b, ",\"date\":");
+		YG_BUF_LIT(b, ",\"date\":");
 		yg_json_str(b, ent->date);
 	}
 	const char *issuer = issuer_of(d, e);
 	if (issuer) {
-		yg_buf_puts(b, ",\"issuer\":");
+		YG_BUF_LIT(b, ",\"issuer\":");
 		yg_json_str(b, issuer);
 	}
 	if (ent->degrees.len) {
-		yg_buf_puts(b, ",\"degrees\":");
+		YG_BUF_LIT(b, ",\"degrees\":");
 		str_array(b, &ent->degrees);
 	}
-	yg_buf_puts(b, ",\"mentions\":[");
+	YG_BUF_LIT(b, ",\"mentions\":[");
 	for (size_t m = 0; m < ent->mentions.len; m++) {
 		yg_span sp = ent->mentions.items[m];
 		size_t a = cp_at(d, sp.start, 0), z = cp_at(d, sp.end, 1);
 		yg_buf_puts(b, m ? ",{\"start\":" : "{\"start\":");
 		yg_buf_putu(b, a);
-		yg_buf_puts(b, ",\"end\":");
+		YG_BUF_LIT(b, ",\"end\":");
 		yg_buf_putu(b, z);
-		yg_buf_puts(b, ",\"text\":");
+		YG_BUF_LIT(b, ",\"text\":");
 		yg_json_strn(b, d->text.s + sp.start, sp.end - sp.start);
 		yg_buf_putc(b, '}');
 	}
-	yg_buf_puts(b, "]}");
+	YG_BUF_LIT(b, "]}");
 }
 
 void yg_extract_jsonl(yg_buf *b, const yg_document *d, const yg_graph *g)
 {
-	yg_buf_puts(b, "{\"doc\":");
+	YG_BUF_LIT(b, "{\"doc\":");
 	yg_json_str(b, d->id);
-	yg_buf_puts(b, ",\"date\":");
+	YG_BUF_LIT(b, ",\"date\":");
 	yg_json_opt(b, d->date);
-	yg_buf_puts(b, ",\"entities\":[");
+	YG_BUF_LIT(b, ",\"entities\":[");
 	for (size_t e = 0; e < d->entities.len; e++) {
 		if (e)
 			yg_buf_putc(b, ',');
 		entity_json(b, d, g, e);
 	}
-	yg_buf_puts(b, "],\"relations\":[");
+	YG_BUF_LIT(b, "],\"relations\":[");
 	for (size_t i = 0; i < d->relations.len; i++) {
 		const yg_relation *r = &d->relations.items[i];
 		yg_buf_puts(b, i ? ",{\"s\":" : "{\"s\":");
 		yg_json_str(b, d->entities.items[r->s].label);
-		yg_buf_puts(b, ",\"p\":");
+		YG_BUF_LIT(b, ",\"p\":");
 		yg_json_str(b, yg_rtype_name((yg_rtype)r->p));
-		yg_buf_puts(b, ",\"o\":");
+		YG_BUF_LIT(b, ",\"o\":");
 		yg_json_str(b, d->entities.items[r->o].label);
 		if (r->role) {
-			yg_buf_puts(b, ",\"role\":");
+			YG_BUF_LIT(b, ",\"role\":");
 			yg_json_str(b, r->role);
 		}
 		if (r->date) {
-			yg_buf_puts(b, ",\"date\":");
+			YG_BUF_LIT(b, ",\"date\":");
 			yg_json_str(b, r->date);
 		}
 		yg_buf_putc(b, '}');
 	}
-	yg_buf_puts(b, "]}\n");
+	YG_BUF_LIT(b, "]}\n");
 }
 
 void yg_extract_text(yg_buf *b, const yg_document *d, const yg_graph *g)
