@@ -140,10 +140,10 @@ typedef struct {
 } tokenizer;
 
 /* The n <= 16 bytes at w as two zero-padded words.  Reads 16 bytes
- * when the text has them (the fast case), else copies. */
-static inline void token_words(const tokenizer *tz, const char *w, size_t n, uint64_t out[2])
+ * when the text has them (avail, the fast case), else copies. */
+static inline void token_words(const char *w, size_t n, size_t avail, uint64_t out[2])
 {
-	if ((size_t)(w - tz->s) + 16 <= tz->n && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__) {
+	if (avail >= 16 && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__) {
 		memcpy(out, w, 16);
 		if (n < 8) {
 			out[0] &= (1ULL << (8 * n)) - 1;
@@ -158,29 +158,36 @@ static inline void token_words(const tokenizer *tz, const char *w, size_t n, uin
 	}
 }
 
-/* Key id of the token w[0..n). */
-static uint32_t find_key(const tokenizer *tz, const char *w, size_t n)
+/* A key the cache does not have: fold it and look it up. */
+static uint32_t key_miss(const yg_keytab *kt, const char *w, size_t n)
 {
 	char key[YG_KEY_MAX];
+	return yg_keytab_find(kt, key, yg_fold_key(w, n, key));
+}
+
+/* Key id of the token w[0..n), avail bytes readable from w. */
+static inline uint32_t find_key(key_cache *cache, const yg_keytab *kt, const char *w, size_t n,
+                                size_t avail)
+{
 	if (n > CACHE_BYTES)
-		return yg_keytab_find(tz->find, key, yg_fold_key(w, n, key));
+		return key_miss(kt, w, n);
 	uint64_t words[2];
-	token_words(tz, w, n, words);
+	token_words(w, n, avail, words);
 	uint64_t h = (words[0] ^ (words[1] * 0x9E3779B97F4A7C15ULL) ^ n) * 0xFF51AFD7ED558CCDULL;
-	cache_entry *e = &tz->cache->slot[h >> (64 - CACHE_BITS)];
+	cache_entry *e = &cache->slot[h >> (64 - CACHE_BITS)];
 	if (e->w[0] == words[0] && e->w[1] == words[1] && e->len == n)
 		return e->key;
 	e->w[0] = words[0];
 	e->w[1] = words[1];
 	e->len = (uint32_t)n;
-	e->key = yg_keytab_find(tz->find, key, yg_fold_key(w, n, key));
+	e->key = key_miss(kt, w, n);
 	return e->key;
 }
 
 /* A token s[start..end), code points [cp_start, cp_end).  The line's
  * token range is closed by push_line and at the end. */
-static void push_token(const tokenizer *tz, uint32_t start, uint32_t end, size_t cp_start,
-                       size_t cp_end, uint16_t flags)
+static inline void push_token(const tokenizer *tz, uint32_t start, uint32_t end, size_t cp_start,
+                              size_t cp_end, uint16_t flags)
 {
 	yg_tokens *t = tz->out;
 	yg_token tk = {start, end, (uint32_t)cp_start, (uint32_t)cp_end, YG_KEY_NONE,
@@ -189,7 +196,7 @@ static void push_token(const tokenizer *tz, uint32_t start, uint32_t end, size_t
 		char key[YG_KEY_MAX];
 		tk.key = yg_keytab_intern(tz->intern, key, yg_fold_key(tz->s + start, end - start, key));
 	} else if (tz->find) {
-		tk.key = find_key(tz, tz->s + start, end - start);
+		tk.key = find_key(tz->cache, tz->find, tz->s + start, end - start, tz->n - start);
 	}
 	YG_VEC_PUSH(*t, tk);
 }
@@ -223,8 +230,8 @@ static uint16_t shape_flags(const shape *sh)
 /* A word run from s[i] (its first code point cp, class cls, ending at
  * s[j]), split at lower→upper after two lower-case letters; returns where
  * it ends. */
-static size_t word_run(tokenizer *tz, size_t n, size_t i, size_t j, uint32_t cp, unsigned cls,
-                       uint16_t pending)
+static inline size_t word_run(tokenizer *tz, size_t n, size_t i, size_t j, uint32_t cp, unsigned cls,
+                              uint16_t pending)
 {
 	const char *s = tz->s;
 	size_t start = i, k = j, cp_start = tz->cp, cps = tz->cp + 1;
