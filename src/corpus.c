@@ -12,7 +12,7 @@
 struct yg_corpus {
 	yg_pathlist paths;
 	size_t next;          /* next path */
-	int jsonl, strict, stopped;
+	int jsonl, strict, stopped, deferred;
 	yg_report_fn report;
 	void *ctx;
 	FILE *fh;             /* open JSON Lines file */
@@ -31,6 +31,7 @@ void yg_item_free(yg_item *it)
 	free(it->date);
 	free(it->url);
 	free(it->title);
+	free(it->record);
 	memset(it, 0, sizeof *it);
 }
 
@@ -138,37 +139,74 @@ static size_t column(const char *line, size_t off)
 	return col;
 }
 
-/* One JSON Lines record (line[n] is the NUL that ends it) into *it;
- * returns 0 when malformed (reported). */
-static int parse_record(yg_corpus *c, const char *line, size_t n, yg_item *it)
+/* One JSON Lines record (line[n] is the NUL that ends it) into *it, or
+ * what is wrong with it in *msg (NULL when nothing is). */
+static const char *parse_json(const char *line, size_t n, yg_item *it, char *msg, size_t cap)
 {
-	char where[1024];
-	snprintf(where, sizeof where, "%s:%zu", c->fh_path, c->line);
 	const char *end = NULL;
 	cJSON *obj = cJSON_ParseWithLengthOpts(line, n + 1, &end, 1);
-	char msg[300];
 	const char *bad;
 	if (!obj) {
-		snprintf(msg, sizeof msg, "malformed JSON record (column %zu)",
+		snprintf(msg, cap, "malformed JSON record (column %zu)",
 		         column(line, end && end >= line && end <= line + n ? (size_t)(end - line) : 0));
 		bad = msg;
 	} else {
-		bad = record_problem(obj, line, n, msg, sizeof msg);
+		bad = record_problem(obj, line, n, msg, cap);
 	}
+	if (!bad) {
+		it->id = take_string(obj, "id");
+		it->bytes = take_string(obj, "text");
+		it->len = strlen(it->bytes);
+		it->date = take_string(obj, "date");
+		it->url = take_string(obj, "url");
+		it->title = take_string(obj, "title");
+	}
+	cJSON_Delete(obj);
+	return bad;
+}
+
+static char *record_where(const yg_corpus *c)
+{
+	char where[1024];
+	snprintf(where, sizeof where, "%s:%zu", c->fh_path, c->line);
+	return yg_xstrdup(where);
+}
+
+/* One record read in order: parsed now (reported when malformed, returns
+ * 0), or kept for yg_item_parse when parsing is deferred. */
+static int take_record(yg_corpus *c, const char *line, size_t n, yg_item *it)
+{
+	it->where = record_where(c);
+	if (c->deferred) {
+		it->record = yg_xstrndup(line, n);
+		it->record_len = n;
+		it->strict = c->strict;
+		return 1;
+	}
+	char msg[300];
+	const char *bad = parse_json(line, n, it, msg, sizeof msg);
 	if (bad) {
-		problem(c, YG_ERR_DATA, where, bad);
-		cJSON_Delete(obj);
+		problem(c, YG_ERR_DATA, it->where, bad);
+		yg_item_free(it);
 		return 0;
 	}
-	it->id = take_string(obj, "id");
-	it->bytes = take_string(obj, "text");
-	it->len = strlen(it->bytes);
-	it->date = take_string(obj, "date");
-	it->url = take_string(obj, "url");
-	it->title = take_string(obj, "title");
-	it->where = yg_xstrdup(where);
-	cJSON_Delete(obj);
 	return 1;
+}
+
+yg_status yg_item_parse(yg_item *it, yg_diag *d)
+{
+	char msg[300];
+	const char *bad = parse_json(it->record, it->record_len, it, msg, sizeof msg);
+	free(it->record);
+	it->record = NULL;
+	if (bad)
+		return yg_diag_set(d, YG_ERR_DATA, it->where, "%s", bad);
+	return YG_OK;
+}
+
+void yg_corpus_defer_parsing(yg_corpus *c)
+{
+	c->deferred = 1;
 }
 
 /* Next record of the open JSON Lines file: 1 got one, 0 none left in it,
@@ -186,7 +224,7 @@ static int next_record(yg_corpus *c, yg_item *it)
 		c->linebuf[n] = '\0';
 		if (n == 0)
 			continue; /* blank lines separate nothing */
-		return parse_record(c, c->linebuf, (size_t)n, it) ? 1 : -1;
+		return take_record(c, c->linebuf, (size_t)n, it) ? 1 : -1;
 	}
 }
 

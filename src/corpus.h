@@ -18,9 +18,19 @@ typedef struct {
 	char *bytes;    /* the text, NUL-terminated */
 	size_t len;
 	char *date, *url, *title; /* metadata, or NULL */
+	/* With deferred parsing: the JSON Lines record as read (the fields
+	 * above other than `where` are unset until yg_item_parse). */
+	char *record;
+	size_t record_len;
+	int strict;     /* a malformed record ends the run (--strict) */
 } yg_item;
 
 void yg_item_free(yg_item *it);
+
+/* Parse a deferred record into the item's fields.  Thread-safe (cJSON
+ * without its error pointer).  YG_OK, or YG_ERR_DATA with d saying what is
+ * wrong, at `where` (file:line). */
+yg_status yg_item_parse(yg_item *it, yg_diag *d);
 
 typedef struct yg_corpus yg_corpus;
 
@@ -35,6 +45,11 @@ void yg_corpus_free(yg_corpus *c); /* accepts NULL */
  * could not be read (call again for the next one).  Returns 1 at the end,
  * 0 otherwise.  In strict mode a malformed record ends the corpus. */
 int yg_corpus_next(yg_corpus *c, yg_item *it, yg_status *st);
+
+/* From now on return JSON Lines records unparsed (yg_item.record), so that
+ * worker threads parse them; malformed records are then reported by
+ * whoever parses them, and --strict is the caller's to enforce. */
+void yg_corpus_defer_parsing(yg_corpus *c);
 
 /* Bytes of input known in advance (file sizes), for progress; 0 if
  * unknown (stdin).  Bytes consumed so far. */

@@ -8,15 +8,23 @@
 #include "pipeline.h"
 
 typedef struct {
-	yg_document *doc;
+	yg_document *doc;  /* NULL for a malformed record */
 	yg_status st;
 	yg_diag diag;
 	size_t bytes;
+	int stop;          /* a malformed record under --strict: the run ends here */
 } result;
 
-/* One document from bytes to a processed yg_document. */
+/* One document from bytes (or an unparsed record) to a processed
+ * yg_document. */
 static void process(const yg_engine_opts *o, yg_item *it, result *r)
 {
+	memset(r, 0, sizeof *r);
+	if (it->record && (r->st = yg_item_parse(it, &r->diag)) != YG_OK) {
+		r->stop = it->strict;
+		yg_item_free(it);
+		return;
+	}
 	r->doc = yg_document_new(it->id, it->where);
 	const char *date = it->date ? it->date : o->default_date;
 	if (date)
@@ -25,7 +33,6 @@ static void process(const yg_engine_opts *o, yg_item *it, result *r)
 	r->doc->title = it->title;
 	it->url = it->title = NULL;
 	yg_pipeline_opts po = {o->encoding, o->lexicon};
-	memset(&r->diag, 0, sizeof r->diag);
 	r->bytes = it->len;
 	r->st = yg_document_process(r->doc, it->bytes, it->len, &po, &r->diag);
 	yg_item_free(it);
@@ -73,7 +80,8 @@ typedef struct {
 	size_t window;     /* batches in flight */
 	size_t next_seq;   /* sequence number of the next batch taken */
 	size_t consumed;   /* batches handed to the consumer */
-	int exhausted;     /* the corpus is at its end */
+	int exhausted;     /* the corpus is at its end (or the run stopped) */
+	int stopped;       /* --strict met a malformed record: deliver no more */
 	int running;       /* workers still working */
 } pool;
 
@@ -141,9 +149,18 @@ static void run_pool(pool *p, yg_consume_fn consume, void *ctx)
 			pthread_mutex_unlock(&p->lock);
 			/* the slot is ours until `consumed` moves past it */
 			batch *b = &p->slots[slot];
-			for (size_t i = 0; i < b->n; i++)
+			int stop = 0;
+			for (size_t i = 0; i < b->n; i++) {
+				if (p->stopped || stop) { /* after the record that stopped the run */
+					yg_document_free(b->r[i].doc);
+					continue;
+				}
 				consume(ctx, b->r[i].doc, b->r[i].st, &b->r[i].diag, b->r[i].bytes);
+				stop = b->r[i].stop;
+			}
 			pthread_mutex_lock(&p->lock);
+			if (stop)
+				p->stopped = p->exhausted = 1;
 			p->ready[slot] = 0;
 			p->consumed++;
 			pthread_cond_broadcast(&p->slot_free);
@@ -172,6 +189,8 @@ yg_status yg_engine_run(yg_corpus *c, const yg_engine_opts *o, yg_consume_fn con
 		run_inline(c, o, consume, ctx);
 		return YG_OK;
 	}
+	/* records are parsed by the workers, not under the corpus lock */
+	yg_corpus_defer_parsing(c);
 	pool p;
 	memset(&p, 0, sizeof p);
 	p.corpus = c;

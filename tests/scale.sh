@@ -65,6 +65,18 @@ check "... an escaped NUL character is reported, not cut off" grep -q 'odd.jsonl
 check "... an escaped backslash before u0000 is text" grep -q '"doc":"c".*Bệnh viện Bạch Mai' "$TMP/odd.out"
 check "... text after the record is reported with its column" grep -q 'odd.jsonl:4: malformed JSON record (column 29)' "$TMP/odd.err"
 check "... \\u escapes are decoded (Đà Nẵng)" grep -q '"doc":"e".*Đà Nẵng' "$TMP/odd.out"
+# with threads the workers parse the records: same reports, same order
+"$YTEGRAPH" extract --jsonl "$J" >"$TMP/j1.out" 2>"$TMP/j1.err"
+"$YTEGRAPH" extract --jsonl -j 2 "$J" >"$TMP/j2.out" 2>"$TMP/j2.err"
+check "--jsonl -j 2: the same records and the same reports, in order" sh -c 'cmp -s "$0/j1.out" "$0/j2.out" && cmp -s "$0/j1.err" "$0/j2.err"' "$TMP"
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+	printf '{"id":"m-%d","text":"Tin Hà Nội\\nBệnh viện Bạch Mai số %d."}\n' "$i" "$i"
+done >"$TMP/many.jsonl"
+{ head -n 12 "$TMP/many.jsonl"; printf 'broken\n'; tail -n 8 "$TMP/many.jsonl"; } >"$TMP/strict.jsonl"
+check "--strict -j 2 stops where -j 1 stops" sh -c '
+	"$0" extract --jsonl --strict "$1" >"$2/s1.out" 2>/dev/null
+	"$0" extract --jsonl --strict -j 2 "$1" >"$2/s2.out" 2>/dev/null
+	test "$(grep -c "^{" "$2/s1.out")" -eq 12 && cmp -s "$2/s1.out" "$2/s2.out"' "$YTEGRAPH" "$TMP/strict.jsonl" "$TMP"
 check "--jsonl reads standard input" sh -c 'grep "^{\"id\":\"hn-2\"" "$1" | "$0" extract --jsonl - | grep -q "Bệnh viện Bạch Mai"' "$YTEGRAPH" "$J"
 "$YTEGRAPH" build -q --jsonl -o "$TMP/j.ttl" "$J" 2>/dev/null
 check "record date and url flow into the graph" sh -c 'grep -q "schema:datePublished \"2024-05-01\"" "$0" && grep -q "schema:url <https://example.org/hn-1>" "$0"' "$TMP/j.ttl"
