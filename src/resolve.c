@@ -170,12 +170,16 @@ static void resolve_documents(yg_document *d)
 	map_free(&full);
 }
 
-static const yg_document *sort_doc; /* for qsort of mention indexes */
+/* A mention index with its label, to sort by label without global state
+ * (documents are resolved on several threads at once). */
+typedef struct {
+	const char *label;
+	size_t index;
+} labelled;
 
 static int cmp_by_label(const void *a, const void *b)
 {
-	return strcmp(sort_doc->mentions.items[*(const size_t *)a].label,
-	              sort_doc->mentions.items[*(const size_t *)b].label);
+	return strcmp(((const labelled *)a)->label, ((const labelled *)b)->label);
 }
 
 /* "Bệnh viện Đa khoa số 2" after "Bệnh viện Đa khoa số 2 tỉnh Lào Cai":
@@ -185,11 +189,14 @@ static int cmp_by_label(const void *a, const void *b)
 static void resolve_hospitals(yg_document *d)
 {
 	size_t *placed = yg_xmalloc((d->mentions.len + 1) * sizeof *placed), np = 0;
+	labelled *byl = yg_xmalloc((d->mentions.len + 1) * sizeof *byl);
 	for (size_t j = 0; j < d->mentions.len; j++)
 		if (d->mentions.items[j].type == YG_T_HOSPITAL && d->mentions.items[j].concept >= 0)
-			placed[np++] = j;
-	sort_doc = d;
-	yg_sort(placed, np, sizeof *placed, cmp_by_label);
+			byl[np++] = (labelled){d->mentions.items[j].label, j};
+	yg_sort(byl, np, sizeof *byl, cmp_by_label);
+	for (size_t k = 0; k < np; k++)
+		placed[k] = byl[k].index;
+	free(byl); /* the labels may be replaced below: read them afresh */
 	for (size_t i = 0; i < d->mentions.len; i++) {
 		yg_mention *m = &d->mentions.items[i];
 		if (m->type != YG_T_HOSPITAL)
