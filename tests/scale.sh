@@ -14,6 +14,16 @@ check "build -j 3 writes byte-identical Turtle" cmp "$TMP/a.ttl" "$TMP/b.ttl"
 check "build -j 3 writes byte-identical N-Quads" cmp "$TMP/a.nq" "$TMP/b.nq"
 check "bad --jobs is a usage error" exit_is 2 "$YTEGRAPH" extract -j 0 "$EX"
 
+# many articles on many threads at once: shared state would show here (a
+# global sort pointer once did)
+python3 "$top_srcdir/bench/gen_corpus.py" 2 "$TMP/gen.jsonl" >/dev/null
+"$YTEGRAPH" extract -q --jsonl "$TMP/gen.jsonl" >"$TMP/gen1.jsonl"
+"$YTEGRAPH" extract -q --jsonl -j 4 "$TMP/gen.jsonl" >"$TMP/gen4.jsonl"
+"$YTEGRAPH" build -q --jsonl -o "$TMP/gen1.nq" "$TMP/gen.jsonl"
+"$YTEGRAPH" build -q --jsonl -j 4 -o "$TMP/gen4.nq" "$TMP/gen.jsonl"
+check "2 MB of generated articles: -j 4 extracts exactly what -j 1 does" sh -c 'test -s "$0" && cmp "$0" "$1"' "$TMP/gen1.jsonl" "$TMP/gen4.jsonl"
+check "... and builds the same N-Quads" cmp "$TMP/gen1.nq" "$TMP/gen4.nq"
+
 # streaming
 "$YTEGRAPH" build -q --stream -j 2 -o "$TMP/s.nq" "$EX"
 check "--stream N-Quads parse" rapper -q -i nquads -c "$TMP/s.nq"
