@@ -93,8 +93,10 @@ static size_t take_batch(pool *p, yg_item *items)
 		yg_status st;
 		if (yg_corpus_next(p->corpus, &items[n], &st))
 			p->exhausted = 1;
-		else if (st == YG_OK)
-			bytes += items[n++].len;
+		else if (st == YG_OK) {
+			bytes += items[n].len + items[n].record_len; /* one of them is 0 */
+			n++;
+		}
 	}
 	return n;
 }
