@@ -18,10 +18,14 @@ struct yg_corpus {
 	FILE *fh;             /* open JSON Lines file */
 	const char *fh_path;
 	size_t line;
-	char *linebuf;
+	char *linebuf;        /* the record being read */
 	size_t linecap;
+	char *rbuf;           /* read-ahead of the open file */
+	size_t rpos, rlen;
 	size_t total, done;
 };
+
+enum { READ_AHEAD = 1 << 20 };
 
 void yg_item_free(yg_item *it)
 {
@@ -60,6 +64,7 @@ void yg_corpus_free(yg_corpus *c)
 	if (c->fh && c->fh != stdin)
 		fclose(c->fh);
 	free(c->linebuf);
+	free(c->rbuf);
 	yg_pathlist_free(&c->paths);
 	free(c);
 }
@@ -209,16 +214,69 @@ void yg_corpus_defer_parsing(yg_corpus *c)
 	c->deferred = 1;
 }
 
+/* The next line of the open file into c->linebuf (with its newline), read
+ * ahead a megabyte at a time so that no line is held whole when it is
+ * over the document limit: returns its length, -1 at the end of the file,
+ * -2 for a line over YG_MAX_DOC_BYTES (read past and dropped). */
+static ssize_t read_line(yg_corpus *c)
+{
+	if (!c->rbuf)
+		c->rbuf = yg_xmalloc(READ_AHEAD);
+	size_t len = 0;
+	int over = 0, any = 0;
+	for (;;) {
+		if (c->rpos == c->rlen) {
+			c->rpos = 0;
+			c->rlen = fread(c->rbuf, 1, READ_AHEAD, c->fh);
+			if (c->rlen == 0)
+				break;
+		}
+		any = 1;
+		char *start = c->rbuf + c->rpos;
+		char *nl = memchr(start, '\n', c->rlen - c->rpos);
+		size_t take = nl ? (size_t)(nl - start) + 1 : c->rlen - c->rpos;
+		if (!over && len + take > YG_MAX_DOC_BYTES)
+			over = 1;
+		if (!over) {
+			if (len + take + 1 > c->linecap) {
+				size_t cap = c->linecap ? c->linecap : 4096;
+				while (cap < len + take + 1)
+					cap *= 2;
+				c->linebuf = yg_xrealloc(c->linebuf, cap);
+				c->linecap = cap;
+			}
+			memcpy(c->linebuf + len, start, take);
+			len += take;
+		}
+		c->rpos += take;
+		c->done += take;
+		if (nl)
+			break;
+	}
+	if (!any)
+		return -1;
+	return over ? -2 : (ssize_t)len;
+}
+
 /* Next record of the open JSON Lines file: 1 got one, 0 none left in it,
- * -1 a malformed record was skipped. */
+ * -1 a malformed (or too large) record was skipped. */
 static int next_record(yg_corpus *c, yg_item *it)
 {
 	for (;;) {
-		ssize_t n = getline(&c->linebuf, &c->linecap, c->fh);
-		if (n < 0)
+		ssize_t n = read_line(c);
+		if (n == -1)
 			return 0;
 		c->line++;
-		c->done += (size_t)n;
+		if (n == -2) {
+			char *where = record_where(c);
+			yg_diag d;
+			yg_diag_set(&d, YG_ERR_LIMIT, where, "record larger than %zu MiB; split it",
+			            YG_MAX_DOC_BYTES >> 20);
+			if (c->report)
+				c->report(c->ctx, &d);
+			free(where);
+			return -1;
+		}
 		while (n > 0 && (c->linebuf[n - 1] == '\n' || c->linebuf[n - 1] == '\r'))
 			n--;
 		c->linebuf[n] = '\0';
@@ -237,6 +295,7 @@ static int next_jsonl(yg_corpus *c, yg_item *it, yg_status *st)
 			c->fh_path = c->paths.items[c->next++];
 			c->fh = strcmp(c->fh_path, "-") == 0 ? stdin : fopen(c->fh_path, "rb");
 			c->line = 0;
+			c->rpos = c->rlen = 0;
 			if (!c->fh) {
 				problem(c, YG_ERR_IO, c->fh_path, strerror(errno));
 				*st = YG_ERR_IO;
@@ -256,6 +315,8 @@ static int next_jsonl(yg_corpus *c, yg_item *it, yg_status *st)
 			}
 			return 0;
 		}
+		if (ferror(c->fh))
+			problem(c, YG_ERR_IO, c->fh_path, "read error");
 		if (c->fh != stdin)
 			fclose(c->fh);
 		c->fh = NULL;
