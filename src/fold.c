@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 
 #include "buf.h"
+#include "memo.h"
 #include "normalize.h"
 
 static uint32_t fold_cp_slow(uint32_t cp)
@@ -142,6 +143,12 @@ static int is_word_cp(uint32_t cp)
 
 void yg_fold_phrase_into(yg_buf *b, const char *s, size_t n)
 {
+	size_t vlen;
+	const char *known = yg_memo_get(YG_MEMO_FOLD, s, n, &vlen);
+	if (known) {
+		yg_buf_add(b, known, vlen);
+		return;
+	}
 	pthread_once(&phrase_once, phrase_init);
 	size_t base = b->len;
 	yg_buf_reserve(b, n);
@@ -176,6 +183,7 @@ void yg_fold_phrase_into(yg_buf *b, const char *s, size_t n)
 			i = j;
 		}
 	}
+	yg_memo_put(YG_MEMO_FOLD, s, n, b->s + base, b->len - base);
 }
 
 char *yg_fold_phrase(const char *s, size_t n)

@@ -7,6 +7,7 @@
 #include <unicode/unorm2.h>
 
 #include "buf.h"
+#include "memo.h"
 #include "normalize.h"
 
 unsigned long long yg_hash64(const char *s, size_t n)
@@ -66,6 +67,10 @@ static unsigned slug_class(uint32_t cp)
 
 char *yg_slug(const char *s, size_t n)
 {
+	size_t vlen;
+	const char *known = yg_memo_get(YG_MEMO_SLUG, s, n, &vlen);
+	if (known)
+		return yg_xstrndup(known, vlen);
 	pthread_once(&slug_once, slug_init);
 	yg_buf b;
 	yg_buf_init(&b);
@@ -100,6 +105,7 @@ char *yg_slug(const char *s, size_t n)
 	}
 	if (lost || b.len == 0)
 		yg_buf_printf(&b, "%s%08llx", b.len ? "-" : "x", yg_hash64(s, n) & 0xffffffffULL);
+	yg_memo_put(YG_MEMO_SLUG, s, n, b.s, b.len);
 	return yg_buf_take(&b);
 }
 

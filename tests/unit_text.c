@@ -1,5 +1,6 @@
 /* Unit tests of the text layer: UTF-8 checks, NFC with its offset map,
  * windows-1258, matching keys, tokens and sentences, slugs and IRIs. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -202,6 +203,39 @@ static void test_key_cache(void)
 	OK(same, "token keys follow the key table, not a cache of an older one");
 }
 
+/* Slugs and folded phrases are remembered per thread: a remembered answer
+ * must be the answer, for every input, however the table fills. */
+static void test_memo(void)
+{
+	enum { N = 3000 };
+	static char *slug[N], *fold[N];
+	int same = 1;
+	for (int round = 0; round < 2; round++) {
+		for (int i = 0; i < N; i++) {
+			char label[64];
+			snprintf(label, sizeof label, "Bệnh viện Đa khoa số %d Hòa Bình", i);
+			char *a = yg_slug(label, strlen(label));
+			char *b = yg_fold_phrase(label, strlen(label));
+			if (round == 0) {
+				slug[i] = a;
+				fold[i] = b;
+				continue;
+			}
+			same &= strcmp(a, slug[i]) == 0 && strcmp(b, fold[i]) == 0;
+			free(a);
+			free(b);
+		}
+	}
+	OK(same, "3,000 labels: slugs and folds are the same the second time");
+	char want[64];
+	snprintf(want, sizeof want, "benh-vien-da-khoa-so-%d-hoa-binh", 1234);
+	IS_STR(slug[1234], want, "and the remembered slug is right");
+	for (int i = 0; i < N; i++) {
+		free(slug[i]);
+		free(fold[i]);
+	}
+}
+
 static void test_iri(void)
 {
 	char *s = yg_slug("Đống Đa", strlen("Đống Đa"));
@@ -232,6 +266,7 @@ int main(void)
 	test_word_scanners();
 	test_sort();
 	test_key_cache();
+	test_memo();
 	test_iri();
 	return DONE();
 }
