@@ -48,6 +48,16 @@ char *yg_xstrndup(const char *s, size_t n)
 	return p;
 }
 
+unsigned long long yg_hash64(const char *s, size_t n)
+{
+	unsigned long long h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
 char *yg_strjoin(const char *a, const char *sep, const char *b)
 {
 	size_t na = strlen(a), ns = strlen(sep), nb = strlen(b);

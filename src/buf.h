@@ -60,6 +60,9 @@ char *yg_xstrndup(const char *s, size_t n);
  * for the keys and labels built per mention. */
 char *yg_strjoin(const char *a, const char *sep, const char *b);
 
+/* 64-bit FNV-1a of s[0..n): the hash of every table and derived IRI. */
+unsigned long long yg_hash64(const char *s, size_t n);
+
 /* A stable sort that accepts an empty or NULL array (qsort(NULL, 0, ...)
  * is undefined behaviour) and is quick on short or already sorted ones. */
 void yg_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));

@@ -8,6 +8,8 @@
 #include "memo.h"
 #include "normalize.h"
 
+/* Lower-case one code point (simple case mapping) with look-alikes folded;
+ * fold_table below holds the answers under U+2000. */
 static uint32_t fold_cp_slow(uint32_t cp)
 {
 	if (cp < 0x80)
@@ -39,12 +41,6 @@ static void fold_init(void)
 {
 	for (uint32_t cp = 0; cp < FOLD_TABLE; cp++)
 		fold_table[cp] = (uint16_t)fold_cp_slow(cp);
-}
-
-uint32_t yg_fold_cp(uint32_t cp)
-{
-	pthread_once(&fold_once, fold_init);
-	return cp < FOLD_TABLE ? fold_table[cp] : fold_cp_slow(cp);
 }
 
 /* The five tones on the vowels whose tone moves between conventions,

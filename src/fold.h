@@ -28,7 +28,5 @@ char *yg_fold_phrase(const char *s, size_t n);
 /* The same, appended to b (no allocation when b has room). */
 void yg_fold_phrase_into(yg_buf *b, const char *s, size_t n);
 
-/* Lower-case one code point (simple case mapping) with look-alikes folded. */
-uint32_t yg_fold_cp(uint32_t cp);
 
 #endif

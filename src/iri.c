@@ -10,16 +10,6 @@
 #include "memo.h"
 #include "normalize.h"
 
-unsigned long long yg_hash64(const char *s, size_t n)
-{
-	unsigned long long h = 1469598103934665603ULL;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 /* ASCII base letter of a Latin code point, or 0. */
 static char ascii_of(const UNormalizer2 *nfd, uint32_t cp)
 {

@@ -24,7 +24,4 @@ int yg_iri_valid(const char *iri);
 /* Is `base` usable as --base: a valid IRI ending in '/' or '#'? */
 int yg_base_valid(const char *base);
 
-/* 64-bit FNV-1a of a string, for identifiers of derived nodes. */
-unsigned long long yg_hash64(const char *s, size_t n);
-
 #endif

@@ -27,14 +27,6 @@ static void memo_init(void)
 	pthread_key_create(&memo_key, free);
 }
 
-static uint64_t hash(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	return h;
-}
-
 static slot *slot_for(yg_memo_kind kind, const char *key, size_t klen)
 {
 	pthread_once(&memo_once, memo_init);
@@ -43,7 +35,7 @@ static slot *slot_for(yg_memo_kind kind, const char *key, size_t klen)
 		m = yg_xcalloc(1, sizeof *m);
 		pthread_setspecific(memo_key, m);
 	}
-	return &m->tab[kind][hash(key, klen) & (MEMO_SLOTS - 1)];
+	return &m->tab[kind][yg_hash64(key, klen) & (MEMO_SLOTS - 1)];
 }
 
 const char *yg_memo_get(yg_memo_kind kind, const char *key, size_t klen, size_t *vlen)

@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "buf.h"
-#include "iri.h"
 #include "fold.h"
 #include "trie.h"
 

@@ -26,16 +26,6 @@ static uint64_t next_stamp(void)
 
 uint64_t yg_keytab_stamp(const yg_keytab *kt) { return kt->stamp; }
 
-static uint64_t hash(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 yg_keytab *yg_keytab_new(void)
 {
 	yg_keytab *kt = yg_xcalloc(1, sizeof *kt);
@@ -65,7 +55,7 @@ void yg_keytab_free(yg_keytab *kt)
 static size_t probe(const yg_keytab *kt, const char *s, size_t n)
 {
 	size_t mask = kt->nslots - 1;
-	size_t i = (size_t)hash(s, n) & mask;
+	size_t i = (size_t)yg_hash64(s, n) & mask;
 	for (;;) {
 		uint32_t id = kt->slots[i];
 		if (id == 0)
