@@ -234,40 +234,15 @@ static void add_degrees(yg_entity *e, const char *list)
 	}
 }
 
-/* Mentions repeat their labels: remember (type, label as written) →
- * entity for this pass, so a repeat is not folded and looked up again.
- * The labels belong to the mentions, which outlive the pass. */
-typedef struct {
-	const char *label;
-	uint16_t type;
-	int32_t entity;
-} seen_label;
-
-static int32_t entity_of(yg_document *d, seen_label *seen, size_t mask, const yg_mention *m)
-{
-	size_t i = (size_t)yg_hash64(m->label, strlen(m->label)) & mask;
-	for (; seen[i].label; i = (i + 1) & mask)
-		if (seen[i].type == m->type && strcmp(seen[i].label, m->label) == 0)
-			return seen[i].entity;
-	seen[i].label = m->label;
-	seen[i].type = m->type;
-	seen[i].entity = yg_document_entity(d, (yg_etype)m->type, m->label);
-	return seen[i].entity;
-}
-
 static void attach_mentions(yg_document *d)
 {
-	size_t cap = 16;
-	while (cap < d->mentions.len * 2)
-		cap *= 2;
-	seen_label *seen = yg_xcalloc(cap, sizeof *seen);
 	yg_buf form; /* the mention as written, reused */
 	yg_buf_init(&form);
 	for (size_t i = 0; i < d->mentions.len; i++) {
 		yg_mention *m = &d->mentions.items[i];
 		if (m->entity < 0)
 			continue;
-		int32_t e = entity_of(d, seen, cap - 1, m);
+		int32_t e = yg_document_entity(d, (yg_etype)m->type, m->label);
 		m->entity = e;
 		yg_entity *ent = &d->entities.items[e];
 		if (ent->concept < 0 && m->type == YG_T_PROVINCE)
@@ -289,7 +264,6 @@ static void attach_mentions(yg_document *d)
 			yg_strlist_add(&ent->aliases, form.s, form.len);
 	}
 	yg_buf_free(&form);
-	free(seen);
 }
 
 void yg_resolve(yg_document *d, const yg_lexicon *lx)
