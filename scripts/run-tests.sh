@@ -26,6 +26,8 @@ show_failures() { # show_failures DIR
 echo "== make check"
 make -s -j2 check >/dev/null 2>&1
 status=$?
+echo "== make check-slow"
+make -s -j2 check-slow >/dev/null 2>&1 || status=1
 show_failures .
 grep -h '# SKIP' tests/*.log 2>/dev/null | sed 's/^/skipped: /' | sort -u | head -20
 dirs=.
@@ -51,7 +53,8 @@ if [ "${SKIP_SANITIZERS:-0}" != 1 ]; then
 	copy_sources "$san/main"
 	echo "== make check under ASan + UBSan ($san/main)"
 	( cd "$san/main" && ./autogen.sh >/dev/null 2>&1 && ./configure -q --enable-sanitizers &&
-	  make -s -j2 >/dev/null && make -s -j2 check >/dev/null 2>&1 )
+	  make -s -j2 >/dev/null && make -s -j2 check >/dev/null 2>&1 &&
+	  make -s -j2 check-slow >/dev/null 2>&1 )
 	san_status=$?
 	show_failures "$san/main"
 	[ $san_status -eq 0 ] || status=1
