@@ -7,8 +7,13 @@
 #include "buf.h"
 #include "fold.h"
 
-static const char *const etype_names[YG_T_COUNT] = {
-	"Official", "Hospital", "Resolution", "Province", "GovernmentBody", "HealthFacility",
+static const struct {
+	const char *name, *segment;
+	int priority;
+} etypes[YG_T_COUNT] = {
+#define YG_X(id, name, segment, priority) [YG_T_##id] = {name, segment, priority},
+	YG_ENTITY_TYPES(YG_X)
+#undef YG_X
 };
 
 static const char *const rtype_names[YG_R_COUNT] = {
@@ -17,13 +22,23 @@ static const char *const rtype_names[YG_R_COUNT] = {
 
 const char *yg_etype_name(yg_etype t)
 {
-	return (unsigned)t < YG_T_COUNT ? etype_names[t] : "Unknown";
+	return (unsigned)t < YG_T_COUNT ? etypes[t].name : "Unknown";
+}
+
+const char *yg_etype_segment(yg_etype t)
+{
+	return (unsigned)t < YG_T_COUNT ? etypes[t].segment : "entity";
+}
+
+int yg_etype_priority(yg_etype t)
+{
+	return (unsigned)t < YG_T_COUNT ? etypes[t].priority : 0;
 }
 
 int yg_etype_from_name(const char *name)
 {
 	for (int i = 0; i < YG_T_COUNT; i++)
-		if (strcasecmp(name, etype_names[i]) == 0)
+		if (strcasecmp(name, etypes[i].name) == 0)
 			return i;
 	return -1;
 }
@@ -74,14 +89,8 @@ void yg_document_trim(yg_document *d)
 {
 	yg_text_free(&d->text);
 	yg_tokens_free(&d->toks);
-	free(d->match_first);
-	free(d->match_kinds);
-	free(d->match_items);
 	free(d->mention_at_tok);
 	yg_buf_free(&d->scratch);
-	d->match_first = d->match_kinds = NULL;
-	d->match_items = NULL;
-	d->nmatch_items = 0;
 	d->mention_at_tok = NULL;
 }
 
@@ -201,7 +210,7 @@ int32_t yg_document_entity(yg_document *d, yg_etype type, const char *label)
 	e.type = (uint16_t)type;
 	e.label = yg_xstrdup(label);
 	e.key = yg_xstrndup(d->scratch.s, d->scratch.len);
-	e.concept = -1;
+	e.concept = e.place = -1;
 	YG_VEC_PUSH(d->entities, e);
 	if (d->entities.len * 2 >= d->entity_index_cap)
 		entity_reindex(d, d->entity_index_cap * 2);
@@ -329,4 +338,22 @@ char *yg_document_text(const yg_document *d, uint32_t a, uint32_t b)
 	yg_buf_init(&out);
 	yg_document_text_into(d, a, b, &out);
 	return yg_buf_take(&out);
+}
+
+void yg_document_index_mentions(yg_document *d)
+{
+	free(d->mention_at_tok);
+	d->mention_at_tok = yg_xmalloc((d->toks.len + 1) * sizeof *d->mention_at_tok);
+	for (size_t i = 0; i <= d->toks.len; i++)
+		d->mention_at_tok[i] = -1;
+	for (size_t m = 0; m < d->mentions.len; m++)
+		if (d->mentions.items[m].tok_start < d->toks.len)
+			d->mention_at_tok[d->mentions.items[m].tok_start] = (int32_t)m;
+}
+
+long yg_mention_at(const yg_document *d, size_t i)
+{
+	if (d->mention_at_tok)
+		return i < d->toks.len ? d->mention_at_tok[i] : -1;
+	return -1;
 }

@@ -14,18 +14,32 @@
 #include "normalize.h"
 #include "segment.h"
 
+/* One row per entity type: the enum's name, the guideline's name, the
+ * IRI path segment, and the overlap priority (higher wins between two
+ * mentions of equal span: a province inside a hospital's name is not a
+ * Province).  A new type is one row here (plus its class in the ontology
+ * and its style in the diagram writer). */
+#define YG_ENTITY_TYPES(X)                                 \
+	X(OFFICIAL, "Official", "official", 2)             \
+	X(HOSPITAL, "Hospital", "hospital", 6)             \
+	X(RESOLUTION, "Resolution", "resolution", 3)       \
+	X(PROVINCE, "Province", "province", 1)             \
+	X(BODY, "GovernmentBody", "body", 4)               \
+	X(FACILITY, "HealthFacility", "facility", 5)
+
 typedef enum {
-	YG_T_OFFICIAL,
-	YG_T_HOSPITAL,
-	YG_T_RESOLUTION,
-	YG_T_PROVINCE,
-	YG_T_BODY,
-	YG_T_FACILITY,
+#define YG_X(id, name, segment, priority) YG_T_##id,
+	YG_ENTITY_TYPES(YG_X)
+#undef YG_X
 	YG_T_COUNT
 } yg_etype;
 
 /* "Official", "Hospital", ... (the names of EXTRACTION.md). */
 const char *yg_etype_name(yg_etype t);
+/* "official", "hospital", ...: the type's segment in entity IRIs. */
+const char *yg_etype_segment(yg_etype t);
+/* Overlap priority of a type (higher wins among equal spans). */
+int yg_etype_priority(yg_etype t);
 /* Parse a type name (case-insensitive); -1 when unknown. */
 int yg_etype_from_name(const char *name);
 
@@ -99,6 +113,9 @@ typedef struct {
 		size_t len, cap;
 	} mentions;
 	int32_t concept;      /* lexicon concept (provinces), or -1 */
+	int32_t place;        /* the province concept that is part of its
+	                       * identity, or -1: a body's, or a provincial
+	                       * document's (its issuer's, set by relate) */
 	char *identifier;     /* resolutions: 72-NQ/TW */
 	char *doctype;        /* resolutions: Nghị quyết */
 	char *date;           /* resolutions: YYYY-MM-DD */
@@ -139,14 +156,7 @@ typedef struct {
 	int32_t province_concept; /* ... as a gazetteer concept, or -1 */
 	char *rendered;       /* output prepared on a worker thread, or NULL */
 	size_t rendered_len;
-	/* Built by the pipeline for the recognisers (see match.c): every
-	 * lexicon phrase starting at each token, found in one pass; the kept
-	 * mention starting at each token. */
-	const yg_keytab *keys;
-	uint32_t *match_first;    /* [toks.len + 1] offsets into match_items */
-	uint32_t *match_kinds;    /* [toks.len] bit (1 << kind) per kind present */
-	struct yg_match_item *match_items;
-	size_t nmatch_items;
+	/* the kept mention starting at each token (recognize.c) */
 	int32_t *mention_at_tok;  /* [toks.len] mention index or -1 */
 	/* hash indexes (open addressing, index + 1) so that finding an entity
 	 * or a relation does not scan: documents can be very large */
@@ -156,12 +166,6 @@ typedef struct {
 	size_t relation_index_cap;
 	yg_buf scratch;           /* reused by the functions here, never kept */
 } yg_document;
-
-struct yg_match_item {
-	uint16_t kind;
-	uint16_t len;             /* tokens */
-	uint32_t concept;
-};
 
 /* A new empty document; id and path are copied. */
 yg_document *yg_document_new(const char *id, const char *path);
@@ -175,6 +179,11 @@ void yg_document_release(yg_document *d);
  * phrase index), which nothing after yg_document_process reads; the
  * entities, relations and mentions stay. */
 void yg_document_trim(yg_document *d);
+
+/* Rebuild the token -> kept mention index (after overlaps are settled). */
+void yg_document_index_mentions(yg_document *d);
+/* The kept mention (index) that starts at token i, or -1. */
+long yg_mention_at(const yg_document *d, size_t i);
 
 /* Free a mention's strings. */
 void yg_mention_clear(yg_mention *m);

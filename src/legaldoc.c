@@ -103,43 +103,50 @@ static int num_val(const yg_document *d, size_t i)
 }
 
 /* "ngày 08/8/2023" at token i; returns tokens consumed. */
-static size_t scan_date(const yg_document *d, size_t i, doc_scan *s)
+static size_t scan_date(const yg_ctx *c, size_t i, doc_scan *s)
 {
-	if (!yg_tok_is(d, i, "ngày") || !is_num(d, i + 1) || !yg_tok_punct(d, i + 2, '/') ||
-	    !is_num(d, i + 3) || !yg_tok_punct(d, i + 4, '/') || !is_num(d, i + 5))
+	const yg_document *d = c->d;
+	size_t w = yg_role_at(c, i, YG_ROLE_DATE_WORD);
+	if (!w || !is_num(d, i + w) || !yg_tok_punct(d, i + w + 1, '/') ||
+	    !is_num(d, i + w + 2) || !yg_tok_punct(d, i + w + 3, '/') || !is_num(d, i + w + 4))
 		return 0;
+	i += w - 1;
 	int dd = num_val(d, i + 1), m = num_val(d, i + 3), y = num_val(d, i + 5);
 	if (dd < 1 || dd > 31 || m < 1 || m > 12 || y < 1900 || y > 2100)
 		return 0;
 	s->date = iso_date(y, m, dd);
-	return 6;
+	return w + 5;
 }
 
 /* "Đại hội đại biểu Đảng bộ tỉnh lần thứ XVI": up to "lần thứ" + numeral. */
-static size_t scan_congress(const yg_document *d, size_t i)
+static size_t scan_congress(const yg_ctx *c, size_t i)
 {
-	if (!yg_tok_is(d, i, "đại") || !yg_tok_is(d, i + 1, "hội") || !yg_tok_capword(d, i))
+	const yg_document *d = c->d;
+	size_t n = yg_role_at(c, i, YG_ROLE_CONGRESS);
+	if (!n || !yg_tok_capword(d, i))
 		return 0;
-	for (size_t k = i + 2; k < i + 14 && yg_tok_live(d, k); k++) {
+	for (size_t k = i + n; k < i + 14 && yg_tok_live(d, k); k++) {
 		if (yg_tok_punct(d, k, ',') || yg_tok_punct(d, k, '.') || yg_tok_punct(d, k, ';'))
 			break;
-		if (yg_tok_is(d, k, "lần") && yg_tok_is(d, k + 1, "thứ") && yg_tok_live(d, k + 2))
-			return k + 3 - i;
+		size_t o = yg_role_at(c, k, YG_ROLE_ORDINAL);
+		if (o && yg_tok_live(d, k + o))
+			return k + o + 1 - i;
 	}
 	return 0;
 }
 
 /* "Thủ đô", "Khám bệnh, chữa bệnh": capitalised words (or compounds
  * capitalised on their first syllable) after "Luật". */
-static size_t scan_law_name(const yg_document *d, const yg_lexicon *lx, size_t i)
+static size_t scan_law_name(const yg_ctx *c, size_t i)
 {
+	const yg_document *d = c->d;
 	size_t k = i;
 	while (yg_tok_capword(d, k) && !(d->toks.items[k].flags & YG_TOK_SENT_START)) {
-		size_t n = yg_match_phrase(d, lx, k, d->toks.len, YG_LEX_COMPOUND, NULL);
+		size_t n = yg_phrase(c, k, YG_LEX_COMPOUND, NULL);
 		k += n ? n : 1;
 		/* "Luật Khám bệnh, chữa bệnh": a second lower-case compound */
 		size_t more;
-		if (yg_tok_punct(d, k, ',') && (more = yg_match_phrase(d, lx, k + 1, d->toks.len, YG_LEX_COMPOUND, NULL)) > 0 &&
+		if (yg_tok_punct(d, k, ',') && (more = yg_phrase(c, k + 1, YG_LEX_COMPOUND, NULL)) > 0 &&
 		    !yg_tok_capword(d, k + 1))
 			k += 1 + more;
 	}
@@ -147,11 +154,13 @@ static size_t scan_law_name(const yg_document *d, const yg_lexicon *lx, size_t i
 }
 
 /* "về việc ban hành ...": up to the end of the clause. */
-static size_t scan_subject(const yg_document *d, size_t i)
+static size_t scan_subject(const yg_ctx *c, size_t i)
 {
-	if (!yg_tok_is(d, i, "về"))
+	const yg_document *d = c->d;
+	size_t n = yg_role_at(c, i, YG_ROLE_SUBJECT);
+	if (!n)
 		return 0;
-	size_t k = i + 1;
+	size_t k = i + n;
 	while (k < i + 30 && yg_tok_live(d, k) && !(d->toks.items[k].flags & YG_TOK_SENT_START) &&
 	       !yg_tok_punct(d, k, '.') && !yg_tok_punct(d, k, ';') && !yg_tok_punct(d, k, ',') &&
 	       !yg_tok_punct(d, k, '(') && !yg_tok_punct(d, k, ':'))
@@ -171,26 +180,27 @@ static void emit(yg_document *d, size_t i, size_t type_len, const char *doctype,
 	(void)type_len;
 }
 
-void yg_recognize_documents(yg_document *d, const yg_lexicon *lx)
+void yg_recognize_documents(yg_ctx *c)
 {
+	yg_document *d = c->d;
 	const yg_tokens *t = &d->toks;
 	for (size_t i = 0; i < t->len; i++) {
-		uint32_t c;
-		size_t n = yg_match_phrase(d, lx, i, t->len, YG_LEX_DOCTYPE, &c);
+		uint32_t tc;
+		size_t n = yg_phrase(c, i, YG_LEX_DOCTYPE, &tc);
 		if (!n || !(t->items[i].flags & YG_TOK_CAP))
 			continue;
-		const char *doctype = yg_lex_label(lx, c);
+		const yg_concept *type = yg_concept_of(c, tc);
+		const char *doctype = type->pref;
 		doc_scan s;
 		memset(&s, 0, sizeof s);
 		size_t k = i + n, got;
-		if (yg_tok_is(d, k, "số"))
-			k++;
+		k += yg_role_at(c, k, YG_ROLE_NUMBER_WORD);
 		char *label = NULL;
 		if ((got = scan_code(d, k, &s)) > 0) {
 			k += got;
 			s.label_end = k;
 			label = yg_strjoin(doctype, " ", s.code ? s.code : s.number);
-		} else if ((got = scan_congress(d, k)) > 0) {
+		} else if ((got = scan_congress(c, k)) > 0) {
 			k += got;
 			char *rest = yg_document_text(d, (uint32_t)(i + n), (uint32_t)k);
 			yg_buf b;
@@ -198,17 +208,16 @@ void yg_recognize_documents(yg_document *d, const yg_lexicon *lx)
 			yg_buf_printf(&b, "%s %s", doctype, rest);
 			free(rest);
 			label = yg_buf_take(&b);
-		} else if (strcmp(doctype, "Luật") == 0 && (got = scan_law_name(d, lx, k)) > 0) {
+		} else if ((type->flags & YG_CF(NAMED)) && (got = scan_law_name(c, k)) > 0) {
 			k += got;
 			label = yg_document_text(d, (uint32_t)i, (uint32_t)k);
 			/* "Luật Thủ đô sửa đổi" is the same law */
-			if (yg_tok_is(d, k, "sửa") && yg_tok_is(d, k + 1, "đổi"))
-				k += 2;
+			k += yg_role_at(c, k, YG_ROLE_AMENDED);
 		} else {
 			/* "Quyết định [Bộ Y tế] về việc ...": the body is the issuer */
 			uint32_t bc = 0;
-			size_t body = yg_match_phrase(d, lx, k, t->len, YG_LEX_BODY, &bc);
-			size_t subj = scan_subject(d, k + body);
+			size_t body = yg_phrase(c, k, YG_LEX_BODY, &bc);
+			size_t subj = scan_subject(c, k + body);
 			if (!subj)
 				continue;
 			char *about = yg_document_text(d, (uint32_t)(k + body), (uint32_t)(k + body + subj));
@@ -219,11 +228,11 @@ void yg_recognize_documents(yg_document *d, const yg_lexicon *lx)
 			label = yg_buf_take(&b);
 			/* the body is inside this mention's span, so link it by name */
 			if (body)
-				yg_document_link_implied(d, (uint32_t)i, YG_T_BODY, yg_lex_label(lx, bc), -1, YG_R_ISSUED_BY,
+				yg_document_link_implied(d, (uint32_t)i, YG_T_BODY, yg_concept_of(c, bc)->pref, -1, YG_R_ISSUED_BY,
 				                         (uint32_t)k, (uint32_t)(k + body));
 			k += body + subj;
 		}
-		k += scan_date(d, k, &s);
+		k += scan_date(c, k, &s);
 		s.end = k;
 		emit(d, i, n, doctype, &s, label);
 		if (s.issuer_code) {
@@ -231,8 +240,9 @@ void yg_recognize_documents(yg_document *d, const yg_lexicon *lx)
 			d->mentions.items[d->mentions.len - 1].issuer_tok = (uint32_t)s.issuer_tok;
 		}
 		/* "của <body>": linked once the body is a kept mention */
-		if (yg_tok_is(d, k, "của"))
-			yg_document_link(d, (uint32_t)i, (int32_t)(k + 1), YG_R_ISSUED_BY, NULL, NULL);
+		size_t of = yg_role_at(c, k, YG_ROLE_OF);
+		if (of)
+			yg_document_link(d, (uint32_t)i, (int32_t)(k + of), YG_R_ISSUED_BY, NULL, NULL);
 		free(label);
 		scan_free(&s);
 		i = k - 1;

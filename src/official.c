@@ -35,20 +35,21 @@ typedef struct {
 
 /* Degrees and honorifics before a name: "PGS.TS.BS", "đồng chí", "Ông".
  * Appends degree abbreviations to `deg` (comma separated). */
-static size_t prefixes_at(const yg_document *d, const yg_lexicon *lx, size_t i, yg_buf *deg, int *any)
+static size_t prefixes_at(const yg_ctx *c, size_t i, yg_buf *deg, int *any)
 {
+	const yg_document *d = c->d;
 	size_t k = i;
 	for (;;) {
-		uint32_t c;
-		size_t n = yg_match_phrase(d, lx, k, d->toks.len, YG_LEX_DEGREE, &c);
+		uint32_t cc;
+		size_t n = yg_phrase(c, k, YG_LEX_DEGREE, &cc);
 		if (n) {
 			if (deg) {
 				if (deg->len)
 					yg_buf_putc(deg, ',');
-				yg_buf_puts(deg, yg_lex_label(lx, c));
+				yg_buf_puts(deg, yg_concept_of(c, cc)->pref);
 			}
 		} else {
-			n = yg_match_phrase(d, lx, k, d->toks.len, YG_LEX_HONORIFIC, &c);
+			n = yg_phrase(c, k, YG_LEX_HONORIFIC, &cc);
 			if (!n)
 				break;
 		}
@@ -56,26 +57,24 @@ static size_t prefixes_at(const yg_document *d, const yg_lexicon *lx, size_t i, 
 		*any = 1;
 		if (yg_tok_punct(d, k, '.'))
 			k++; /* "PGS.TS", "GS. Nguyễn" */
-		else if (yg_tok_punct(d, k, ',') && yg_match_phrase(d, lx, k + 1, d->toks.len, YG_LEX_DEGREE, NULL))
+		else if (yg_tok_punct(d, k, ',') && yg_phrase(c, k + 1, YG_LEX_DEGREE, NULL))
 			k++; /* "TTƯT, BSCKI" */
 	}
 	return k - i;
 }
 
-static int starts_org(const yg_document *d, const yg_lexicon *lx, size_t k)
+static int starts_org(const yg_ctx *c, size_t k)
 {
-	static const int kinds[] = {YG_LEX_TITLE, YG_LEX_BODY, YG_LEX_HOSPITAL, YG_LEX_FACILITY, YG_LEX_DOCTYPE};
-	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-		if (yg_match_phrase(d, lx, k, d->toks.len, kinds[i], NULL))
-			return 1;
-	return 0;
+	return yg_kinds_at(c, k, 1u << YG_LEX_TITLE | 1u << YG_LEX_BODY | 1u << YG_LEX_HOSPITAL |
+	                            1u << YG_LEX_FACILITY | 1u << YG_LEX_DOCTYPE);
 }
 
 /* A personal name at i: 2–5 capitalised syllables, the first a family
  * name; not running into an organisation or across a sentence. */
-static size_t name_at(const yg_document *d, const yg_lexicon *lx, size_t i)
+static size_t name_at(const yg_ctx *c, size_t i)
 {
-	if (!yg_match_phrase(d, lx, i, d->toks.len, YG_LEX_FAMILY, NULL) || !yg_tok_capword(d, i) ||
+	const yg_document *d = c->d;
+	if (!yg_phrase(c, i, YG_LEX_FAMILY, NULL) || !yg_tok_capword(d, i) ||
 	    (d->toks.items[i].flags & YG_TOK_ALLCAP))
 		return 0;
 	if (yg_mention_at(d, i) >= 0)
@@ -83,17 +82,18 @@ static size_t name_at(const yg_document *d, const yg_lexicon *lx, size_t i)
 	size_t k = i + 1;
 	while (k < i + MAX_NAME && yg_tok_capword(d, k) && !(d->toks.items[k].flags & YG_TOK_ALLCAP) &&
 	       !(d->toks.items[k].flags & YG_TOK_SENT_START) && (d->toks.items[k].flags & YG_TOK_SPACE_BEFORE) &&
-	       !starts_org(d, lx, k) && yg_mention_at(d, k) < 0)
+	       !starts_org(c, k) && yg_mention_at(d, k) < 0)
 		k++;
 	return k - i >= 2 ? k - i : 0;
 }
 
 /* A name, allowing up to three capitalised words of an unrecognised place
  * before it ("Tỉnh ủy Thừa Thiê Huế Phan Ngọc Thọ", with a typo). */
-static size_t name_after(const yg_document *d, const yg_lexicon *lx, size_t i, size_t *start)
+static size_t name_after(const yg_ctx *c, size_t i, size_t *start)
 {
+	const yg_document *d = c->d;
 	for (size_t skip = 0; skip <= 3; skip++) {
-		size_t n = name_at(d, lx, i + skip);
+		size_t n = name_at(c, i + skip);
 		if (n) {
 			*start = i + skip;
 			return n;
@@ -115,16 +115,17 @@ static long org_at(const yg_document *d, size_t k)
 }
 
 /* One TITLE [BODY] at k. */
-static size_t title_at(const yg_document *d, const yg_lexicon *lx, size_t k, title_ref *out)
+static size_t title_at(const yg_ctx *c, size_t k, title_ref *out)
 {
-	uint32_t c;
-	size_t n = yg_match_phrase(d, lx, k, d->toks.len, YG_LEX_TITLE, &c);
+	const yg_document *d = c->d;
+	uint32_t tc;
+	size_t n = yg_phrase(c, k, YG_LEX_TITLE, &tc);
 	if (!n || !(d->toks.items[k].flags & (YG_TOK_CAP | YG_TOK_ALLCAP)))
 		return 0;
 	out->start = k;
 	out->end = k + n;
 	out->body = -1;
-	out->implied = yg_lex_prop(lx, c, "body");
+	out->implied = yg_concept_of(c, tc)->body;
 	/* a title that contains its body ("Ủy viên Bộ Chính trị": the role
 	 * is the whole title), or whose body starts inside it and runs on
 	 * ("Trưởng Ban Tuyên giáo Tỉnh ủy X": the role stops at the body) */
@@ -138,19 +139,24 @@ static size_t title_at(const yg_document *d, const yg_lexicon *lx, size_t k, tit
 		}
 	/* a body right after, maybe after "của" */
 	size_t b = k + n;
-	if (yg_tok_is(d, b, "của"))
-		b++;
+	b += yg_role_at(c, b, YG_ROLE_OF);
 	if ((out->body = org_at(d, b)) >= 0)
 		return d->mentions.items[out->body].tok_end - k;
 	return n;
 }
 
-static int is_list_sep(const yg_document *d, size_t k)
+/* Between two titles of one person: ",", "kiêm", "và". */
+static size_t title_sep(const yg_ctx *c, size_t k)
 {
-	return yg_tok_punct(d, k, ',') || yg_tok_is(d, k, "kiêm") || yg_tok_is(d, k, "và");
+	size_t n = yg_role_at(c, k, YG_ROLE_LIST_SEP);
+	if (!n)
+		n = yg_role_at(c, k, YG_ROLE_CONCURRENT);
+	if (!n)
+		n = yg_role_at(c, k, YG_ROLE_LIST_AND);
+	return n;
 }
 
-static size_t chain_at(const yg_document *d, const yg_lexicon *lx, size_t i, chain *ch)
+static size_t chain_at(const yg_ctx *c, size_t i, chain *ch)
 {
 	ch->n = 0;
 	size_t k = i;
@@ -158,12 +164,10 @@ static size_t chain_at(const yg_document *d, const yg_lexicon *lx, size_t i, cha
 		/* "nguyên Chủ tịch", "cố Bộ trưởng": the modifier stays in the role */
 		size_t mod = 0;
 		uint32_t hc;
-		if (yg_match_phrase(d, lx, k, d->toks.len, YG_LEX_HONORIFIC, &hc) == 1 &&
-		    yg_lex_prop(lx, hc, "modifier") &&
-		    (strcmp(yg_lex_prop(lx, hc, "modifier"), "former") == 0 ||
-		     strcmp(yg_lex_prop(lx, hc, "modifier"), "deceased") == 0))
+		if (yg_phrase(c, k, YG_LEX_HONORIFIC, &hc) == 1 &&
+		    (yg_concept_of(c, hc)->modifier == YG_MOD_FORMER || yg_concept_of(c, hc)->modifier == YG_MOD_DECEASED))
 			mod = 1;
-		size_t n = title_at(d, lx, k + mod, &ch->t[ch->n]);
+		size_t n = title_at(c, k + mod, &ch->t[ch->n]);
 		if (n && mod) {
 			ch->t[ch->n].start = k;
 			n += mod;
@@ -173,12 +177,13 @@ static size_t chain_at(const yg_document *d, const yg_lexicon *lx, size_t i, cha
 		ch->n++;
 		k += n;
 		ch->end = k;
-		size_t next = k + 1;
-		if (yg_match_phrase(d, lx, next, d->toks.len, YG_LEX_HONORIFIC, NULL) == 1)
+		size_t sep = title_sep(c, k);
+		size_t next = k + sep;
+		if (yg_phrase(c, next, YG_LEX_HONORIFIC, NULL) == 1)
 			next++;
-		if (!is_list_sep(d, k) || !yg_match_phrase(d, lx, next, d->toks.len, YG_LEX_TITLE, NULL))
+		if (!sep || !yg_phrase(c, next, YG_LEX_TITLE, NULL))
 			break;
-		k++;
+		k += sep;
 	}
 	return ch->n ? ch->end - i : 0;
 }
@@ -228,29 +233,30 @@ static void link_chain(yg_document *d, size_t name_tok, const chain *ch)
 }
 
 /* Returns tokens consumed from i, 0 if nothing here. */
-static size_t official_at(yg_document *d, const yg_lexicon *lx, size_t i)
+static size_t official_at(yg_ctx *c, size_t i)
 {
+	yg_document *d = c->d;
 	yg_buf deg;
 	yg_buf_init(&deg);
 	yg_buf_puts(&deg, "");
 	int pre = 0;
-	size_t p = prefixes_at(d, lx, i, &deg, &pre), consumed = 0;
+	size_t p = prefixes_at(c, i, &deg, &pre), consumed = 0;
 	chain ch;
 	size_t ns, nn;
-	size_t tl = chain_at(d, lx, i + p, &ch);
-	if (tl && (nn = name_after(d, lx, i + p + tl, &ns)) > 0) {
+	size_t tl = chain_at(c, i + p, &ch);
+	if (tl && (nn = name_after(c, i + p + tl, &ns)) > 0) {
 		/* A: titles, then the name */
 		add_official(d, ns, ns + nn, deg.s, 0);
 		link_chain(d, ns, &ch);
 		consumed = ns + nn - i;
-	} else if (tl && yg_tok_capword(d, i + p + tl) && !starts_org(d, lx, i + p + tl) &&
+	} else if (tl && yg_tok_capword(d, i + p + tl) && !starts_org(c, i + p + tl) &&
 	           !yg_tok_capword(d, i + p + tl + 1) && yg_mention_at(d, i + p + tl) < 0) {
 		/* "Bộ trưởng Tiến": a short reference */
 		add_official(d, i + p + tl, i + p + tl + 1, deg.s, 1);
 		consumed = p + tl + 1;
-	} else if ((nn = name_at(d, lx, i + p)) > 0) {
+	} else if ((nn = name_at(c, i + p)) > 0) {
 		size_t after = i + p + nn;
-		if (is_dash(d, after) && (tl = chain_at(d, lx, after + 1, &ch)) > 0) {
+		if (is_dash(d, after) && (tl = chain_at(c, after + 1, &ch)) > 0) {
 			/* B: the name, then its titles */
 			add_official(d, i + p, after, deg.s, 0);
 			link_chain(d, i + p, &ch);
@@ -259,7 +265,7 @@ static size_t official_at(yg_document *d, const yg_lexicon *lx, size_t i)
 			add_official(d, i + p, after, deg.s, 2);
 			consumed = after - i;
 		}
-	} else if (pre && p && yg_tok_capword(d, i + p) && !starts_org(d, lx, i + p) &&
+	} else if (pre && p && yg_tok_capword(d, i + p) && !starts_org(c, i + p) &&
 	           yg_mention_at(d, i + p) < 0) {
 		/* "TS Diện", "ông Dũng" */
 		add_official(d, i + p, i + p + 1, deg.s, 1);
@@ -269,30 +275,32 @@ static size_t official_at(yg_document *d, const yg_lexicon *lx, size_t i)
 	return consumed;
 }
 
-void yg_recognize_officials(yg_document *d, const yg_lexicon *lx)
+void yg_recognize_officials(yg_ctx *c)
 {
+	yg_document *d = c->d;
 	const uint32_t starts = 1u << YG_LEX_DEGREE | 1u << YG_LEX_HONORIFIC | 1u << YG_LEX_TITLE |
 	                        1u << YG_LEX_FAMILY;
 	for (size_t i = 0; i < d->toks.len; i++) {
 		/* an official starts with a degree, an honorific, a title or a
 		 * family name */
-		if (!yg_tok_live(d, i) || !yg_kinds_at(d, i, starts))
+		if (!yg_tok_live(d, i) || !yg_kinds_at(c, i, starts))
 			continue;
-		size_t n = official_at(d, lx, i);
+		size_t n = official_at(c, i);
 		if (n)
 			i += n - 1;
 	}
 }
 
 /* Well-known persons by name (PersonScheme): "Bác Hồ" is Hồ Chí Minh. */
-void yg_recognize_persons(yg_document *d, const yg_lexicon *lx)
+void yg_recognize_persons(yg_ctx *c)
 {
+	yg_document *d = c->d;
 	for (size_t i = 0; i < d->toks.len; i++) {
-		uint32_t c;
-		size_t n = yg_match_phrase(d, lx, i, d->toks.len, YG_LEX_PERSON, &c);
+		uint32_t pc;
+		size_t n = yg_phrase(c, i, YG_LEX_PERSON, &pc);
 		if (!n || !yg_tok_capword(d, i))
 			continue;
-		yg_document_add_mention(d, (uint32_t)i, (uint32_t)(i + n), YG_T_OFFICIAL, -1, yg_lex_label(lx, c));
+		yg_document_add_mention(d, (uint32_t)i, (uint32_t)(i + n), YG_T_OFFICIAL, -1, yg_concept_of(c, pc)->pref);
 		i += n - 1;
 	}
 }

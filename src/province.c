@@ -15,12 +15,13 @@ static int has_capital(const yg_tokens *t, size_t a, size_t b)
 	return 0;
 }
 
-void yg_recognize_provinces(yg_document *d, const yg_lexicon *lx)
+void yg_recognize_provinces(yg_ctx *c)
 {
+	yg_document *d = c->d;
 	const yg_tokens *t = &d->toks;
 	for (size_t i = 0; i < t->len; i++) {
 		uint32_t concept = 0;
-		size_t n = yg_match_phrase(d, lx, i, t->len, YG_LEX_PROVINCE, &concept);
+		size_t n = yg_phrase(c, i, YG_LEX_PROVINCE, &concept);
 		if (!n || !has_capital(t, i, i + n))
 			continue;
 		/* A following capitalised word glued to the match means a longer
@@ -32,7 +33,7 @@ void yg_recognize_provinces(yg_document *d, const yg_lexicon *lx)
 		    !(t->items[i + n].flags & YG_TOK_ALLCAP))
 			continue;
 		size_t m = yg_document_add_mention(d, (uint32_t)i, (uint32_t)(i + n), YG_T_PROVINCE,
-		                                   (int32_t)concept, yg_province_name(lx, concept, d->date));
+		                                   (int32_t)concept, yg_province_name(c->lx, concept, d->date));
 		d->mentions.items[m].priority = 0;
 		i += n - 1;
 	}

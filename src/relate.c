@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "buf.h"
-#include "recognize.h"
 
 /* Entity of the kept mention starting at token t, or -1. */
 static int32_t entity_at(const yg_document *d, long t)
@@ -26,14 +25,14 @@ static void add_span(yg_entity *ent, yg_span sp)
 
 /* The province entity of gazetteer concept c, created when the text names
  * it only inside another name (its span there becomes its mention). */
-static int32_t province_entity(yg_document *d, const yg_lexicon *lx, int32_t c,
-                               uint32_t span_a, uint32_t span_b)
+static int32_t province_entity(const yg_ctx *c, int32_t pc, uint32_t span_a, uint32_t span_b)
 {
-	if (c < 0)
+	yg_document *d = c->d;
+	if (pc < 0)
 		return -1;
-	int32_t e = yg_document_entity(d, YG_T_PROVINCE, yg_province_name(lx, (size_t)c, d->date));
+	int32_t e = yg_document_entity(d, YG_T_PROVINCE, yg_province_name(c->lx, (size_t)pc, d->date));
 	yg_entity *ent = &d->entities.items[e];
-	ent->concept = c;
+	ent->concept = pc;
 	if (span_b > span_a)
 		add_span(ent, yg_document_span(d, span_a, span_b));
 	return e;
@@ -41,8 +40,9 @@ static int32_t province_entity(yg_document *d, const yg_lexicon *lx, int32_t c,
 
 /* ---- links recorded by the recognisers ---- */
 
-static void resolve_links(yg_document *d, const yg_lexicon *lx)
+static void resolve_links(const yg_ctx *c)
 {
+	yg_document *d = c->d;
 	for (size_t i = 0; i < d->links.len; i++) {
 		const yg_link *l = &d->links.items[i];
 		int32_t s = entity_at(d, (long)l->from_tok), o;
@@ -61,20 +61,9 @@ static void resolve_links(yg_document *d, const yg_lexicon *lx)
 			continue;
 		yg_document_relate(d, s, (yg_rtype)l->p, o, l->role, l->date);
 	}
-	(void)lx;
 }
 
 /* ---- issuers from codes ---- */
-
-static long issuer_concept(const yg_lexicon *lx, const char *code)
-{
-	for (size_t i = 0; i < yg_lexicon_count(lx); i++) {
-		const yg_concept *c = yg_lexicon_concept(lx, i);
-		if (c->kind == YG_LEX_ISSUER && strcmp(c->pref, code) == 0)
-			return (long)i;
-	}
-	return -1;
-}
 
 /* issuedBy by entity, kept up to date while relating (no scans). */
 typedef struct {
@@ -105,54 +94,52 @@ static void set_issuer(yg_document *d, issuers *is, int32_t e, int32_t body)
 		is->of[e] = body;
 }
 
-/* Label of the provincial body a code names: "Tỉnh ủy Lào Cai". */
-static char *provincial_issuer(const yg_lexicon *lx, const char *kind, int32_t prov, const char *date)
+/* Label of the provincial body a code names: "Tỉnh ủy Lào Cai", or the
+ * head's city form where the province is a city ("Thành ủy Hà Nội"). */
+static char *provincial_issuer(const yg_ctx *c, int32_t head, int32_t prov)
 {
-	const char *unit = yg_province_unit(lx, (size_t)prov, date);
-	const char *head = NULL;
-	if (strcmp(kind, "party") == 0)
-		head = unit && strcmp(unit, "thành phố") == 0 ? "Thành ủy" : "Tỉnh ủy";
-	else if (strcmp(kind, "people-committee") == 0)
-		head = "Ủy ban nhân dân";
-	else if (strcmp(kind, "people-council") == 0)
-		head = "Hội đồng nhân dân";
-	if (!head)
-		return NULL;
-	yg_buf b;
-	yg_buf_init(&b);
-	yg_buf_printf(&b, "%s %s", head, yg_province_name(lx, (size_t)prov, date));
-	return yg_buf_take(&b);
+	const char *date = c->d->date;
+	const yg_concept *h = yg_lexicon_concept(c->lx, (size_t)head);
+	const char *unit = yg_province_unit(c->lx, (size_t)prov, date);
+	if (h->city_form >= 0) {
+		const yg_concept *city = yg_lexicon_concept(c->lx, (size_t)h->city_form);
+		if (unit && city->unit && strcmp(unit, city->unit) == 0)
+			h = city;
+	}
+	return yg_strjoin(h->expansion ? h->expansion : h->pref, " ", yg_province_name(c->lx, (size_t)prov, date));
 }
 
-static void code_issuers(yg_document *d, const yg_lexicon *lx, issuers *is)
+static void code_issuers(const yg_ctx *c, issuers *is)
 {
+	yg_document *d = c->d;
 	for (size_t i = 0; i < d->mentions.len; i++) {
 		const yg_mention *m = &d->mentions.items[i];
 		if (m->type != YG_T_RESOLUTION || !m->issuer_code || m->entity < 0 ||
 		    issuer_of(is, m->entity) >= 0)
 			continue;
-		long c = issuer_concept(lx, m->issuer_code);
-		if (c < 0)
+		long ic = yg_lexicon_find_label(c->lx, YG_LEX_ISSUER, m->issuer_code);
+		if (ic < 0)
 			continue;
-		const char *national = yg_lex_prop(lx, (uint32_t)c, "issuer");
-		const char *provincial = yg_lex_prop(lx, (uint32_t)c, "provincial");
+		const yg_concept *code = yg_lexicon_concept(c->lx, (size_t)ic);
 		char *label = NULL;
 		int32_t prov = -1;
-		if (national)
-			label = yg_xstrdup(national);
-		else if (provincial && d->province_concept >= 0) {
+		if (code->issuer)
+			label = yg_xstrdup(code->issuer);
+		else if (code->issuer_body >= 0 && d->province_concept >= 0) {
 			prov = d->province_concept;
-			label = provincial_issuer(lx, provincial, prov, d->date);
+			label = provincial_issuer(c, code->issuer_body, prov);
 		}
 		if (!label)
 			continue;
 		int32_t o = yg_document_entity(d, YG_T_BODY, label);
 		free(label);
+		if (prov >= 0)
+			d->entities.items[o].place = prov;
 		/* the code names the issuer ("-TTg"): that token is its mention */
 		add_span(&d->entities.items[o], yg_document_span(d, m->issuer_tok, m->issuer_tok + 1));
 		set_issuer(d, is, m->entity, o);
 		if (prov >= 0)
-			yg_document_relate(d, o, YG_R_LOCATED_IN, province_entity(d, lx, prov, 0, 0), NULL, NULL);
+			yg_document_relate(d, o, YG_R_LOCATED_IN, province_entity(c, prov, 0, 0), NULL, NULL);
 	}
 }
 
@@ -179,10 +166,9 @@ static void inherit_issuers(yg_document *d, issuers *is)
 
 /* Central Party documents cited by number get their implied code:
  * "Nghị quyết 72" of the Politburo is 72-NQ/TW. */
-static void implied_identifiers(yg_document *d, const yg_lexicon *lx, const issuers *iss)
+static void implied_identifiers(const yg_ctx *c, const issuers *iss)
 {
-	static const char *const central[] = {"Bộ Chính trị", "Ban Chấp hành Trung ương", "Ban Bí thư",
-	                                      "Ban Chấp hành Trung ương Đảng"};
+	yg_document *d = c->d;
 	for (size_t e = 0; e < d->entities.len; e++) {
 		yg_entity *ent = &d->entities.items[e];
 		if (ent->type != YG_T_RESOLUTION || ent->identifier || !ent->doctype)
@@ -191,21 +177,28 @@ static void implied_identifiers(yg_document *d, const yg_lexicon *lx, const issu
 		const char *num = strrchr(ent->label, ' ');
 		if (is < 0 || !num || !(num[1] >= '0' && num[1] <= '9'))
 			continue;
-		int is_central = 0;
-		for (size_t k = 0; k < sizeof central / sizeof central[0]; k++)
-			is_central |= strcmp(d->entities.items[is].label, central[k]) == 0;
-		const char *code = NULL;
-		for (size_t i = 0; i < yg_lexicon_count(lx) && !code; i++) {
-			const yg_concept *c = yg_lexicon_concept(lx, i);
-			if (c->kind == YG_LEX_DOCTYPE && strcmp(c->pref, ent->doctype) == 0)
-				code = yg_concept_prop(c, "code");
-		}
-		if (!is_central || !code)
+		long body = yg_lexicon_find_label(c->lx, YG_LEX_BODY, d->entities.items[is].label);
+		long type = yg_lexicon_find_label(c->lx, YG_LEX_DOCTYPE, ent->doctype);
+		const char *code = type >= 0 ? yg_lexicon_concept(c->lx, (size_t)type)->code : NULL;
+		if (body < 0 || !(yg_lexicon_concept(c->lx, (size_t)body)->flags & YG_CF(CENTRAL_PARTY)) || !code)
 			continue;
 		yg_buf b;
 		yg_buf_init(&b);
 		yg_buf_printf(&b, "%s-%s/TW", num + 1, code);
 		ent->identifier = yg_buf_take(&b);
+	}
+}
+
+/* One owner for "provincial": a document issued by a body of a province
+ * (Tỉnh ủy Nghệ An, UBND tỉnh Lào Cai) is that province's document, so its
+ * identity carries the issuer's province, never the article's. */
+static void document_places(yg_document *d, const issuers *is)
+{
+	for (size_t e = 0; e < d->entities.len; e++) {
+		yg_entity *ent = &d->entities.items[e];
+		int32_t by = issuer_of(is, (int32_t)e);
+		if (ent->type == YG_T_RESOLUTION && by >= 0 && d->entities.items[by].place >= 0)
+			ent->place = d->entities.items[by].place;
 	}
 }
 
@@ -239,11 +232,12 @@ static void sentence_mentions(const yg_document *d, uint32_t sent, size_t *lo, s
 
 /* Sentences that list examples ("các bệnh viện tuyến Trung ương như
  * ..."), not places: one flag per sentence, found in one pass. */
-static uint8_t *generic_sentences(const yg_document *d, const yg_lexicon *lx)
+static uint8_t *generic_sentences(const yg_ctx *c)
 {
+	const yg_document *d = c->d;
 	uint8_t *g = yg_xcalloc(d->toks.nsent + 1, 1);
 	for (size_t i = 0; i < d->toks.len; i++)
-		if (yg_cue_at(d, lx, i, "central-level"))
+		if (yg_role_at(c, i, YG_ROLE_CENTRAL_LEVEL))
 			g[d->toks.items[i].sent] = 1;
 	return g;
 }
@@ -274,46 +268,46 @@ static int32_t sentence_province(const yg_document *d, uint32_t sent)
 
 /* The gazetteer province of a well-known hospital (KnownHospitalScheme
  * ytg:province), or -1. */
-static int32_t known_province(const yg_document *d, const yg_lexicon *lx, const yg_mention *m)
+static int32_t known_province(const yg_ctx *c, const yg_mention *m)
 {
-	uint32_t c;
-	size_t n = yg_match_phrase(d, lx, m->tok_start, m->tok_end, YG_LEX_HOSPITAL_NAME, &c);
-	const char *slug = n == m->tok_end - m->tok_start ? yg_lex_prop(lx, c, "province") : NULL;
-	return slug ? (int32_t)yg_lexicon_find_slug(lx, YG_LEX_PROVINCE, slug) : -1;
+	uint32_t hc;
+	size_t n = yg_phrase_within(c, m->tok_start, m->tok_end, YG_LEX_HOSPITAL_NAME, &hc);
+	return n == m->tok_end - m->tok_start ? yg_concept_of(c, hc)->province : -1;
 }
 
 /* Where the text places a hospital or facility whose name does not: the
  * one province its sentence names, else the article's province; never in
  * a list of examples ("các bệnh viện tuyến Trung ương như ..."), and never
  * somewhere a well-known hospital is not. */
-static int32_t place_of(const yg_document *d, const yg_lexicon *lx, const uint8_t *generic,
-                        const yg_mention *m)
+static int32_t place_of(const yg_ctx *c, const uint8_t *generic, const yg_mention *m)
 {
+	const yg_document *d = c->d;
 	uint32_t sent = d->toks.items[m->tok_start].sent;
 	if (sentence_is_generic(d, generic, sent))
 		return -1;
-	int32_t c = sentence_province(d, sent);
-	if (c == -1)
-		c = d->province_concept;
-	int32_t known = known_province(d, lx, m);
-	return known >= 0 && known != c ? -1 : c;
+	int32_t pc = sentence_province(d, sent);
+	if (pc == -1)
+		pc = d->province_concept;
+	int32_t known = known_province(c, m);
+	return known >= 0 && known != pc ? -1 : pc;
 }
 
-static void located_in(yg_document *d, const yg_lexicon *lx, const uint8_t *generic)
+static void located_in(const yg_ctx *c, const uint8_t *generic)
 {
+	yg_document *d = c->d;
 	for (size_t i = 0; i < d->mentions.len; i++) {
 		const yg_mention *m = &d->mentions.items[i];
 		if (m->entity < 0 || (m->type != YG_T_BODY && m->type != YG_T_HOSPITAL && m->type != YG_T_FACILITY))
 			continue;
-		int32_t c = m->concept;
+		int32_t pc = m->concept;
 		uint32_t a = m->place_start, b = m->place_end;
-		if (c < 0 && m->type != YG_T_BODY) {
-			c = place_of(d, lx, generic, m);
+		if (pc < 0 && m->type != YG_T_BODY) {
+			pc = place_of(c, generic, m);
 			a = b = 0;
 		}
-		if (c < 0)
+		if (pc < 0)
 			continue;
-		yg_document_relate(d, m->entity, YG_R_LOCATED_IN, province_entity(d, lx, c, a, b), NULL, NULL);
+		yg_document_relate(d, m->entity, YG_R_LOCATED_IN, province_entity(c, pc, a, b), NULL, NULL);
 	}
 }
 
@@ -349,11 +343,9 @@ static char *sentence_date(const yg_document *d, size_t cue)
 /* Does the gazetteer say province a merged into province b? */
 static int gazetteer_merged(const yg_lexicon *lx, int32_t a, int32_t b, const char **date)
 {
-	const yg_concept *ca = yg_lexicon_concept(lx, (size_t)a), *cb = yg_lexicon_concept(lx, (size_t)b);
-	const char *into = yg_concept_prop(ca, "mergedInto");
-	const char *slash = into ? strrchr(into, '/') : NULL;
-	*date = yg_concept_prop(ca, "mergerDate");
-	return slash && strcmp(slash + 1, cb->slug) == 0;
+	const yg_concept *ca = yg_lexicon_concept(lx, (size_t)a);
+	*date = ca->merger_date;
+	return ca->merged_into == b;
 }
 
 static int mergeable(const yg_mention *m)
@@ -361,20 +353,20 @@ static int mergeable(const yg_mention *m)
 	return m->entity >= 0 && (m->type == YG_T_BODY || m->type == YG_T_PROVINCE);
 }
 
-static void merge_pair(yg_document *d, const yg_lexicon *lx, const yg_mention *from,
-                       const yg_mention *into, const char *date)
+static void merge_pair(const yg_ctx *c, const yg_mention *from, const yg_mention *into, const char *date)
 {
+	yg_document *d = c->d;
 	if (from->type != into->type || from->entity == into->entity)
 		return;
 	const char *gdate = NULL;
 	int gz = from->concept >= 0 && into->concept >= 0 &&
-	         gazetteer_merged(lx, from->concept, into->concept, &gdate);
+	         gazetteer_merged(c->lx, from->concept, into->concept, &gdate);
 	const char *when = date ? date : gdate;
 	yg_document_relate(d, from->entity, YG_R_MERGED_INTO, into->entity, NULL, when);
 	/* two departments of merged provinces: the provinces merged too */
 	if (from->type == YG_T_BODY && gz) {
-		int32_t pa = province_entity(d, lx, from->concept, from->place_start, from->place_end);
-		int32_t pb = province_entity(d, lx, into->concept, into->place_start, into->place_end);
+		int32_t pa = province_entity(c, from->concept, from->place_start, from->place_end);
+		int32_t pb = province_entity(c, into->concept, into->place_start, into->place_end);
 		yg_document_relate(d, pa, YG_R_MERGED_INTO, pb, NULL, when);
 	}
 }
@@ -385,11 +377,12 @@ static void merge_pair(yg_document *d, const yg_lexicon *lx, const yg_mention *f
  *   merged into the last organisation before it;
  *   "A, B và C hợp nhất thành D", "A sáp nhập vào D": what precedes the
  *   cue merged into the first one after "thành"/"vào". */
-static void merge_sentence(yg_document *d, const yg_lexicon *lx, size_t cue, size_t len)
+static void merge_sentence(const yg_ctx *c, size_t cue, size_t len)
 {
+	yg_document *d = c->d;
 	uint32_t sent = d->toks.items[cue].sent;
 	char *date = sentence_date(d, cue);
-	int forward = yg_tok_is(d, cue + len, "thành") || yg_tok_is(d, cue + len, "vào");
+	int forward = yg_role_at(c, cue + len, YG_ROLE_MERGE_DIRECTION) > 0;
 	const yg_mention *target = NULL;
 	size_t lo, hi;
 	sentence_mentions(d, sent, &lo, &hi);
@@ -403,19 +396,20 @@ static void merge_sentence(yg_document *d, const yg_lexicon *lx, size_t cue, siz
 	for (size_t i = lo; target && i < hi; i++) {
 		const yg_mention *m = &d->mentions.items[i];
 		if (mergeable(m) && (forward ? m->tok_start < cue : m->tok_start > cue))
-			merge_pair(d, lx, m, target, date);
+			merge_pair(c, m, target, date);
 	}
 	free(date);
 }
 
-static void mergers(yg_document *d, const yg_lexicon *lx)
+static void mergers(const yg_ctx *c)
 {
+	const yg_document *d = c->d;
 	uint32_t done = UINT32_MAX;
 	for (size_t i = 0; i < d->toks.len; i++) {
 		size_t n;
-		if (d->toks.items[i].sent != done && yg_tok_live(d, i) && (n = yg_cue_at(d, lx, i, "merger")) > 0) {
+		if (d->toks.items[i].sent != done && yg_tok_live(d, i) && (n = yg_role_at(c, i, YG_ROLE_MERGER)) > 0) {
 			done = d->toks.items[i].sent;
-			merge_sentence(d, lx, i, n);
+			merge_sentence(c, i, n);
 		}
 	}
 }
@@ -449,17 +443,18 @@ static void satellite(yg_document *d, size_t cue)
 
 /* "giữa H1 với H2, H3" or "H1 hỗ trợ/chuyển giao ... cho H2": H1 is the
  * supporting side and partners each other unit named after the cue. */
-static void partners(yg_document *d, const yg_lexicon *lx, const uint8_t *generic)
+static void partners(const yg_ctx *c, const uint8_t *generic)
 {
+	yg_document *d = c->d;
 	uint32_t done = UINT32_MAX;
 	for (size_t i = 0; i < d->toks.len; i++) {
 		uint32_t sent = d->toks.items[i].sent;
-		int between = yg_cue_at(d, lx, i, "between") > 0;
-		if (sent != done && yg_cue_at(d, lx, i, "satellite-of")) {
+		int between = yg_role_at(c, i, YG_ROLE_BETWEEN) > 0;
+		if (sent != done && yg_role_at(c, i, YG_ROLE_SATELLITE_OF)) {
 			satellite(d, i);
 			continue;
 		}
-		if (sent == done || !yg_tok_live(d, i) || (!between && !yg_cue_at(d, lx, i, "support")))
+		if (sent == done || !yg_tok_live(d, i) || (!between && !yg_role_at(c, i, YG_ROLE_SUPPORT)))
 			continue;
 		if (sentence_is_generic(d, generic, sent))
 			continue;
@@ -490,20 +485,22 @@ static int cmp_span(const void *a, const void *b)
 	return x->start < y->start ? -1 : x->start > y->start;
 }
 
-void yg_relate(yg_document *d, const yg_lexicon *lx)
+void yg_relate(yg_ctx *c)
 {
-	resolve_links(d, lx);
+	yg_document *d = c->d;
+	resolve_links(c);
 	/* code_issuers may create bodies: size the table for them */
 	issuers is;
 	issuers_init(&is, d);
-	code_issuers(d, lx, &is);
+	code_issuers(c, &is);
 	inherit_issuers(d, &is);
-	implied_identifiers(d, lx, &is);
+	implied_identifiers(c, &is);
+	document_places(d, &is);
 	free(is.of);
-	uint8_t *generic = generic_sentences(d, lx);
-	located_in(d, lx, generic);
-	mergers(d, lx);
-	partners(d, lx, generic);
+	uint8_t *generic = generic_sentences(c);
+	located_in(c, generic);
+	mergers(c);
+	partners(c, generic);
 	free(generic);
 	/* places found inside names were appended: keep text order */
 	for (size_t e = 0; e < d->entities.len; e++)

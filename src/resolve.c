@@ -247,6 +247,8 @@ static void attach_mentions(yg_document *d)
 		yg_entity *ent = &d->entities.items[e];
 		if (ent->concept < 0 && m->type == YG_T_PROVINCE)
 			ent->concept = m->concept;
+		if (ent->place < 0 && m->type == YG_T_BODY)
+			ent->place = m->concept;
 		if (!ent->identifier && m->identifier)
 			ent->identifier = yg_xstrdup(m->identifier);
 		if (!ent->doctype && m->doctype)
@@ -266,13 +268,13 @@ static void attach_mentions(yg_document *d)
 	yg_buf_free(&form);
 }
 
-void yg_resolve(yg_document *d, const yg_lexicon *lx)
+void yg_resolve(yg_ctx *c)
 {
+	yg_document *d = c->d;
 	resolve_officials(d);
 	resolve_documents(d);
 	resolve_hospitals(d);
 	attach_mentions(d);
-	(void)lx;
 	for (size_t e = 0; d->province_concept >= 0 && e < d->entities.len; e++)
 		if (d->entities.items[e].type == YG_T_PROVINCE && d->entities.items[e].concept == d->province_concept)
 			d->province = (int32_t)e;

@@ -323,25 +323,20 @@ int yg_token_is(const char *s, const yg_token *tk, const char *lit)
 	return strlen(lit) == kl && memcmp(key, lit, kl) == 0;
 }
 
-/* Tokens before a full stop that do not end a sentence: degrees, TP, Q. */
-static const char *const abbreviations[] = {
-	"tp", "ts", "bs", "gs", "pgs", "ths", "q", "p", "tt", "bv", "st", "cn",
-	"ks", "ds", "bsckii", "bscki", "ck", "tx", "h", "x", "ttnd", "ttưt", "ngnd",
-};
-
-static int is_abbreviation(const char *s, const yg_token *tk)
+static int key_in(uint32_t key, const uint32_t *set, size_t n)
 {
-	if (tk->end - tk->start > 8)
-		return 0;
-	char key[YG_KEY_MAX];
-	size_t kl = yg_fold_key(s + tk->start, tk->end - tk->start, key);
-	for (size_t i = 0; i < sizeof abbreviations / sizeof abbreviations[0]; i++)
-		if (strlen(abbreviations[i]) == kl && memcmp(key, abbreviations[i], kl) == 0)
-			return 1;
-	return 0;
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (set[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && set[lo] == key;
 }
 
-static int ends_sentence(const char *s, const yg_tokens *t, size_t i)
+static int ends_sentence(const char *s, const yg_tokens *t, size_t i, const uint32_t *abbrev, size_t nabbrev)
 {
 	const yg_token *tk = &t->items[i];
 	size_t n = tk->end - tk->start;
@@ -353,12 +348,12 @@ static int ends_sentence(const char *s, const yg_tokens *t, size_t i)
 	const yg_token *next = &t->items[i + 1];
 	if (!(next->flags & YG_TOK_SPACE_BEFORE))
 		return 0; /* TP.HCM, 1.268, PGS.TS */
-	if (*p == '.' && i > 0 && is_abbreviation(s, &t->items[i - 1]))
+	if (*p == '.' && i > 0 && key_in(t->items[i - 1].key, abbrev, nabbrev))
 		return 0;
 	return (next->flags & (YG_TOK_CAP | YG_TOK_PUNCT)) != 0;
 }
 
-void yg_segment_sentences(const char *s, yg_tokens *t)
+void yg_segment_sentences(const char *s, yg_tokens *t, const uint32_t *abbrev, size_t nabbrev)
 {
 	uint32_t sent = 0;
 	int start = 1;
@@ -371,7 +366,7 @@ void yg_segment_sentences(const char *s, yg_tokens *t)
 		tk->sent = sent;
 		if (start)
 			tk->flags |= YG_TOK_SENT_START;
-		start = ends_sentence(s, t, i);
+		start = ends_sentence(s, t, i, abbrev, nabbrev);
 	}
 	t->nsent = t->len ? sent + 1 : 0;
 }
