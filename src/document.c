@@ -72,7 +72,8 @@ void yg_mention_clear(yg_mention *m)
 	free(m->date);
 	free(m->degrees);
 	free(m->issuer_code);
-	m->label = m->identifier = m->doctype = m->date = m->degrees = m->issuer_code = NULL;
+	free(m->canon);
+	m->label = m->identifier = m->doctype = m->date = m->degrees = m->issuer_code = m->canon = NULL;
 }
 
 yg_document *yg_document_new(const char *id, const char *path)
@@ -109,6 +110,7 @@ void yg_document_release(yg_document *d)
 		yg_entity *e = &d->entities.items[i];
 		free(e->label);
 		free(e->key);
+		free(e->canon);
 		yg_strlist_free(&e->aliases);
 		free(e->mentions.items);
 		free(e->identifier);
@@ -160,6 +162,7 @@ size_t yg_document_add_mention(yg_document *d, uint32_t a, uint32_t b,
 	m.tok_end = b;
 	m.type = (uint16_t)type;
 	m.concept = concept;
+	m.head = -1;
 	m.label = yg_xstrdup(label);
 	m.entity = -1;
 	YG_VEC_PUSH(d->mentions, m);
@@ -197,9 +200,15 @@ static void entity_reindex(yg_document *d, size_t cap)
 
 int32_t yg_document_entity(yg_document *d, yg_etype type, const char *label)
 {
+	return yg_document_entity_named(d, type, NULL, label);
+}
+
+int32_t yg_document_entity_named(yg_document *d, yg_etype type, const char *canon, const char *label)
+{
 	/* fold into the document's scratch buffer: most calls find the entity */
+	const char *key = canon ? canon : label;
 	d->scratch.len = 0;
-	yg_fold_phrase_into(&d->scratch, label, strlen(label));
+	yg_fold_phrase_into(&d->scratch, key, strlen(key));
 	if (!d->entity_index)
 		entity_reindex(d, 64);
 	uint32_t *slot = entity_slot(d, type, d->scratch.s);
@@ -210,6 +219,7 @@ int32_t yg_document_entity(yg_document *d, yg_etype type, const char *label)
 	e.type = (uint16_t)type;
 	e.label = yg_xstrdup(label);
 	e.key = yg_xstrndup(d->scratch.s, d->scratch.len);
+	e.canon = canon ? yg_xstrdup(canon) : NULL;
 	e.concept = e.place = -1;
 	YG_VEC_PUSH(d->entities, e);
 	if (d->entities.len * 2 >= d->entity_index_cap)

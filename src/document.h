@@ -70,6 +70,10 @@ typedef struct {
 	uint16_t priority;           /* breaks ties between equal spans */
 	int32_t concept;             /* lexicon concept (provinces) or -1 */
 	char *label;                 /* canonical label, owned */
+	char *canon;                 /* the entity's identity when the label
+	                              * may vary ("Trung tâm Kiểm soát bệnh tật
+	                              * Hà Nội" for "... thành phố Hà Nội"),
+	                              * owned; NULL: the label */
 	int32_t entity;              /* filled by resolve; -1 = dropped */
 	/* optional attributes, owned; NULL when absent */
 	char *identifier;            /* resolutions: 54-NQ/TW */
@@ -79,10 +83,22 @@ typedef struct {
 	char *issuer_code;           /* resolutions: "TW", "BYT" from the code */
 	uint32_t issuer_tok;         /* ... and its token: the issuer's mention */
 	uint32_t place_start, place_end; /* tokens of a province inside the name */
+	uint32_t local_start, local_end; /* tokens of a district-level place in it */
+	int32_t head;                /* organisations: the head's lexicon concept, or -1 */
+	uint8_t elliptic;            /* an item of a coordinated list ("Trung tâm
+	                              * Y tế các huyện: A, B"): its text names the
+	                              * entity only with the shared head, so it is
+	                              * no alias */
 	/* 0 a full mention; 1 a short reference that must resolve to a full
 	 * one in the same article (TS Diện, Nghị quyết 72); 2 a full name
-	 * without a title, kept only if the article titles that person */
+	 * without a title, kept only if the article titles that person;
+	 * 4 a bare head ("Trung tâm Y tế", "Phòng Y tế huyện") that refers
+	 * to the one entity of that head the article names in full;
+	 * 5 a provincial unit named without its province ("Sở Y tế", "UBND
+	 * tỉnh"): the article's province's, completed by resolve */
 	uint8_t is_short;
+	uint8_t with_unit;           /* is_short 5: the label names the province
+	                              * with its unit word */
 } yg_mention;
 
 /* A relation found by a recogniser before entities exist: its ends are
@@ -106,7 +122,11 @@ typedef struct {
 typedef struct {
 	uint16_t type;
 	char *label;          /* canonical label */
-	char *key;            /* folded label: identity within the document */
+	char *key;            /* folded identity within the document */
+	char *canon;          /* the identity's name when it is not the label
+	                       * (a body or facility placed in a province:
+	                       * head + province, whatever the unit words
+	                       * written); IRIs are made from it; owned or NULL */
 	yg_strlist aliases;   /* other surface forms */
 	struct {
 		yg_span *items;
@@ -195,6 +215,9 @@ size_t yg_document_add_mention(yg_document *d, uint32_t tok_start, uint32_t tok_
 /* The entity of `type` whose folded label equals label's, created when
  * absent.  Returns its index. */
 int32_t yg_document_entity(yg_document *d, yg_etype type, const char *label);
+/* The same, identified by `canon` (NULL: by the label); a new entity takes
+ * `label` as its label. */
+int32_t yg_document_entity_named(yg_document *d, yg_etype type, const char *canon, const char *label);
 
 /* Add a relation unless the same (s, p, o) exists; role/date copied. */
 void yg_document_relate(yg_document *d, int32_t s, yg_rtype p, int32_t o,

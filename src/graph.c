@@ -179,7 +179,8 @@ char *yg_graph_entity_iri(const yg_graph *g, const yg_document *d, size_t e)
 			yg_buf_putc(&b, '/');
 		}
 	} else {
-		slug = yg_slug(ent->label, strlen(ent->label));
+		const char *name = ent->canon ? ent->canon : ent->label;
+		slug = yg_slug(name, strlen(name));
 	}
 	yg_buf_puts(&b, slug);
 	free(slug);

@@ -63,6 +63,7 @@ typedef enum {
 #define YG_ROLES(X)                                                                       \
 	X(LIST_SEP, "list-separator")       /* , ;  between list items */                \
 	X(LIST_AND, "list-and")             /* và: before the last list item */          \
+	X(LIST_OPEN, "list-open")           /* : gồm  a list follows */                   \
 	X(PLURAL, "plural")                 /* các, những: a plural head */               \
 	X(GENERIC, "generic-determiner")    /* nhiều, mọi, một: an unnamed unit */        \
 	X(NAME_GENERIC, "name-generic")     /* capitalised, yet no name alone */          \
@@ -95,7 +96,7 @@ typedef enum {
 
 /* ytg:scope of bodies and facilities: where the name takes its place. */
 #define YG_SCOPES(X) X(NATIONAL, "national") X(PROVINCE, "province") \
-	X(DISTRICT, "district") X(COMMUNE, "commune") X(LOCAL, "local")
+	X(DISTRICT, "district") X(COMMUNE, "commune") X(LOCAL, "local") X(NAMED, "named")
 typedef enum {
 	YG_SCOPE_NONE = 0,
 #define YG_X(name, value) YG_SCOPE_##name,

@@ -2,6 +2,7 @@
 #include "match.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "buf.h"
 
@@ -121,4 +122,23 @@ size_t yg_province_at(const yg_ctx *c, size_t i, uint32_t *concept)
 		if (c->d->toks.items[k].flags & YG_TOK_CAP)
 			return n;
 	return 0;
+}
+
+int yg_role_before(const yg_ctx *c, size_t i, yg_role r)
+{
+	for (size_t back = 1; back <= 3 && back <= i; back++)
+		if (yg_role_at(c, i - back, r) == back)
+			return 1;
+	return 0;
+}
+
+int yg_tok_dash(const yg_document *d, size_t i)
+{
+	if (!yg_tok_live(d, i) || !(d->toks.items[i].flags & YG_TOK_PUNCT))
+		return 0;
+	const yg_token *t = &d->toks.items[i];
+	const char *s = d->text.s + t->start;
+	size_t n = t->end - t->start;
+	return (n == 1 && *s == '-') ||
+	       (n == 3 && (memcmp(s, "\xE2\x80\x93", 3) == 0 || memcmp(s, "\xE2\x80\x94", 3) == 0));
 }

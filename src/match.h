@@ -59,6 +59,13 @@ static inline size_t yg_role_at(const yg_ctx *c, size_t i, yg_role r)
 	return i < c->d->toks.len && (c->roles[i] & (1ull << r)) ? yg_role_slow(c, i, r) : 0;
 }
 
+/* Does a word with role r end right before token i ("các" before "trung
+ * tâm y tế", "một số" before "bệnh viện")? */
+int yg_role_before(const yg_ctx *c, size_t i, yg_role r);
+
+/* Is token i a dash: "-", en dash or em dash? */
+int yg_tok_dash(const yg_document *d, size_t i);
+
 /* The concept of a lexicon phrase (owned by the lexicon). */
 static inline const yg_concept *yg_concept_of(const yg_ctx *c, uint32_t concept)
 {

@@ -5,6 +5,7 @@
 
 #include "buf.h"
 #include "fold.h"
+#include "place.h"
 #include "trie.h"
 
 /* Last word of a label ("Nguyễn Trọng Diện" → "Diện"). */
@@ -222,6 +223,136 @@ static void resolve_hospitals(yg_document *d)
 	free(placed);
 }
 
+static char *head_key(const yg_ctx *c, const yg_mention *m)
+{
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_buf_printf(&b, "%u|%s", (unsigned)m->type, yg_head_label(c, (uint32_t)m->head));
+	return yg_buf_take(&b);
+}
+
+/* The district the article names with its unit word ("huyện Đồng Văn"),
+ * when it names one only (caller frees), else NULL. */
+static char *article_district(const yg_document *d)
+{
+	char *found = NULL, *key = NULL;
+	for (size_t i = 0; i < d->mentions.len; i++) {
+		const yg_mention *m = &d->mentions.items[i];
+		if (m->local_end <= m->local_start)
+			continue;
+		char *t = yg_document_text(d, m->local_start, m->local_end);
+		char *k = yg_fold_phrase(t, strlen(t));
+		if (!found) {
+			found = t;
+			key = k;
+			continue;
+		}
+		int same = strcmp(k, key) == 0;
+		free(t);
+		free(k);
+		if (!same) {
+			free(found);
+			free(key);
+			return NULL;
+		}
+	}
+	free(key);
+	return found;
+}
+
+/* "Sở Y tế", "UBND tỉnh", "Trung tâm Kiểm soát bệnh tật tỉnh": a
+ * provincial unit named without its province is the article province's;
+ * with none, the text does not tell which it is. */
+static void complete_provincial(const yg_ctx *c)
+{
+	yg_document *d = c->d;
+	yg_buf b;
+	yg_buf_init(&b);
+	for (size_t i = 0; i < d->mentions.len; i++) {
+		yg_mention *m = &d->mentions.items[i];
+		if (m->entity < 0 || m->is_short != 5)
+			continue;
+		if (d->province_concept < 0) {
+			m->entity = -1;
+			continue;
+		}
+		const char *head = yg_head_label(c, (uint32_t)m->head);
+		b.len = 0;
+		yg_buf_printf(&b, "%s ", head);
+		yg_province_label(c, d->province_concept, m->with_unit, &b);
+		set_label(m, b.s);
+		b.len = 0;
+		yg_buf_printf(&b, "%s ", head);
+		yg_province_label(c, d->province_concept, 0, &b);
+		free(m->canon);
+		m->canon = yg_xstrdup(b.s);
+		m->concept = d->province_concept;
+		m->is_short = 0;
+	}
+	yg_buf_free(&b);
+}
+
+/* A bare head ("Trung tâm Y tế", "Phòng Y tế", "Trung tâm Y tế huyện") is
+ * the one entity of that head the article names in full; else, for a head
+ * of district level, that head in the article's one district; else
+ * nothing. */
+static void resolve_bare_heads(const yg_ctx *c)
+{
+	yg_document *d = c->d;
+	str_map full;
+	map_init(&full);
+	for (size_t i = 0; i < d->mentions.len; i++) {
+		const yg_mention *m = &d->mentions.items[i];
+		if (m->entity < 0 || m->is_short || m->head < 0)
+			continue;
+		char *k = head_key(c, m);
+		long *slot = map_slot(&full, k);
+		const char *mine = m->canon ? m->canon : m->label;
+		if (*slot == -1) {
+			*slot = (long)i;
+		} else if (*slot >= 0) {
+			const yg_mention *o = &d->mentions.items[*slot];
+			char *a = yg_fold_phrase(mine, strlen(mine));
+			const char *theirs = o->canon ? o->canon : o->label;
+			char *b = yg_fold_phrase(theirs, strlen(theirs));
+			if (strcmp(a, b) != 0)
+				*slot = -2; /* two of them: the bare head cannot tell */
+			free(a);
+			free(b);
+		}
+		free(k);
+	}
+	char *district = article_district(d);
+	for (size_t i = 0; i < d->mentions.len; i++) {
+		yg_mention *m = &d->mentions.items[i];
+		if (m->entity < 0 || m->is_short != 4)
+			continue;
+		char *k = head_key(c, m);
+		long found = *map_slot(&full, k);
+		free(k);
+		uint8_t scope = yg_lexicon_concept(c->lx, (size_t)m->head)->scope;
+		if (found >= 0) {
+			const yg_mention *f = &d->mentions.items[found];
+			set_label(m, f->label);
+			free(m->canon);
+			m->canon = f->canon ? yg_xstrdup(f->canon) : NULL;
+			m->concept = f->concept;
+			m->is_short = 0;
+		} else if (scope == YG_SCOPE_NAMED) {
+			m->is_short = 0; /* complete by itself */
+		} else if (district && (scope == YG_SCOPE_DISTRICT || scope == YG_SCOPE_LOCAL)) {
+			char *label = yg_strjoin(yg_head_label(c, (uint32_t)m->head), " ", district);
+			set_label(m, label);
+			free(label);
+			m->is_short = 0;
+		} else {
+			m->entity = -1;
+		}
+	}
+	free(district);
+	map_free(&full);
+}
+
 static void add_degrees(yg_entity *e, const char *list)
 {
 	const char *p = list;
@@ -242,7 +373,7 @@ static void attach_mentions(yg_document *d)
 		yg_mention *m = &d->mentions.items[i];
 		if (m->entity < 0)
 			continue;
-		int32_t e = yg_document_entity(d, (yg_etype)m->type, m->label);
+		int32_t e = yg_document_entity_named(d, (yg_etype)m->type, m->canon, m->label);
 		m->entity = e;
 		yg_entity *ent = &d->entities.items[e];
 		if (ent->concept < 0 && m->type == YG_T_PROVINCE)
@@ -262,7 +393,7 @@ static void attach_mentions(yg_document *d)
 		int given_only = m->type == YG_T_OFFICIAL && m->is_short == 1;
 		form.len = 0;
 		yg_document_text_into(d, m->tok_start, m->tok_end, &form);
-		if (!given_only && strcmp(form.s, ent->label) != 0)
+		if (!given_only && !m->elliptic && strcmp(form.s, ent->label) != 0)
 			yg_strlist_add(&ent->aliases, form.s, form.len);
 	}
 	yg_buf_free(&form);
@@ -271,6 +402,8 @@ static void attach_mentions(yg_document *d)
 void yg_resolve(yg_ctx *c)
 {
 	yg_document *d = c->d;
+	complete_provincial(c);
+	resolve_bare_heads(c);
 	resolve_officials(d);
 	resolve_documents(d);
 	resolve_hospitals(d);

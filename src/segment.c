@@ -236,6 +236,7 @@ static inline size_t word_run(tokenizer *tz, size_t n, size_t i, size_t j, uint3
 	const char *s = tz->s;
 	size_t start = i, k = j, cp_start = tz->cp, cps = tz->cp + 1;
 	int lower_run = (cls & C_LOWER) != 0;
+	int digits = cp >= '0' && cp <= '9'; /* the run so far is all digits */
 	shape sh;
 	shape_start(&sh, cp, cls);
 	while (k < n) {
@@ -243,16 +244,32 @@ static inline size_t word_run(tokenizer *tz, size_t n, size_t i, size_t j, uint3
 		unsigned char b0 = (unsigned char)s[k];
 		uint32_t c2 = b0 < 0x80 ? (k2++, b0) : yg_utf8_next(s, &k2);
 		unsigned cl2 = class_table_of(c2);
-		if (!(cl2 & C_WORD))
+		if (!(cl2 & C_WORD)) {
+			/* an apostrophe between letters is part of the word:
+			 * "Đắk R'lấp", "Ia H’Drai", "Đạ M’rông" */
+			size_t k3 = k2;
+			if ((c2 == '\'' || c2 == 0x2019) && !digits && k2 < n &&
+			    (class_table_of(yg_utf8_next(s, &k3)) & (C_UPPER | C_LOWER))) {
+				shape_add(&sh, 0);
+				lower_run = 0;
+				k = k2;
+				cps++;
+				continue;
+			}
 			break;
-		if ((cl2 & C_UPPER) && lower_run >= 2) {
+		}
+		/* a number glued to a capitalised word is two tokens: "2Nghị
+		 * quyết" in a numbered list */
+		if (((cl2 & C_UPPER) && lower_run >= 2) || ((cl2 & C_UPPER) && digits)) {
 			push_token(tz, (uint32_t)start, (uint32_t)k, cp_start, cps, shape_flags(&sh) | pending);
 			pending = 0;
 			start = k;
 			cp_start = cps;
 			shape_start(&sh, c2, cl2);
+			digits = 0;
 		} else {
 			shape_add(&sh, cl2);
+			digits = digits && c2 >= '0' && c2 <= '9';
 		}
 		lower_run = (cl2 & C_LOWER) ? lower_run + 1 : 0;
 		k = k2;
