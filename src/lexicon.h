@@ -67,6 +67,7 @@ typedef enum {
 	X(PLURAL, "plural")                 /* các, những: a plural head */               \
 	X(GENERIC, "generic-determiner")    /* nhiều, mọi, một: an unnamed unit */        \
 	X(NAME_GENERIC, "name-generic")     /* capitalised, yet no name alone */          \
+	X(CENTRAL, "central")               /* Trung ương: a specialty's national hospital */ \
 	X(OF, "of")                         /* của: issuer or body after it */            \
 	X(CONCURRENT, "concurrent")         /* kiêm: another title follows */             \
 	X(NUMBER_WORD, "number-word")       /* số: a number follows */                    \

@@ -215,6 +215,8 @@ static void resolve_hospitals(yg_document *d)
 				break;
 			if (f->label[n] == ' ') {
 				set_label(m, f->label);
+				free(m->canon);
+				m->canon = f->canon ? yg_xstrdup(f->canon) : NULL;
 				m->concept = f->concept;
 				break;
 			}
@@ -277,12 +279,14 @@ static void complete_provincial(const yg_ctx *c)
 			continue;
 		}
 		const char *head = yg_head_label(c, (uint32_t)m->head);
+		/* with_unit 2: the label as written ends with its unit word
+		 * ("Bệnh viện Đa khoa tỉnh") and canon is the name before it */
 		b.len = 0;
-		yg_buf_printf(&b, "%s ", head);
-		yg_province_label(c, d->province_concept, m->with_unit, &b);
+		yg_buf_printf(&b, "%s ", m->with_unit == 2 ? m->label : head);
+		yg_province_label(c, d->province_concept, m->with_unit == 1, &b);
 		set_label(m, b.s);
 		b.len = 0;
-		yg_buf_printf(&b, "%s ", head);
+		yg_buf_printf(&b, "%s ", m->with_unit == 2 && m->canon ? m->canon : head);
 		yg_province_label(c, d->province_concept, 0, &b);
 		free(m->canon);
 		m->canon = yg_xstrdup(b.s);
