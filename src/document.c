@@ -274,6 +274,23 @@ static void relation_reindex(yg_document *d, size_t cap)
 	}
 }
 
+void yg_document_filter_relations(yg_document *d, const uint8_t *keep)
+{
+	size_t out = 0;
+	for (size_t i = 0; i < d->relations.len; i++) {
+		yg_relation *r = &d->relations.items[i];
+		if (keep[i]) {
+			d->relations.items[out++] = *r;
+		} else {
+			free(r->role);
+			free(r->date);
+		}
+	}
+	d->relations.len = out;
+	if (d->relation_index)
+		relation_reindex(d, d->relation_index_cap);
+}
+
 void yg_document_relate(yg_document *d, int32_t s, yg_rtype p, int32_t o,
                         const char *role, const char *date)
 {
@@ -285,7 +302,7 @@ void yg_document_relate(yg_document *d, int32_t s, yg_rtype p, int32_t o,
 	if (*slot)
 		return;
 	yg_relation r = {s, o, (uint16_t)p, role ? yg_xstrdup(role) : NULL,
-	                 date ? yg_xstrdup(date) : NULL};
+	                 date ? yg_xstrdup(date) : NULL, 0};
 	YG_VEC_PUSH(d->relations, r);
 	if (d->relations.len * 2 >= d->relation_index_cap)
 		relation_reindex(d, d->relation_index_cap * 2);

@@ -113,7 +113,15 @@ typedef struct {
 	uint32_t to_a, to_b;         /* tokens naming an implied object, if any */
 	uint16_t p;                  /* yg_rtype */
 	char *role, *date;           /* owned */
+	uint8_t weight;              /* memberOf: YG_POST_* (which post wins at one body) */
+	uint8_t of_article;          /* the implied object is a provincial body
+	                              * of the article's province ("Tỉnh ủy
+	                              * viên"): relate completes its label */
 } yg_link;
+
+/* How a memberOf was stated: one person has one membership per body, the
+ * post the article gives most weight (then the later one). */
+enum { YG_POST_FORMER = 1, YG_POST_HELD, YG_POST_APPOINTED };
 
 typedef struct {
 	uint32_t start, end; /* bytes in the NFC text */
@@ -147,6 +155,7 @@ typedef struct {
 	uint16_t p;           /* yg_rtype */
 	char *role;           /* memberOf */
 	char *date;           /* mergedInto, membership: YYYY-MM-DD */
+	uint8_t weight;       /* memberOf: YG_POST_* */
 } yg_relation;
 
 typedef struct {
@@ -218,6 +227,9 @@ int32_t yg_document_entity(yg_document *d, yg_etype type, const char *label);
 /* The same, identified by `canon` (NULL: by the label); a new entity takes
  * `label` as its label. */
 int32_t yg_document_entity_named(yg_document *d, yg_etype type, const char *canon, const char *label);
+
+/* Keep the relations whose keep[i] is set (in order), freeing the others. */
+void yg_document_filter_relations(yg_document *d, const uint8_t *keep);
 
 /* Add a relation unless the same (s, p, o) exists; role/date copied. */
 void yg_document_relate(yg_document *d, int32_t s, yg_rtype p, int32_t o,

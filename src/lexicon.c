@@ -76,8 +76,9 @@ static const struct prop {
 	{"mergedInto", P_REF, offsetof(yg_concept, merged_into), NULL, 0, 0},
 	{"issuerBody", P_REF, offsetof(yg_concept, issuer_body), NULL, 0, YG_LEX_BODY},
 	{"cityForm", P_REF, offsetof(yg_concept, city_form), NULL, 0, YG_LEX_BODY},
+	{"body", P_REF, offsetof(yg_concept, body), NULL, 0, 0},
 	{"expansion", P_STR, offsetof(yg_concept, expansion), NULL, 0, 0},
-	{"body", P_STR, offsetof(yg_concept, body), NULL, 0, 0},
+	{"unitHead", P_STR, offsetof(yg_concept, unit_head), NULL, 0, 0},
 	{"issuer", P_STR, offsetof(yg_concept, issuer), NULL, 0, 0},
 	{"code", P_STR, offsetof(yg_concept, code), NULL, 0, 0},
 	{"unit", P_STR, offsetof(yg_concept, unit), NULL, 0, 0},
@@ -239,7 +240,7 @@ static yg_concept *concept_for(load_ctx *c, const char *iri)
 	memset(k, 0, sizeof *k);
 	k->iri = yg_xstrdup(iri);
 	k->slug = yg_xstrdup(local_name(iri));
-	k->province = k->merged_into = k->issuer_body = k->city_form = -1;
+	k->province = k->merged_into = k->issuer_body = k->city_form = k->body = -1;
 	origin o = {c->lx->concepts.len - 1, yg_xstrdup(c->path), current_line(c)};
 	YG_VEC_PUSH(c->lx->origins, o);
 	return k;

@@ -85,7 +85,10 @@ typedef enum {
 	X(SUPPORT, "support")               /* hỗ trợ: partnerOf, supporter first */      \
 	X(BETWEEN, "between")               /* giữa: partnerOf, supporter after */        \
 	X(SATELLITE_OF, "satellite-of")     /* vệ tinh của: partnerOf, reversed */        \
-	X(CENTRAL_LEVEL, "central-level")   /* tuyến trung ương: examples, not places */
+	X(CENTRAL_LEVEL, "central-level")   /* tuyến trung ương: examples, not places */ \
+	X(APPOINT, "appointment")           /* làm, giữ chức: the post a person takes follows */ \
+	X(COPULA, "copula")                 /* là: "bà A là Giám đốc X" */                \
+	X(FILLER, "filler")                 /* hoạt động: between a duty and its unit */
 
 typedef enum {
 	YG_ROLE_NONE = 0,
@@ -162,7 +165,9 @@ typedef enum {
 	X(BEFORE_2025, "existedBefore2025") /* provinces: one of the 63 */                    \
 	X(AFTER_2025, "existsAfter2025")    /* provinces: one of the 34 */                    \
 	X(CENTRAL_PARTY, "centralParty")    /* bodies: issue -NQ/TW documents */             \
-	X(NAMED, "named")                   /* document types named, not numbered (Luật) */
+	X(NAMED, "named")                   /* document types named, not numbered (Luật); name parts */ \
+	X(OPEN_UNIT, "openUnit")            /* titles: any name after it names its unit */   \
+	X(DUTY, "duty")                     /* titles: a duty, may follow a post directly */
 
 enum {
 #define YG_X(name, value) YG_CF_BIT_##name,
@@ -185,6 +190,7 @@ typedef struct {
 	int32_t merged_into;  /* provinces, bodies: the concept, or -1 */
 	int32_t issuer_body;  /* issuer codes of provincial bodies: the BodyScheme head, or -1 */
 	int32_t city_form;    /* body heads: the head a thành phố uses (Tỉnh ủy -> Thành ủy), or -1 */
+	int32_t body;         /* titles: the body the title names by itself, or -1 */
 	char *iri;
 	char *slug;           /* local name of the IRI */
 	char *pref;           /* skos:prefLabel */
@@ -192,7 +198,7 @@ typedef struct {
 	size_t nalts;
 	/* literal properties, NULL when absent (owned) */
 	char *expansion;      /* an abbreviation spelled out: UBND -> Ủy ban nhân dân */
-	char *body;           /* titles: the body the title names (Ủy viên Bộ Chính trị) */
+	char *unit_head;      /* titles: the head of the body a name after it names ("Vụ") */
 	char *issuer;         /* issuer codes: the national body's label */
 	char *code;           /* document types: NQ, CT, QĐ */
 	char *unit;           /* body heads: the unit word it implies (Tỉnh ủy -> tỉnh) */

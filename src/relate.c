@@ -43,11 +43,24 @@ static int32_t province_entity(const yg_ctx *c, int32_t pc, uint32_t span_a, uin
 static void resolve_links(const yg_ctx *c)
 {
 	yg_document *d = c->d;
+	yg_buf label;
+	yg_buf_init(&label);
 	for (size_t i = 0; i < d->links.len; i++) {
 		const yg_link *l = &d->links.items[i];
 		int32_t s = entity_at(d, (long)l->from_tok), o;
 		if (l->to_tok >= 0) {
 			o = entity_at(d, l->to_tok);
+		} else if (l->of_article) {
+			/* "Tỉnh ủy viên": the Tỉnh ủy of the article's province */
+			if (d->province_concept < 0)
+				continue;
+			label.len = 0;
+			yg_buf_printf(&label, "%s %s", l->to_label,
+			              yg_province_name(c->lx, (size_t)d->province_concept, d->date));
+			o = yg_document_entity(d, (yg_etype)l->to_type, label.s);
+			d->entities.items[o].place = d->province_concept;
+			if (l->to_b > l->to_a)
+				add_span(&d->entities.items[o], yg_document_span(d, l->to_a, l->to_b));
 		} else {
 			o = yg_document_entity(d, (yg_etype)l->to_type, l->to_label);
 			if (l->to_type == YG_T_PROVINCE)
@@ -59,8 +72,52 @@ static void resolve_links(const yg_ctx *c)
 			continue;
 		if (l->p == YG_R_ISSUED_BY && d->entities.items[o].type != YG_T_BODY)
 			continue;
+		size_t before = d->relations.len;
 		yg_document_relate(d, s, (yg_rtype)l->p, o, l->role, l->date);
+		if (d->relations.len > before)
+			d->relations.items[before].weight = l->weight;
 	}
+	yg_buf_free(&label);
+}
+
+/* One person, one post per body: the one the article gives most weight
+ * (appointed over held over former), then the one stated last. */
+typedef struct {
+	int32_t s, o;
+	uint8_t weight;
+	size_t index;
+} post;
+
+static int cmp_post(const void *a, const void *b)
+{
+	const post *x = a, *y = b;
+	if (x->s != y->s)
+		return x->s < y->s ? -1 : 1;
+	if (x->o != y->o)
+		return x->o < y->o ? -1 : 1;
+	if (x->weight != y->weight)
+		return x->weight < y->weight ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static void one_post_per_body(yg_document *d)
+{
+	post *ps = yg_xmalloc((d->relations.len + 1) * sizeof *ps);
+	uint8_t *keep = yg_xmalloc(d->relations.len + 1);
+	size_t n = 0;
+	for (size_t i = 0; i < d->relations.len; i++) {
+		const yg_relation *r = &d->relations.items[i];
+		keep[i] = r->p != YG_R_MEMBER_OF;
+		if (r->p == YG_R_MEMBER_OF)
+			ps[n++] = (post){r->s, r->o, r->weight, i};
+	}
+	yg_sort(ps, n, sizeof *ps, cmp_post);
+	for (size_t i = 0; i < n; i++)
+		if (i + 1 == n || ps[i + 1].s != ps[i].s || ps[i + 1].o != ps[i].o)
+			keep[ps[i].index] = 1; /* the last of its (s, o) group */
+	yg_document_filter_relations(d, keep);
+	free(keep);
+	free(ps);
 }
 
 /* ---- issuers from codes ---- */
@@ -489,6 +546,7 @@ void yg_relate(yg_ctx *c)
 {
 	yg_document *d = c->d;
 	resolve_links(c);
+	one_post_per_body(d);
 	/* code_issuers may create bodies: size the table for them */
 	issuers is;
 	issuers_init(&is, d);

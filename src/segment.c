@@ -370,13 +370,39 @@ static int ends_sentence(const char *s, const yg_tokens *t, size_t i, const uint
 	return (next->flags & (YG_TOK_CAP | YG_TOK_PUNCT)) != 0;
 }
 
+/* Text wrapped at a fixed width breaks lines inside sentences, and names
+ * ("Tỉnh\nủy", "Phan Văn\nSáu"): a line break is soft, and ends no
+ * sentence, when it follows a long line that ends without closing
+ * punctuation and the next line follows at once. */
+enum { WRAPPED_LINE = 60 };
+
+static int soft_break(const char *s, const yg_tokens *t, size_t i)
+{
+	const yg_token *prev = &t->items[i - 1], *tk = &t->items[i];
+	if (tk->line != prev->line + 1)
+		return 0; /* a blank line between */
+	const yg_line *pl = &t->lines[prev->line];
+	if (pl->tok_end <= pl->tok_first)
+		return 0;
+	const yg_token *first = &t->items[pl->tok_first];
+	if (prev->cp_end - first->cp_start < WRAPPED_LINE)
+		return 0;
+	if (prev->flags & YG_TOK_PUNCT) {
+		char ch = s[prev->start];
+		if (ch == '.' || ch == '!' || ch == '?' || ch == ':' || ch == ';' || ch == ')' || ch == '"' ||
+		    (unsigned char)ch >= 0x80)
+			return 0;
+	}
+	return !(tk->flags & YG_TOK_PUNCT) && !(tk->flags & YG_TOK_NUM);
+}
+
 void yg_segment_sentences(const char *s, yg_tokens *t, const uint32_t *abbrev, size_t nabbrev)
 {
 	uint32_t sent = 0;
 	int start = 1;
 	for (size_t i = 0; i < t->len; i++) {
 		yg_token *tk = &t->items[i];
-		if (i > 0 && (tk->flags & YG_TOK_LINE_START))
+		if (i > 0 && (tk->flags & YG_TOK_LINE_START) && !soft_break(s, t, i))
 			start = 1;
 		if (start && i > 0)
 			sent++;
