@@ -163,6 +163,8 @@ size_t yg_document_add_mention(yg_document *d, uint32_t a, uint32_t b,
 	m.type = (uint16_t)type;
 	m.concept = concept;
 	m.head = -1;
+	m.bare_unit = -1;
+	m.local_unit = -1;
 	m.label = yg_xstrdup(label);
 	m.entity = -1;
 	YG_VEC_PUSH(d->mentions, m);

@@ -83,8 +83,14 @@ typedef struct {
 	char *issuer_code;           /* resolutions: "TW", "BYT" from the code */
 	uint32_t issuer_tok;         /* ... and its token: the issuer's mention */
 	uint32_t place_start, place_end; /* tokens of a province inside the name */
-	uint32_t local_start, local_end; /* tokens of a district-level place in it */
+	uint32_t local_start, local_end; /* tokens of a local place's name in it ("Ba Vì") */
+	int32_t local_unit;          /* ... and the concept of its unit word ("huyện"), or -1 */
 	int32_t head;                /* organisations: the head's lexicon concept, or -1 */
+	int32_t bare_unit;           /* is_short 4/5 written with a unit word alone
+	                              * ("UBND TP", "Bệnh viện đa khoa huyện"): its
+	                              * concept, or -1 */
+	uint8_t place_kind;          /* organisations: the yg_place_kind of the
+	                              * place in the name */
 	uint8_t elliptic;            /* an item of a coordinated list ("Trung tâm
 	                              * Y tế các huyện: A, B"): its text names the
 	                              * entity only with the shared head, so it is

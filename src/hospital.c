@@ -28,6 +28,10 @@ typedef struct {
 	int32_t prov;    /* province inside the name, or -1 */
 	size_t place_start, place_end;
 	size_t bare_unit;   /* tokens of a unit word ending the name without a place */
+	int32_t bare_concept; /* ... its concept */
+	int local;          /* a local place in the name ("huyện Cần Giờ") */
+	size_t local_start, local_end;
+	int32_t local_unit;
 	size_t last_number; /* one past the last number taken */
 	size_t canon_before_unit; /* canon's length before a bare unit word */
 	yg_buf canon;    /* the name without unit words before its province */
@@ -76,11 +80,16 @@ static size_t name_step(const yg_ctx *c, size_t k, name_scan *s)
 	}
 	if (n && p.kind == YG_PLACE_LOCAL) {
 		s->proper = 1;
+		s->local = 1;
+		s->local_start = p.name;
+		s->local_end = p.end;
+		s->local_unit = p.unit;
 		canon_add(s, d, k, k + n);
 		return n;
 	}
 	if (n && p.kind == YG_PLACE_UNIT) {
 		s->bare_unit = n; /* ends the name unless more follows */
+		s->bare_concept = p.unit;
 		s->canon_before_unit = s->canon.len;
 		canon_add(s, d, k, k + n);
 		return n;
@@ -213,7 +222,7 @@ void yg_recognize_hospitals(yg_ctx *c)
 			i += n - 1;
 			continue;
 		}
-		name_scan s = {0, 0, 0, -1, 0, 0, 0, 0, 0, {0}};
+		name_scan s = {0, 0, 0, -1, 0, 0, 0, -1, 0, 0, 0, -1, 0, 0, {0}};
 		yg_buf_init(&s.canon);
 		size_t k = i + n, step;
 		while ((step = name_step(c, k, &s)) > 0) {
@@ -235,11 +244,20 @@ void yg_recognize_hospitals(yg_ctx *c)
 		mm->place_start = (uint32_t)s.place_start;
 		mm->place_end = (uint32_t)s.place_end;
 		mm->head = (int32_t)hc;
+		mm->place_kind = s.prov >= 0 ? YG_PLACE_PROVINCE : s.local ? YG_PLACE_LOCAL : YG_PLACE_NONE;
+		if (s.local) {
+			mm->local_start = (uint32_t)s.local_start;
+			mm->local_end = (uint32_t)s.local_end;
+			mm->local_unit = s.local_unit;
+		}
 		if (s.bare_unit && s.prov < 0) {
-			/* "Bệnh viện Đa khoa tỉnh": the article province's; resolve
-			 * appends its name to the label and the identity */
+			/* "Bệnh viện Đa khoa tỉnh": the article province's (or, for
+			 * "huyện", the article's district); resolve appends its
+			 * name to the label and the identity */
 			mm->is_short = 5;
 			mm->with_unit = 2;
+			mm->bare_unit = s.bare_concept;
+			mm->place_kind = YG_PLACE_UNIT;
 			s.canon.len = s.canon_before_unit;
 			if (s.canon.s)
 				s.canon.s[s.canon.len] = '\0';

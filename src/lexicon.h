@@ -82,6 +82,11 @@ typedef enum {
 	X(AMENDED, "amended")               /* sửa đổi: the same law */                   \
 	X(MERGER, "merger")                 /* sáp nhập, hợp nhất */                      \
 	X(MERGE_DIRECTION, "merger-direction") /* thành, vào: the merged-into side follows */ \
+	X(MERGE_SOURCE, "merger-source")    /* từ right after the cue: the merged units follow */ \
+	X(PLANNED, "planned")               /* sẽ, dự kiến, đề án: a plan, not a fact */   \
+	X(SINCE, "since")                   /* từ, kể từ: the date something holds from */ \
+	X(BELONGS_TO, "belongs-to")         /* thuộc, trực thuộc: the unit's owner follows */ \
+	X(PARTNER_WITH, "partner-with")     /* với, đối với: the other side of "giữa" */ \
 	X(SUPPORT, "support")               /* hỗ trợ: partnerOf, supporter first */      \
 	X(BETWEEN, "between")               /* giữa: partnerOf, supporter after */        \
 	X(SATELLITE_OF, "satellite-of")     /* vệ tinh của: partnerOf, reversed */        \

@@ -96,6 +96,9 @@ static void emit_place(org_scan *s, size_t start, size_t end, const yg_place *p,
 		               : !known || (yg_concept_of(c, s->head)->scope == YG_SCOPE_NAMED &&
 		                            p->kind != YG_PLACE_PROVINCE) ? 4 : 0;
 		mm->with_unit = (uint8_t)s->t->with_unit;
+		mm->place_kind = p->kind;
+		if (p->kind == YG_PLACE_UNIT)
+			mm->bare_unit = p->unit;
 		if (p->kind == YG_PLACE_PROVINCE) {
 			mm->place_start = p->start;
 			mm->place_end = p->end;
@@ -108,10 +111,12 @@ static void emit_place(org_scan *s, size_t start, size_t end, const yg_place *p,
 			yg_province_label(c, prov, 0, &label);
 			mm->canon = yg_xstrdup(label.s);
 		}
-		/* a district written out: the article's district, for bare heads */
-		if (p->kind == YG_PLACE_LOCAL && yg_concept_of(c, (uint32_t)p->unit)->level == YG_LEVEL_DISTRICT) {
-			mm->local_start = p->start;
+		/* a local place written out: what a bare unit word or head in the
+		 * article may refer to */
+		if (p->kind == YG_PLACE_LOCAL) {
+			mm->local_start = p->name;
 			mm->local_end = p->end;
+			mm->local_unit = p->unit;
 		}
 	}
 	yg_buf_free(&label);

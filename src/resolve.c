@@ -233,39 +233,83 @@ static char *head_key(const yg_ctx *c, const yg_mention *m)
 	return yg_buf_take(&b);
 }
 
-/* The district the article names with its unit word ("huyện Đồng Văn"),
- * when it names one only (caller frees), else NULL. */
-static char *article_district(const yg_document *d)
+/* The local places the article names with a unit word ("huyện Đồng
+ * Văn", "thành phố Hạ Long"), one entry per unit word: its name when the
+ * article names one only.  Built in one pass; a bare unit word or head
+ * looks it up. */
+typedef struct {
+	int32_t unit;  /* the unit word's concept */
+	char *name;    /* owned; NULL when the article names several */
+	char *key;     /* folded name */
+} local_place;
+
+typedef struct {
+	local_place *items;
+	size_t len, cap;
+} local_places;
+
+static void locals_build(const yg_document *d, local_places *out)
 {
-	char *found = NULL, *key = NULL;
+	memset(out, 0, sizeof *out);
 	for (size_t i = 0; i < d->mentions.len; i++) {
 		const yg_mention *m = &d->mentions.items[i];
-		if (m->local_end <= m->local_start)
+		if (m->local_end <= m->local_start || m->local_unit < 0)
 			continue;
+		local_place *lp = NULL;
+		for (size_t k = 0; k < out->len && !lp; k++)
+			if (out->items[k].unit == m->local_unit)
+				lp = &out->items[k];
+		if (lp && !lp->key)
+			continue; /* several already */
 		char *t = yg_document_text(d, m->local_start, m->local_end);
-		char *k = yg_fold_phrase(t, strlen(t));
-		if (!found) {
-			found = t;
-			key = k;
+		char *f = yg_fold_phrase(t, strlen(t));
+		if (!lp) {
+			local_place n = {m->local_unit, t, f};
+			YG_VEC_PUSH(*out, n);
 			continue;
 		}
-		int same = strcmp(k, key) == 0;
-		free(t);
-		free(k);
-		if (!same) {
-			free(found);
-			free(key);
-			return NULL;
+		if (strcmp(f, lp->key) != 0) {
+			free(lp->name);
+			free(lp->key);
+			lp->name = lp->key = NULL;
 		}
+		free(t);
+		free(f);
 	}
-	free(key);
+}
+
+static void locals_free(local_places *l)
+{
+	for (size_t i = 0; i < l->len; i++) {
+		free(l->items[i].name);
+		free(l->items[i].key);
+	}
+	free(l->items);
+}
+
+/* The article's one local place named with unit word `unit` (or, unit < 0,
+ * with any unit word of district level, when those name one place only):
+ * its name (owned by l) and *unit_out, or NULL. */
+static const char *article_local(const yg_ctx *c, const local_places *l, int32_t unit, int32_t *unit_out)
+{
+	const char *found = NULL;
+	for (size_t i = 0; i < l->len; i++) {
+		const local_place *lp = &l->items[i];
+		if (unit >= 0 ? lp->unit != unit
+		              : yg_lexicon_concept(c->lx, (size_t)lp->unit)->level != YG_LEVEL_DISTRICT)
+			continue;
+		if (!lp->name || found)
+			return NULL;
+		found = lp->name;
+		*unit_out = lp->unit;
+	}
 	return found;
 }
 
 /* "Sở Y tế", "UBND tỉnh", "Trung tâm Kiểm soát bệnh tật tỉnh": a
  * provincial unit named without its province is the article province's;
  * with none, the text does not tell which it is. */
-static void complete_provincial(const yg_ctx *c)
+static void complete_provincial(const yg_ctx *c, const local_places *locals)
 {
 	yg_document *d = c->d;
 	yg_buf b;
@@ -274,7 +318,27 @@ static void complete_provincial(const yg_ctx *c)
 		yg_mention *m = &d->mentions.items[i];
 		if (m->entity < 0 || m->is_short != 5)
 			continue;
-		if (d->province_concept < 0) {
+		/* "UBND TP", "Bệnh viện đa khoa huyện": the one city or district
+		 * the article names with that unit word, if any */
+		int32_t lu = -1;
+		const char *local = m->bare_unit >= 0 ? article_local(c, locals, m->bare_unit, &lu) : NULL;
+		if (local) {
+			const yg_concept *u = yg_lexicon_concept(c->lx, (size_t)lu);
+			b.len = 0;
+			if (m->with_unit == 2)
+				yg_buf_printf(&b, "%s %s", m->label, local);
+			else
+				yg_buf_printf(&b, "%s %s %s", yg_head_label(c, (uint32_t)m->head), u->pref, local);
+			set_label(m, b.s);
+			free(m->canon);
+			m->canon = NULL;
+			m->concept = -1;
+			m->place_kind = YG_PLACE_LOCAL;
+			m->is_short = 0;
+			continue;
+		}
+		if (d->province_concept < 0 ||
+		    (m->bare_unit >= 0 && yg_lexicon_concept(c->lx, (size_t)m->bare_unit)->level != YG_LEVEL_PROVINCE)) {
 			m->entity = -1;
 			continue;
 		}
@@ -300,7 +364,7 @@ static void complete_provincial(const yg_ctx *c)
  * the one entity of that head the article names in full; else, for a head
  * of district level, that head in the article's one district; else
  * nothing. */
-static void resolve_bare_heads(const yg_ctx *c)
+static void resolve_bare_heads(const yg_ctx *c, const local_places *locals)
 {
 	yg_document *d = c->d;
 	str_map full;
@@ -326,7 +390,8 @@ static void resolve_bare_heads(const yg_ctx *c)
 		}
 		free(k);
 	}
-	char *district = article_district(d);
+	int32_t district_unit = -1;
+	const char *district = article_local(c, locals, -1, &district_unit);
 	for (size_t i = 0; i < d->mentions.len; i++) {
 		yg_mention *m = &d->mentions.items[i];
 		if (m->entity < 0 || m->is_short != 4)
@@ -344,8 +409,13 @@ static void resolve_bare_heads(const yg_ctx *c)
 			m->is_short = 0;
 		} else if (scope == YG_SCOPE_NAMED) {
 			m->is_short = 0; /* complete by itself */
-		} else if (district && (scope == YG_SCOPE_DISTRICT || scope == YG_SCOPE_LOCAL)) {
-			char *label = yg_strjoin(yg_head_label(c, (uint32_t)m->head), " ", district);
+		} else if (district && (scope == YG_SCOPE_DISTRICT || scope == YG_SCOPE_LOCAL) &&
+		           (m->bare_unit < 0 || m->bare_unit == district_unit)) {
+			yg_buf b;
+			yg_buf_init(&b);
+			yg_buf_printf(&b, "%s %s %s", yg_head_label(c, (uint32_t)m->head),
+			              yg_lexicon_concept(c->lx, (size_t)district_unit)->pref, district);
+			char *label = yg_buf_take(&b);
 			set_label(m, label);
 			free(label);
 			m->is_short = 0;
@@ -353,7 +423,6 @@ static void resolve_bare_heads(const yg_ctx *c)
 			m->entity = -1;
 		}
 	}
-	free(district);
 	map_free(&full);
 }
 
@@ -406,8 +475,11 @@ static void attach_mentions(yg_document *d)
 void yg_resolve(yg_ctx *c)
 {
 	yg_document *d = c->d;
-	complete_provincial(c);
-	resolve_bare_heads(c);
+	local_places locals;
+	locals_build(d, &locals);
+	complete_provincial(c, &locals);
+	resolve_bare_heads(c, &locals);
+	locals_free(&locals);
 	resolve_officials(d);
 	resolve_documents(d);
 	resolve_hospitals(d);
