@@ -210,7 +210,15 @@ void yg_recognize_hospitals(yg_ctx *c)
 		uint32_t hc;
 		size_t n = yg_phrase(c, i, YG_LEX_HOSPITAL_NAME, &hc);
 		if (n) {
-			size_t m = yg_document_add_mention(d, (uint32_t)i, (uint32_t)(i + n), YG_T_HOSPITAL, -1,
+			/* a province in a well-known name places it ("Bệnh viện
+			 * Trung ương Huế") */
+			int32_t prov = -1;
+			for (size_t k = i; k < i + n && prov < 0; k++) {
+				uint32_t pc;
+				if (yg_province_at(c, k, &pc))
+					prov = (int32_t)pc;
+			}
+			size_t m = yg_document_add_mention(d, (uint32_t)i, (uint32_t)(i + n), YG_T_HOSPITAL, prov,
 			                                   yg_concept_of(c, hc)->pref);
 			d->mentions.items[m].priority = 1;
 		}

@@ -464,12 +464,17 @@ static uint32_t label_key(yg_keytab *kt, int kind, const char *label, int intern
 	return id;
 }
 
+/* Labels by (kind, prefLabel), and document types by their code under
+ * the pseudo-kind YG_LEX_KIND_COUNT. */
 static void index_labels(yg_lexicon *lx)
 {
 	lx->by_label = yg_keytab_new();
-	for (size_t i = 0; i < lx->concepts.len; i++) {
-		const yg_concept *k = &lx->concepts.items[i];
-		uint32_t id = label_key(lx->by_label, k->kind, k->pref, 1);
+	for (size_t i = 0; i < 2 * lx->concepts.len; i++) {
+		const yg_concept *k = &lx->concepts.items[i % lx->concepts.len];
+		int by_code = i >= lx->concepts.len;
+		if (by_code && (k->kind != YG_LEX_DOCTYPE || !k->code))
+			continue;
+		uint32_t id = label_key(lx->by_label, by_code ? YG_LEX_KIND_COUNT : k->kind, by_code ? k->code : k->pref, 1);
 		if (id >= lx->by_label_cap) {
 			size_t cap = lx->by_label_cap ? lx->by_label_cap * 2 : 256;
 			while (cap <= id)
@@ -479,7 +484,7 @@ static void index_labels(yg_lexicon *lx)
 			lx->by_label_cap = cap;
 		}
 		if (!lx->by_label_val[id])
-			lx->by_label_val[id] = (uint32_t)i + 1;
+			lx->by_label_val[id] = (uint32_t)(i % lx->concepts.len) + 1;
 	}
 }
 
@@ -638,6 +643,11 @@ long yg_lexicon_find_label(const yg_lexicon *lx, int kind, const char *label)
 		return -1;
 	uint32_t id = label_key(lx->by_label, kind, label, 0);
 	return id && id < lx->by_label_cap && lx->by_label_val[id] ? (long)lx->by_label_val[id] - 1 : -1;
+}
+
+long yg_lexicon_find_code(const yg_lexicon *lx, const char *code)
+{
+	return yg_lexicon_find_label(lx, YG_LEX_KIND_COUNT, code);
 }
 
 static int is_dir(const char *p)

@@ -86,6 +86,9 @@ typedef enum {
 	X(PLANNED, "planned")               /* sẽ, dự kiến, đề án: a plan, not a fact */   \
 	X(SINCE, "since")                   /* từ, kể từ: the date something holds from */ \
 	X(BELONGS_TO, "belongs-to")         /* thuộc, trực thuộc: the unit's owner follows */ \
+	X(BY, "by")                         /* do: "do Bộ Y tế ban hành" */              \
+	X(ISSUE, "issue")                   /* ban hành: the issuing verb */              \
+	X(NAME_END, "name-end")             /* được, đã, này: words no law's name holds */ \
 	X(PARTNER_WITH, "partner-with")     /* với, đối với: the other side of "giữa" */ \
 	X(SUPPORT, "support")               /* hỗ trợ: partnerOf, supporter first */      \
 	X(BETWEEN, "between")               /* giữa: partnerOf, supporter after */        \
@@ -242,6 +245,8 @@ long yg_lexicon_find_label(const yg_lexicon *lx, int kind, const char *label);
  * by the lexicon): for the sentence splitter, which runs before phrases
  * are indexed. */
 const uint32_t *yg_lexicon_role_keys(const yg_lexicon *lx, yg_role r, size_t *n);
+/* Index of the document type whose ytg:code is `code` ("QĐ"), or -1. */
+long yg_lexicon_find_code(const yg_lexicon *lx, const char *code);
 /* The data name of a role ("list-separator"), for messages. */
 const char *yg_role_name(yg_role r);
 

@@ -385,7 +385,9 @@ static int soft_break(const char *s, const yg_tokens *t, size_t i)
 	if (pl->tok_end <= pl->tok_first)
 		return 0;
 	const yg_token *first = &t->items[pl->tok_first];
-	if (prev->cp_end - first->cp_start < WRAPPED_LINE)
+	/* no sentence starts in lower case: "Luật Tổ chức chính\nquyền" */
+	int lower = (tk->flags & YG_TOK_WORD) && !(tk->flags & (YG_TOK_CAP | YG_TOK_ALLCAP | YG_TOK_NUM));
+	if (!lower && prev->cp_end - first->cp_start < WRAPPED_LINE)
 		return 0;
 	if (prev->flags & YG_TOK_PUNCT) {
 		char ch = s[prev->start];
