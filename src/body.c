@@ -11,7 +11,7 @@
 #include "recognize.h"
 
 static const yg_org_type bodies = {
-	YG_T_BODY, YG_LEX_BODY, 0, 1u << YG_SCOPE_LOCAL,
+	YG_T_BODY, YG_LEX_BODY, 0, 0, 1u << YG_SCOPE_LOCAL,
 };
 
 void yg_recognize_bodies(yg_ctx *c)

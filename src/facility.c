@@ -11,7 +11,7 @@
 #include "recognize.h"
 
 static const yg_org_type facilities = {
-	YG_T_FACILITY, YG_LEX_FACILITY, 1, 1u << YG_SCOPE_DISTRICT | 1u << YG_SCOPE_COMMUNE,
+	YG_T_FACILITY, YG_LEX_FACILITY, 1, 1, 1u << YG_SCOPE_DISTRICT | 1u << YG_SCOPE_COMMUNE,
 };
 
 void yg_recognize_facilities(yg_ctx *c)

@@ -108,7 +108,8 @@ typedef enum {
 
 /* ytg:scope of bodies and facilities: where the name takes its place. */
 #define YG_SCOPES(X) X(NATIONAL, "national") X(PROVINCE, "province") \
-	X(DISTRICT, "district") X(COMMUNE, "commune") X(LOCAL, "local") X(NAMED, "named")
+	X(DISTRICT, "district") X(COMMUNE, "commune") X(LOCAL, "local") X(NAMED, "named") \
+	X(PLACED, "placed") X(PROPER, "proper") X(SUB, "sub")
 typedef enum {
 	YG_SCOPE_NONE = 0,
 #define YG_X(name, value) YG_SCOPE_##name,

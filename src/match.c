@@ -132,6 +132,14 @@ int yg_role_before(const yg_ctx *c, size_t i, yg_role r)
 	return 0;
 }
 
+int yg_kind_before(const yg_ctx *c, size_t i, int kind)
+{
+	for (size_t back = 1; back <= 4 && back <= i; back++)
+		if (yg_phrase_within(c, i - back, i, kind, NULL) == back)
+			return 1;
+	return 0;
+}
+
 int yg_tok_dash(const yg_document *d, size_t i)
 {
 	if (!yg_tok_live(d, i) || !(d->toks.items[i].flags & YG_TOK_PUNCT))

@@ -63,6 +63,9 @@ static inline size_t yg_role_at(const yg_ctx *c, size_t i, yg_role r)
  * tâm y tế", "một số" before "bệnh viện")? */
 int yg_role_before(const yg_ctx *c, size_t i, yg_role r);
 
+/* Does a phrase of `kind` end right before token i? */
+int yg_kind_before(const yg_ctx *c, size_t i, int kind);
+
 /* Is token i a dash: "-", en dash or em dash? */
 int yg_tok_dash(const yg_document *d, size_t i);
 

@@ -294,6 +294,17 @@ static size_t chain_at(const yg_ctx *c, size_t i, int lower_ok, chain *ch)
 		}
 		ch->n++;
 		k += n;
+		/* "Bí thư Ban cán sự Đảng, quyền Bộ trưởng": the words of a unit
+		 * the lexicon does not know, up to the next separator */
+		const title_ref *last = &ch->t[ch->n - 1];
+		if (last->body < 0 && last->implied < 0 && last->unit_end == 0 && yg_tok_capword(c->d, k)) {
+			size_t j = k;
+			while (j < k + 6 && yg_tok_live(c->d, j) && (c->d->toks.items[j].flags & YG_TOK_WORD) &&
+			       !title_sep(c, j) && !(c->d->toks.items[j].flags & YG_TOK_SENT_START) && !item_start(c, j))
+				j++;
+			if (title_sep(c, j) && item_start(c, j + title_sep(c, j)))
+				k = j;
+		}
 		ch->end = k;
 		size_t sep = title_sep(c, k);
 		uint32_t tc;

@@ -26,6 +26,7 @@ typedef struct {
 	const yg_org_type *t;
 	uint32_t head;
 	size_t head_start;   /* the first item's mention starts at the head */
+	size_t head_end;
 	int32_t unit;        /* a unit word every item shares ("các huyện"), or -1 */
 	unsigned flags;      /* yg_place_at flags for the items */
 	uint8_t first_kind;  /* the first item's place kind */
@@ -45,7 +46,11 @@ static int org_label(const org_scan *s, const yg_place *p, yg_buf *out)
 	const yg_document *d = c->d;
 	const yg_concept *h = yg_concept_of(c, s->head);
 	int32_t unit = p->unit >= 0 ? p->unit : s->unit >= 0 ? s->unit : s->first_unit;
-	yg_buf_puts(out, yg_head_label(c, s->head));
+	if (s->t->as_written && !h->expansion && s->head_end > s->head_start &&
+	    (d->toks.items[s->head_start].flags & YG_TOK_CAP))
+		put_text(d, s->head_start, s->head_end, out);
+	else
+		yg_buf_puts(out, yg_head_label(c, s->head));
 	switch (p->kind) {
 	case YG_PLACE_PROVINCE:
 		yg_buf_putc(out, ' ');
@@ -71,7 +76,7 @@ static int org_label(const org_scan *s, const yg_place *p, yg_buf *out)
 	default:
 		if (h->scope == YG_SCOPE_NATIONAL || h->scope == YG_SCOPE_NAMED)
 			return 1;
-		if (h->scope != YG_SCOPE_PROVINCE && p->kind != YG_PLACE_UNIT)
+		if (h->scope != YG_SCOPE_PROVINCE && h->scope != YG_SCOPE_PLACED && p->kind != YG_PLACE_UNIT)
 			return 0;
 		return 2;
 	}
@@ -201,6 +206,132 @@ static size_t head_chain(const yg_ctx *c, const yg_org_type *t, size_t k, chaine
 	return *count ? k : 0;
 }
 
+/* A proper name after a head of scope "proper" ("Cục Y tế Giao thông vận
+ * tải", "Phòng khám Đa khoa Ngọc Lâm", "Ban Chỉ huy phòng thủ khu vực 1"):
+ * capitalised words, numbers, specialty and compound words, "và" or a
+ * hyphen between capitalised words; it needs a proper part (not only
+ * "Đa khoa") and stops before a place, another head or title, and a
+ * person's name.  Its length, 0 if none. */
+static size_t proper_name(const yg_ctx *c, size_t i)
+{
+	const yg_document *d = c->d;
+	size_t k = i;
+	int proper = 0;
+	while (k < i + 10 && yg_tok_live(d, k) && !(k > i && (d->toks.items[k].flags & YG_TOK_SENT_START))) {
+		yg_place p;
+		uint32_t cc;
+		size_t n;
+		if (yg_place_at(c, k, 0, &p) && p.kind != YG_PLACE_NAME && p.kind != YG_PLACE_NONE)
+			break;
+		/* a body's name may start the name ("Vụ Bảo hiểm xã hội") */
+		if (yg_kinds_at(c, k, (k > i ? 1u << YG_LEX_BODY : 0) | 1u << YG_LEX_FACILITY | 1u << YG_LEX_HOSPITAL |
+		                          1u << YG_LEX_TITLE | 1u << YG_LEX_CREDIT))
+			break;
+		if (k > i && yg_phrase(c, k, YG_LEX_FAMILY, NULL) && yg_tok_capword(d, k) && yg_tok_capword(d, k + 1))
+			break;
+		if (k == i && (n = yg_phrase(c, k, YG_LEX_BODY, NULL)) > 0) {
+			proper = 1;
+			k += n;
+		} else if ((n = yg_phrase(c, k, YG_LEX_SPECIALTY, &cc)) > 0 || (n = yg_phrase(c, k, YG_LEX_COMPOUND, &cc)) > 0) {
+			if (k == i && !yg_tok_capword(d, k))
+				break;
+			proper |= yg_tok_capword(d, k) && !(yg_concept_of(c, cc)->flags & (YG_CF(GENERIC) | YG_CF(CLINICAL)));
+			k += n;
+		} else if (yg_tok_has(d, k, YG_TOK_NUM) || yg_tok_capword(d, k)) {
+			proper |= !yg_role_at(c, k, YG_ROLE_NAME_GENERIC);
+			k++;
+		} else if (k > i && (yg_role_at(c, k, YG_ROLE_LIST_AND) || yg_tok_punct(d, k, '-')) && yg_tok_capword(d, k + 1)) {
+			k++;
+		} else {
+			break;
+		}
+	}
+	while (k > i + 1 && (yg_tok_punct(d, k - 1, '-') || yg_role_at(c, k - 1, YG_ROLE_LIST_AND)))
+		k--; /* "Cục Y tế Giao thông vận tải - Bộ ...": not the dash */
+	return proper ? k - i : 0;
+}
+
+/* Heads of scope "proper" take a name, then maybe a place ("Phòng khám
+ * Đa khoa Gia Lâm", "Cục Thuế tỉnh X" is "placed"). */
+static size_t proper_org(org_scan *s, size_t i, size_t j)
+{
+	const yg_ctx *c = s->c;
+	size_t nn = proper_name(c, j);
+	if (!nn)
+		return i;
+	yg_place p;
+	size_t pn = yg_place_at(c, j + nn, 0, &p);
+	if (p.kind != YG_PLACE_PROVINCE && p.kind != YG_PLACE_LOCAL)
+		pn = 0;
+	yg_place name = {YG_PLACE_NAME, (uint32_t)j, (uint32_t)(j + nn + pn), (uint32_t)j,
+	                 pn && p.kind == YG_PLACE_PROVINCE ? p.province : -1, -1};
+	emit_place(s, i, j + nn + pn, &name, 0);
+	yg_mention *mm = &s->c->d->mentions.items[s->c->d->mentions.len - 1];
+	mm->concept = name.province;
+	if (name.province >= 0) {
+		mm->place_start = p.start;
+		mm->place_end = p.end;
+	}
+	return j + nn + pn;
+}
+
+/* Heads of scope "sub" name a part of the body after them ("Văn phòng
+ * Sở Y tế Hà Nội", "Cơ quan Cảnh sát điều tra Bộ Công an"): the label is
+ * the head and that body's name. */
+static size_t sub_org(org_scan *s, size_t i, size_t j)
+{
+	yg_ctx *c = s->c;
+	yg_document *d = c->d;
+	uint32_t ic;
+	size_t in = yg_phrase(c, j, s->t->lex_kind, &ic);
+	if (!in)
+		return i;
+	const yg_concept *inner = yg_concept_of(c, ic);
+	org_scan is = *s;
+	is.head = ic;
+	is.head_start = j;
+	is.head_end = j + in;
+	yg_place p;
+	if (inner->scope == YG_SCOPE_NATIONAL) {
+		memset(&p, 0, sizeof p);
+		p.province = p.unit = -1;
+	} else {
+		org_place(&is, j + in, &p);
+	}
+	yg_buf label;
+	yg_buf_init(&label);
+	int known = org_label(&is, &p, &label);
+	if (known == 0) {
+		yg_buf_free(&label);
+		return i;
+	}
+	yg_buf full;
+	yg_buf_init(&full);
+	put_text(d, i, j, &full);
+	yg_buf_printf(&full, " %s", label.s);
+	/* the mention is the head's words: the body named after it is an
+	 * entity of its own ("Bộ Công an" in "Cơ quan Cảnh sát điều tra Bộ
+	 * Công an") */
+	size_t m = yg_document_add_mention(d, (uint32_t)i, (uint32_t)j, s->t->type,
+	                                   p.kind == YG_PLACE_PROVINCE ? p.province : -1, full.s);
+	yg_mention *mm = &d->mentions.items[m];
+	mm->head = (int32_t)s->head;
+	mm->place_kind = p.kind;
+	if (p.kind == YG_PLACE_PROVINCE) {
+		mm->place_start = p.start;
+		mm->place_end = p.end;
+	}
+	if (known == 2) {
+		/* "Văn phòng Sở Y tế": the article province's, its name appended */
+		mm->is_short = 5;
+		mm->with_unit = 2;
+		mm->canon = yg_xstrdup(full.s);
+	}
+	yg_buf_free(&label);
+	yg_buf_free(&full);
+	return j;
+}
+
 size_t yg_org_at(yg_ctx *c, const yg_org_type *t, size_t i)
 {
 	yg_document *d = c->d;
@@ -209,15 +340,22 @@ size_t yg_org_at(yg_ctx *c, const yg_org_type *t, size_t i)
 	if (!n)
 		return i;
 	int plural = yg_role_before(c, i, YG_ROLE_PLURAL);
-	if ((!plural && !yg_starts_capital(d, i)) || yg_role_before(c, i, YG_ROLE_GENERIC))
+	/* a head may be in lower case in a list of them ("các trung tâm y
+	 * tế") or after a title ("Trưởng phòng khám Đa khoa X") */
+	if ((!plural && !yg_starts_capital(d, i) && !yg_kind_before(c, i, YG_LEX_TITLE)) ||
+	    yg_role_before(c, i, YG_ROLE_GENERIC))
 		return i;
 	const yg_concept *h = yg_concept_of(c, hc);
-	org_scan s = {c, t, hc, i, -1, 0, 0, -1, 0};
+	org_scan s = {c, t, hc, i, i + n, -1, 0, 0, -1, 0};
 	if (h->scope == YG_SCOPE_NATIONAL) {
 		yg_place none = {0, (uint32_t)i, (uint32_t)(i + n), 0, -1, -1};
 		emit_place(&s, i, i + n, &none, 0);
 		return i + n;
 	}
+	if (h->scope == YG_SCOPE_PROPER)
+		return proper_org(&s, i, i + n);
+	if (h->scope == YG_SCOPE_SUB)
+		return sub_org(&s, i, i + n);
 	if (h->scope == YG_SCOPE_NAMED) {
 		/* complete by itself; a province written after it stays in the
 		 * label as written ("Trung tâm Cấp cứu 115 TP.HCM") */
@@ -254,6 +392,8 @@ size_t yg_org_at(yg_ctx *c, const yg_org_type *t, size_t i)
 	}
 	yg_place p;
 	size_t pn = org_place(&s, j, &p);
+	if (p.kind == YG_PLACE_NONE && h->scope == YG_SCOPE_PLACED)
+		return i; /* "Công an" alone is a force, not a body */
 	if (p.kind == YG_PLACE_NONE) {
 		chained more[8];
 		size_t count, at = head_chain(c, t, j, more, &count);
@@ -261,6 +401,8 @@ size_t yg_org_at(yg_ctx *c, const yg_org_type *t, size_t i)
 			emit_place(&s, i, j, &p, 0);
 			for (size_t k = 0; k < count; k++) {
 				s.head = more[k].head;
+				s.head_start = more[k].start;
+				s.head_end = more[k].end;
 				emit_place(&s, more[k].start, k + 1 == count ? p.end : more[k].end, &p, 0);
 			}
 			return p.end;

@@ -14,6 +14,8 @@ typedef struct {
 	yg_etype type;
 	int lex_kind;        /* the heads: YG_LEX_BODY or YG_LEX_FACILITY */
 	int with_unit;       /* a label names its province with the unit word */
+	int as_written;      /* a label keeps its head as written ("Phòng chống"
+	                      * or "Phòng, chống"), unless an abbreviation */
 	uint8_t name_scopes; /* scopes (bits 1 << yg_scope) whose heads take a bare name */
 } yg_org_type;
 

@@ -59,6 +59,8 @@ size_t yg_place_at(const yg_ctx *c, size_t i, unsigned flags, yg_place *out)
 		n = pn;
 	} else if (un) {
 		size_t k = i + un, ln;
+		if (k < c->d->toks.len && c->d->toks.items[k].sent != c->d->toks.items[i].sent)
+			k = c->d->toks.len; /* the name is not on the next line */
 		out->unit = (int32_t)uc;
 		out->name = (uint32_t)k;
 		if ((pn = yg_province_at(c, k, &pc)) > 0 && yg_unit_names_province(c, uc, pc)) {
@@ -67,9 +69,10 @@ size_t yg_place_at(const yg_ctx *c, size_t i, unsigned flags, yg_place *out)
 			n = un + pn;
 		} else if ((ln = yg_local_name(c, k)) > 0 &&
 		           (yg_concept_of(c, uc)->level != YG_LEVEL_PROVINCE ||
-		            (yg_concept_of(c, uc)->flags & YG_CF(ALSO_LOCAL)))) {
-			/* "huyện Ba Vì", "thành phố Cà Mau"; "tỉnh" + a name that is
-			 * no province is no place ("UBND tỉnh Trần Hồng Quân") */
+		            (yg_concept_of(c, uc)->flags & YG_CF(ALSO_LOCAL)) || !yg_phrase(c, k, YG_LEX_FAMILY, NULL))) {
+			/* "huyện Ba Vì", "thành phố Cà Mau", "tỉnh Bắc Thái" (a
+			 * former province); "tỉnh" + a person's name is no place
+			 * ("UBND tỉnh Trần Hồng Quân") */
 			out->kind = YG_PLACE_LOCAL;
 			n = un + (ln > pn ? ln : pn);
 		} else {

@@ -321,7 +321,12 @@ static void complete_provincial(const yg_ctx *c, const local_places *locals)
 		/* "UBND TP", "Bệnh viện đa khoa huyện": the one city or district
 		 * the article names with that unit word, if any */
 		int32_t lu = -1;
-		const char *local = m->bare_unit >= 0 ? article_local(c, locals, m->bare_unit, &lu) : NULL;
+		const yg_concept *bu = m->bare_unit >= 0 ? yg_lexicon_concept(c->lx, (size_t)m->bare_unit) : NULL;
+		/* "tỉnh" alone is the article province; "TP", "huyện" may be its
+		 * one city or district */
+		const char *local = bu && (bu->level != YG_LEVEL_PROVINCE || (bu->flags & YG_CF(ALSO_LOCAL)))
+		                        ? article_local(c, locals, m->bare_unit, &lu)
+		                        : NULL;
 		if (local) {
 			const yg_concept *u = yg_lexicon_concept(c->lx, (size_t)lu);
 			b.len = 0;
