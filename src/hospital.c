@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "coord.h"
 #include "place.h"
 #include "recognize.h"
 
@@ -202,6 +203,80 @@ static int may_start(const yg_ctx *c, size_t i, size_t n, const yg_concept *head
 	return !(head->flags & YG_CF(NEEDS_SPECIALTY)) && yg_tok_capword(d, i + n);
 }
 
+/* "các bệnh viện: Phổi, Tâm thần và Nội tiết tỉnh X": one head for a
+ * list of specialties that names a hospital each in the place after the
+ * list. */
+typedef struct {
+	size_t *spans; /* start, end of each item */
+	size_t len, cap;
+} item_list;
+
+/* An item: capitalised specialty words, joined by hyphens ("Y học cổ
+ * truyền - Phục hồi chức năng"). */
+static size_t specialty_item(const yg_ctx *c, size_t k, void *user)
+{
+	(void)user;
+	const yg_document *d = c->d;
+	size_t at = k, n;
+	if (!yg_tok_capword(d, k))
+		return 0;
+	while ((n = yg_phrase(c, at, YG_LEX_SPECIALTY, NULL)) > 0) {
+		at += n;
+		if (!(yg_tok_punct(d, at, '-') || yg_tok_dash(d, at)) || !yg_phrase(c, at + 1, YG_LEX_SPECIALTY, NULL))
+			break;
+		at++;
+	}
+	return at - k;
+}
+
+static void keep_item(const yg_ctx *c, size_t start, size_t end, void *user)
+{
+	(void)c;
+	item_list *l = user;
+	if (l->len + 2 > l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 16;
+		l->spans = yg_xrealloc(l->spans, l->cap * sizeof *l->spans);
+	}
+	l->spans[l->len++] = start;
+	l->spans[l->len++] = end;
+}
+
+/* The list after plural head [i, i + n); returns one past it, or i. */
+static size_t specialty_list(yg_ctx *c, size_t i, size_t n, const yg_concept *head, uint32_t hc)
+{
+	yg_document *d = c->d;
+	size_t k = i + n + yg_list_open(c, i + n);
+	item_list l = {NULL, 0, 0};
+	size_t end = yg_list(c, k, specialty_item, keep_item, &l, 0);
+	yg_place p;
+	size_t pn = l.len >= 4 ? yg_place_at(c, end, 0, &p) : 0;
+	if (!pn || p.kind != YG_PLACE_PROVINCE) {
+		free(l.spans);
+		return i;
+	}
+	yg_buf b;
+	yg_buf_init(&b);
+	for (size_t it = 0; it < l.len; it += 2) {
+		b.len = 0;
+		yg_buf_puts(&b, head->expansion ? head->expansion : head->pref);
+		yg_buf_putc(&b, ' ');
+		yg_document_text_into(d, (uint32_t)l.spans[it], (uint32_t)l.spans[it + 1], &b);
+		yg_buf_putc(&b, ' ');
+		yg_province_label(c, p.province, 0, &b);
+		size_t last = it + 2 == l.len;
+		size_t m = yg_document_add_mention(d, (uint32_t)l.spans[it], (uint32_t)(last ? end + pn : l.spans[it + 1]),
+		                                   YG_T_HOSPITAL, p.province, b.s);
+		yg_mention *mm = &d->mentions.items[m];
+		mm->head = (int32_t)hc;
+		mm->place_kind = YG_PLACE_PROVINCE;
+		mm->place_start = (uint32_t)end;
+		mm->place_end = (uint32_t)(end + pn);
+	}
+	yg_buf_free(&b);
+	free(l.spans);
+	return end + pn;
+}
+
 void yg_recognize_hospitals(yg_ctx *c)
 {
 	yg_document *d = c->d;
@@ -227,7 +302,8 @@ void yg_recognize_hospitals(yg_ctx *c)
 			continue;
 		const yg_concept *head = yg_concept_of(c, hc);
 		if (!may_start(c, i, n, head)) {
-			i += n - 1;
+			size_t past = yg_role_before(c, i, YG_ROLE_PLURAL) ? specialty_list(c, i, n, head, hc) : i;
+			i += past > i ? past - i - 1 : n - 1;
 			continue;
 		}
 		name_scan s = {0, 0, 0, -1, 0, 0, 0, -1, 0, 0, 0, -1, 0, 0, {0}};

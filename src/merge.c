@@ -104,17 +104,18 @@ static size_t direction_after(const yg_ctx *c, size_t cue, size_t lo, size_t hi)
 	return 0;
 }
 
-static void merge_sentence(const yg_ctx *c, size_t cue, size_t len)
+/* The merger of the sentence of cue [cue, cue + len), with the list its
+ * colon introduces; returns one past the last token it read. */
+static size_t merge_sentence(const yg_ctx *c, size_t cue, size_t len)
 {
 	const yg_document *d = c->d;
 	uint32_t sent = d->toks.items[cue].sent;
-	size_t lo, hi, s0 = cue;
+	size_t lo, hi, last_lo, s0 = cue;
+	size_t s1 = yg_sentence_list_end(d, cue);
 	yg_sentence_mentions(d, sent, &lo, &hi);
+	yg_sentence_mentions(d, d->toks.items[s1 - 1].sent, &last_lo, &hi);
 	while (s0 > 0 && d->toks.items[s0 - 1].sent == sent)
 		s0--;
-	size_t s1 = cue;
-	while (s1 < d->toks.len && d->toks.items[s1].sent == sent)
-		s1++;
 	char *date = yg_date_between(c, s0, s1);
 	size_t dir = yg_role_at(c, cue + len, YG_ROLE_MERGE_SOURCE) ? 0 : direction_after(c, cue, lo, hi);
 	const yg_mention *target = NULL;
@@ -146,18 +147,15 @@ static void merge_sentence(const yg_ctx *c, size_t cue, size_t len)
 		}
 	}
 	free(date);
+	return s1;
 }
 
 void yg_relate_mergers(const yg_ctx *c)
 {
 	const yg_document *d = c->d;
-	uint32_t done = UINT32_MAX;
 	for (size_t i = 0; i < d->toks.len; i++) {
 		size_t n;
-		if (d->toks.items[i].sent != done && yg_tok_live(d, i) && (n = yg_role_at(c, i, YG_ROLE_MERGER)) > 0 &&
-		    !planned(c, i)) {
-			done = d->toks.items[i].sent;
-			merge_sentence(c, i, n);
-		}
+		if (yg_tok_live(d, i) && (n = yg_role_at(c, i, YG_ROLE_MERGER)) > 0 && !planned(c, i))
+			i = merge_sentence(c, i, n) - 1;
 	}
 }

@@ -55,6 +55,45 @@ void yg_sentence_mentions(const yg_document *d, uint32_t sent, size_t *lo, size_
 	*hi = a;
 }
 
+/* Does the sentence starting at token t start with a list marker: a
+ * dash, "+", a bullet, or a number or letter followed by "." or ")"? */
+static int list_item_at(const yg_document *d, size_t t)
+{
+	static const char *const bullets[] = {"+", "*", "\xE2\x80\xA2", "\xC2\xB7"};
+	if (!yg_tok_has(d, t, YG_TOK_LINE_START))
+		return 0;
+	if (yg_tok_dash(d, t))
+		return 1;
+	const yg_token *k = &d->toks.items[t];
+	for (size_t b = 0; b < sizeof bullets / sizeof *bullets; b++)
+		if (k->end - k->start == strlen(bullets[b]) && memcmp(d->text.s + k->start, bullets[b], k->end - k->start) == 0)
+			return 1;
+	int enumerator = yg_tok_has(d, t, YG_TOK_NUM) || (k->end - k->start == 1 && yg_tok_has(d, t, YG_TOK_WORD));
+	return enumerator && t + 1 < d->toks.len && (yg_tok_punct(d, t + 1, '.') || yg_tok_punct(d, t + 1, ')'));
+}
+
+static size_t sentence_end(const yg_document *d, size_t t)
+{
+	uint32_t sent = d->toks.items[t].sent;
+	while (t < d->toks.len && d->toks.items[t].sent == sent)
+		t++;
+	return t;
+}
+
+size_t yg_sentence_list_end(const yg_document *d, size_t t)
+{
+	size_t end = sentence_end(d, t);
+	if (!yg_tok_punct(d, end - 1, ':'))
+		return end;
+	while (end < d->toks.len && list_item_at(d, end)) {
+		size_t item = end;
+		end = sentence_end(d, end);
+		if (end - item <= 2 && end < d->toks.len) /* "3." ended a sentence */
+			end = sentence_end(d, end);
+	}
+	return end;
+}
+
 static int tok_int(const yg_document *d, size_t i, int maxlen)
 {
 	if (!yg_tok_has(d, i, YG_TOK_NUM) || (int)(d->toks.items[i].end - d->toks.items[i].start) > maxlen)

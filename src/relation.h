@@ -18,6 +18,12 @@ int32_t yg_province_entity(const yg_ctx *c, int32_t pc, uint32_t a, uint32_t b);
  * order; found by bisection). */
 void yg_sentence_mentions(const yg_document *d, uint32_t sent, size_t *lo, size_t *hi);
 
+/* One past the last token of the sentence of token t, or, when that
+ * sentence ends with a colon, of the list items on the lines after it
+ * ("... hợp nhất các đơn vị sau:" then "- Trung tâm A;", "2. Trung tâm B").
+ * Each call reads only the tokens it returns. */
+size_t yg_sentence_list_end(const yg_document *d, size_t t);
+
 /* The first full date (d/m/yyyy, "ngày d tháng m năm yyyy") in tokens
  * [a, b), as YYYY-MM-DD (caller frees), or NULL. */
 char *yg_date_between(const yg_ctx *c, size_t a, size_t b);

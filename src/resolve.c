@@ -348,10 +348,11 @@ static void complete_provincial(const yg_ctx *c, const local_places *locals)
 			continue;
 		}
 		const char *head = yg_head_label(c, (uint32_t)m->head);
-		/* with_unit 2: the label as written ends with its unit word
-		 * ("Bệnh viện Đa khoa tỉnh") and canon is the name before it */
+		/* the label is the head as written; with_unit 2: it ends with its
+		 * unit word ("Bệnh viện Đa khoa tỉnh") and canon is the name
+		 * before it */
 		b.len = 0;
-		yg_buf_printf(&b, "%s ", m->with_unit == 2 ? m->label : head);
+		yg_buf_printf(&b, "%s ", m->label ? m->label : head);
 		yg_province_label(c, d->province_concept, m->with_unit == 1, &b);
 		set_label(m, b.s);
 		b.len = 0;
