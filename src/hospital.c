@@ -190,6 +190,22 @@ static char *hospital_label(const yg_ctx *c, const yg_concept *head, size_t i, s
 	return yg_buf_take(&b);
 }
 
+/* A planning word ("xây dựng", "đề án") shortly before token i in its
+ * sentence, over the commas of a list ("xây dựng bệnh viện Lao, Bệnh viện
+ * Phổi"). */
+static int planned_clause(const yg_ctx *c, size_t i)
+{
+	const yg_document *d = c->d;
+	for (size_t back = 1; back <= 12 && back <= i; back++) {
+		size_t k = i - back;
+		if (yg_tok_punct(d, k, ';') || (d->toks.items[k + 1].flags & YG_TOK_SENT_START))
+			break;
+		if (yg_role_at(c, k, YG_ROLE_PLANNED) || yg_role_at(c, k, YG_ROLE_FUTURE))
+			return 1;
+	}
+	return 0;
+}
+
 /* Where a hospital head may start: capitalised, or "bệnh viện" before a
  * capitalised name word; never inside another word ("Học viện") and never
  * after a plural or generic determiner ("các bệnh viện", "hệ thống"). */
@@ -317,7 +333,13 @@ void yg_recognize_hospitals(yg_ctx *c)
 		/* a trailing hyphen is not part of the name */
 		while (k > i + n && (yg_tok_punct(d, k - 1, '-') || yg_tok_dash(d, k - 1)))
 			k--;
-		if ((!s.proper && !s.bare_unit) || ((head->flags & YG_CF(NEEDS_SPECIALTY)) && !s.specialty)) {
+		/* "Bệnh viện Sản Nhi", "Bệnh viện Phổi": a specialty alone,
+		 * capitalised, names the article province's hospital of it,
+		 * unless the clause plans one ("xây dựng Bệnh viện Tâm thần") */
+		int implied = !s.proper && !s.bare_unit && s.specialty && k > i + n && yg_tok_capword(d, i + n) &&
+		              (d->toks.items[i].flags & YG_TOK_CAP) && !(head->flags & YG_CF(NEEDS_SPECIALTY)) &&
+		              !yg_phrase(c, k, YG_LEX_HOSPITAL, NULL) && !planned_clause(c, i);
+		if (!implied && ((!s.proper && !s.bare_unit) || ((head->flags & YG_CF(NEEDS_SPECIALTY)) && !s.specialty))) {
 			yg_buf_free(&s.canon);
 			i += n - 1;
 			continue;
@@ -334,7 +356,11 @@ void yg_recognize_hospitals(yg_ctx *c)
 			mm->local_end = (uint32_t)s.local_end;
 			mm->local_unit = s.local_unit;
 		}
-		if (s.bare_unit && s.prov < 0) {
+		if (implied) {
+			mm->is_short = 5;
+			mm->with_unit = 0;
+			mm->place_kind = YG_PLACE_UNIT;
+		} else if (s.bare_unit && s.prov < 0) {
 			/* "Bệnh viện Đa khoa tỉnh": the article province's (or, for
 			 * "huyện", the article's district); resolve appends its
 			 * name to the label and the identity */
@@ -347,7 +373,7 @@ void yg_recognize_hospitals(yg_ctx *c)
 				s.canon.s[s.canon.len] = '\0';
 		}
 		char *canon = yg_strjoin(head->expansion ? head->expansion : head->pref, " ", s.canon.s ? s.canon.s : "");
-		if ((s.prov >= 0 || mm->is_short == 5) && strcmp(canon, label) != 0)
+		if (implied || ((s.prov >= 0 || mm->is_short == 5) && strcmp(canon, label) != 0))
 			mm->canon = canon;
 		else
 			free(canon);

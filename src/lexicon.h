@@ -83,7 +83,9 @@ typedef enum {
 	X(MERGER, "merger")                 /* sáp nhập, hợp nhất */                      \
 	X(MERGE_DIRECTION, "merger-direction") /* thành, vào: the merged-into side follows */ \
 	X(MERGE_SOURCE, "merger-source")    /* từ right after the cue: the merged units follow */ \
-	X(PLANNED, "planned")               /* sẽ, dự kiến, đề án: a plan, not a fact */   \
+	X(MERGE_JOIN, "merger-join")        /* thành các đơn vị trực thuộc: units before join the one after */ \
+	X(PLANNED, "planned")               /* dự kiến, đề án: a plan, not a fact */      \
+	X(FUTURE, "future")                 /* sẽ: planned unless from a given date */    \
 	X(SINCE, "since")                   /* từ, kể từ: the date something holds from */ \
 	X(BELONGS_TO, "belongs-to")         /* thuộc, trực thuộc: the unit's owner follows */ \
 	X(BY, "by")                         /* do: "do Bộ Y tế ban hành" */              \
@@ -96,6 +98,7 @@ typedef enum {
 	X(CENTRAL_LEVEL, "central-level")   /* tuyến trung ương: examples, not places */ \
 	X(APPOINT, "appointment")           /* làm, giữ chức: the post a person takes follows */ \
 	X(COPULA, "copula")                 /* là: "bà A là Giám đốc X" */                \
+	X(WORD, "word")                     /* thành lập: a word, not its first syllable's role */ \
 	X(FILLER, "filler")                 /* hoạt động: between a duty and its unit */
 
 typedef enum {

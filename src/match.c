@@ -108,11 +108,15 @@ size_t yg_phrase_within(const yg_ctx *c, size_t i, size_t end, int kind, uint32_
 size_t yg_role_slow(const yg_ctx *c, size_t i, yg_role r)
 {
 	const yg_phrases *px = c->px;
-	size_t best = 0;
-	for (uint32_t k = px->first[i]; k < px->first[i + 1]; k++)
+	size_t best = 0, word = 0;
+	for (uint32_t k = px->first[i]; k < px->first[i + 1]; k++) {
 		if (px->items[k].role == r && px->items[k].len > best)
 			best = px->items[k].len;
-	return best;
+		if (px->items[k].role == YG_ROLE_WORD && px->items[k].len > word)
+			word = px->items[k].len;
+	}
+	/* "thành lập" is a word of its own, not the cue "thành" */
+	return r == YG_ROLE_WORD || word <= best ? best : 0;
 }
 
 size_t yg_province_at(const yg_ctx *c, size_t i, uint32_t *concept)

@@ -52,7 +52,8 @@ static inline size_t yg_phrase(const yg_ctx *c, size_t i, int kind, uint32_t *co
 	return yg_kinds_at(c, i, 1u << kind) ? yg_phrase_within(c, i, c->d->toks.len, kind, concept) : 0;
 }
 
-/* Length in tokens of the longest word with role r at token i, 0 if none. */
+/* Length in tokens of the longest word with role r at token i, 0 if none
+ * or if a longer plain word (role "word": "thành lập") starts there. */
 size_t yg_role_slow(const yg_ctx *c, size_t i, yg_role r);
 static inline size_t yg_role_at(const yg_ctx *c, size_t i, yg_role r)
 {

@@ -48,11 +48,12 @@ static int gazetteer_merged(const yg_lexicon *lx, int32_t a, int32_t b, const ch
 	return ca->merged_into == b;
 }
 
-static void merge_pair(const yg_ctx *c, const yg_mention *from, const yg_mention *into, const char *date)
+/* Returns 1 when it relates the two. */
+static int merge_pair(const yg_ctx *c, const yg_mention *from, const yg_mention *into, const char *date)
 {
 	yg_document *d = c->d;
 	if (merge_kind(from) != merge_kind(into) || from->entity == into->entity)
-		return;
+		return 0;
 	const char *gdate = NULL;
 	int gz = from->concept >= 0 && into->concept >= 0 && from->concept != into->concept &&
 	         gazetteer_merged(c->lx, from->concept, into->concept, &gdate);
@@ -64,20 +65,39 @@ static void merge_pair(const yg_ctx *c, const yg_mention *from, const yg_mention
 		int32_t pb = yg_province_entity(c, into->concept, into->place_start, into->place_end);
 		yg_document_relate(d, pa, YG_R_MERGED_INTO, pb, NULL, when);
 	}
+	return 1;
 }
 
-/* A planned merger: a planning word ("sẽ", "dự kiến", "đề án") in the
- * clause before the cue (back to a comma or the sentence start). */
-static int planned(const yg_ctx *c, size_t cue)
+/* Does the sentence give the date a change holds from ("từ ngày 1/4")? */
+static int effective_date(const yg_ctx *c, size_t s0, size_t s1)
 {
 	const yg_document *d = c->d;
-	uint32_t sent = d->toks.items[cue].sent;
-	for (size_t back = 1; back <= 8 && back <= cue; back++) {
+	for (size_t k = s0; k < s1; k++) {
+		size_t n = yg_role_at(c, k, YG_ROLE_SINCE);
+		if (n && (yg_role_at(c, k + n, YG_ROLE_DATE_WORD) || yg_tok_has(d, k + n, YG_TOK_NUM)))
+			return 1;
+	}
+	return 0;
+}
+
+/* A planned merger: a planning word ("dự kiến", "đề án", "khi") in the
+ * clause before the cue (back to a comma or the sentence start, at most
+ * PLAN_REACH tokens: a bound, so that a sentence of many cues costs a
+ * linear time), or "sẽ" in a sentence that gives no date the change holds
+ * from. */
+enum { PLAN_REACH = 40 };
+
+static int planned(const yg_ctx *c, size_t cue, size_t s0, size_t s1)
+{
+	const yg_document *d = c->d;
+	for (size_t back = 1; back <= PLAN_REACH && back <= cue - s0; back++) {
 		size_t k = cue - back;
-		if (d->toks.items[k].sent != sent || yg_tok_punct(d, k, ',') || yg_tok_punct(d, k, ';'))
+		if (yg_tok_punct(d, k, ',') || yg_tok_punct(d, k, ';'))
 			break;
 		if (yg_role_at(c, k, YG_ROLE_PLANNED))
 			return 1;
+		if (yg_role_at(c, k, YG_ROLE_FUTURE))
+			return !effective_date(c, s0, s1);
 	}
 	return 0;
 }
@@ -104,21 +124,32 @@ static size_t direction_after(const yg_ctx *c, size_t cue, size_t lo, size_t hi)
 	return 0;
 }
 
+/* Tokens between two items of a list of merged units at most: "(cũ),
+ * và", "; - ", "; 3." */
+enum { LIST_GAP = 6 };
+
 /* The merger of the sentence of cue [cue, cue + len), with the list its
- * colon introduces; returns one past the last token it read. */
+ * colon introduces; returns one past the last token it used (the cue
+ * alone when it found none: a later cue of the sentence may). */
 static size_t merge_sentence(const yg_ctx *c, size_t cue, size_t len)
 {
 	const yg_document *d = c->d;
 	uint32_t sent = d->toks.items[cue].sent;
 	size_t lo, hi, last_lo, s0 = cue;
 	size_t s1 = yg_sentence_list_end(d, cue);
-	yg_sentence_mentions(d, sent, &lo, &hi);
-	yg_sentence_mentions(d, d->toks.items[s1 - 1].sent, &last_lo, &hi);
 	while (s0 > 0 && d->toks.items[s0 - 1].sent == sent)
 		s0--;
+	if (planned(c, cue, s0, s1))
+		return cue + len;
+	yg_sentence_mentions(d, sent, &lo, &hi);
+	yg_sentence_mentions(d, d->toks.items[s1 - 1].sent, &last_lo, &hi);
 	char *date = yg_date_between(c, s0, s1);
-	size_t dir = yg_role_at(c, cue + len, YG_ROLE_MERGE_SOURCE) ? 0 : direction_after(c, cue, lo, hi);
+	/* "A thành các đơn vị trực thuộc D": as "A hợp nhất thành D" */
+	size_t dir = yg_role_at(c, cue, YG_ROLE_MERGE_JOIN)       ? cue + len - 1
+	             : yg_role_at(c, cue + len, YG_ROLE_MERGE_SOURCE) ? 0
+	                                                             : direction_after(c, cue, lo, hi);
 	const yg_mention *target = NULL;
+	int found = 0;
 	if (dir) {
 		for (size_t i = lo; i < hi && !target; i++)
 			if (merge_kind(&d->mentions.items[i]) && d->mentions.items[i].tok_start > dir)
@@ -127,35 +158,67 @@ static size_t merge_sentence(const yg_ctx *c, size_t cue, size_t len)
 		for (size_t i = lo; target && i < hi; i++) {
 			const yg_mention *m = &d->mentions.items[i];
 			if (m->tok_start > cue && m->tok_start < dir && merge_kind(m) == merge_kind(target)) {
-				merge_pair(c, m, target, date);
+				found += merge_pair(c, m, target, date);
 				between = 1;
 			}
 		}
 		for (size_t i = lo; target && !between && i < hi; i++) {
 			const yg_mention *m = &d->mentions.items[i];
 			if (m->tok_start < cue && merge_kind(m) == merge_kind(target))
-				merge_pair(c, m, target, date);
+				found += merge_pair(c, m, target, date);
 		}
 	} else {
-		for (size_t i = lo; i < hi; i++)
-			if (merge_kind(&d->mentions.items[i]) && d->mentions.items[i].tok_start < cue)
+		/* the merged units: a list right after the cue, no clause
+		 * break before its first ("về sáp nhập tỉnh, Sở Y tế A ..."
+		 * names none); units after "trực thuộc" own, not merge */
+		size_t f = lo;
+		while (f < hi && (d->mentions.items[f].tok_start <= cue || !merge_kind(&d->mentions.items[f]) ||
+		                  yg_role_before(c, d->mentions.items[f].tok_start, YG_ROLE_BELONGS_TO)))
+			f++;
+		for (size_t k = cue + len; f < hi && k < d->mentions.items[f].tok_start; k++)
+			if (yg_tok_punct(d, k, ',') || yg_tok_punct(d, k, ';'))
+				f = hi;
+		/* the new unit: the last one before the cue of the first merged
+		 * one's kind ("Trung tâm A trực thuộc Sở Y tế trên cơ sở hợp
+		 * nhất ...": not the Sở) */
+		int kind = f < hi ? merge_kind(&d->mentions.items[f]) : 0;
+		for (size_t i = lo; kind && i < hi; i++)
+			if (merge_kind(&d->mentions.items[i]) == kind && d->mentions.items[i].tok_start < cue)
 				target = &d->mentions.items[i];
-		for (size_t i = lo; target && i < hi; i++) {
+		size_t prev_end = f < hi ? d->mentions.items[f].tok_start : 0;
+		for (size_t i = f; target && i < hi; i++) {
 			const yg_mention *m = &d->mentions.items[i];
-			if (m->tok_start > cue)
-				merge_pair(c, m, target, date);
+			if (m->tok_start > prev_end + LIST_GAP)
+				break; /* the list has ended */
+			if (merge_kind(m) == kind && !yg_role_before(c, m->tok_start, YG_ROLE_BELONGS_TO)) {
+				found += merge_pair(c, m, target, date);
+				prev_end = m->tok_end;
+			}
 		}
 	}
 	free(date);
-	return s1;
+	return found ? s1 : cue + len;
 }
+
+/* Cues a sentence may try before it is given up: each try reads the
+ * sentence, so a sentence of a million cues stays linear. */
+enum { CUES_PER_SENTENCE = 4 };
 
 void yg_relate_mergers(const yg_ctx *c)
 {
 	const yg_document *d = c->d;
+	uint32_t sent = UINT32_MAX;
+	int tries = 0;
 	for (size_t i = 0; i < d->toks.len; i++) {
 		size_t n;
-		if (yg_tok_live(d, i) && (n = yg_role_at(c, i, YG_ROLE_MERGER)) > 0 && !planned(c, i))
+		if (!yg_tok_live(d, i) ||
+		    ((n = yg_role_at(c, i, YG_ROLE_MERGER)) == 0 && (n = yg_role_at(c, i, YG_ROLE_MERGE_JOIN)) == 0))
+			continue;
+		if (d->toks.items[i].sent != sent) {
+			sent = d->toks.items[i].sent;
+			tries = 0;
+		}
+		if (tries++ < CUES_PER_SENTENCE)
 			i = merge_sentence(c, i, n) - 1;
 	}
 }

@@ -356,7 +356,7 @@ static void complete_provincial(const yg_ctx *c, const local_places *locals)
 		yg_province_label(c, d->province_concept, m->with_unit == 1, &b);
 		set_label(m, b.s);
 		b.len = 0;
-		yg_buf_printf(&b, "%s ", m->with_unit == 2 && m->canon ? m->canon : head);
+		yg_buf_printf(&b, "%s ", m->canon ? m->canon : head);
 		yg_province_label(c, d->province_concept, 0, &b);
 		free(m->canon);
 		m->canon = yg_xstrdup(b.s);
