@@ -153,6 +153,12 @@ void yg_document_free(yg_document *d)
 	free(d);
 }
 
+void yg_document_cite(yg_document *d, const char *rule, uint32_t tok)
+{
+	d->cite.rule = rule;
+	d->cite.tok = tok;
+}
+
 size_t yg_document_add_mention(yg_document *d, uint32_t a, uint32_t b,
                                yg_etype type, int32_t concept, const char *label)
 {
@@ -167,6 +173,7 @@ size_t yg_document_add_mention(yg_document *d, uint32_t a, uint32_t b,
 	m.local_unit = -1;
 	m.label = yg_xstrdup(label);
 	m.entity = -1;
+	m.rule = d->cite.rule;
 	YG_VEC_PUSH(d->mentions, m);
 	return d->mentions.len - 1;
 }
@@ -223,6 +230,7 @@ int32_t yg_document_entity_named(yg_document *d, yg_etype type, const char *cano
 	e.key = yg_xstrndup(d->scratch.s, d->scratch.len);
 	e.canon = canon ? yg_xstrdup(canon) : NULL;
 	e.concept = e.place = -1;
+	e.cite = d->cite;
 	YG_VEC_PUSH(d->entities, e);
 	if (d->entities.len * 2 >= d->entity_index_cap)
 		entity_reindex(d, d->entity_index_cap * 2);
@@ -304,7 +312,7 @@ void yg_document_relate(yg_document *d, int32_t s, yg_rtype p, int32_t o,
 	if (*slot)
 		return;
 	yg_relation r = {s, o, (uint16_t)p, role ? yg_xstrdup(role) : NULL,
-	                 date ? yg_xstrdup(date) : NULL, 0};
+	                 date ? yg_xstrdup(date) : NULL, 0, d->cite};
 	YG_VEC_PUSH(d->relations, r);
 	if (d->relations.len * 2 >= d->relation_index_cap)
 		relation_reindex(d, d->relation_index_cap * 2);
@@ -333,6 +341,7 @@ void yg_document_link(yg_document *d, uint32_t from_tok, int32_t to_tok, yg_rtyp
 	l.p = (uint16_t)p;
 	l.role = role ? yg_xstrdup(role) : NULL;
 	l.date = date ? yg_xstrdup(date) : NULL;
+	l.cite = d->cite;
 	YG_VEC_PUSH(d->links, l);
 }
 

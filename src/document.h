@@ -105,7 +105,16 @@ typedef struct {
 	uint8_t is_short;
 	uint8_t with_unit;           /* is_short 5: the label names the province
 	                              * with its unit word */
+	const char *rule;            /* the rule that found it (static) */
 } yg_mention;
+
+/* Where a fact comes from (extract --explain, the "rule" and "evidence"
+ * of JSON Lines): the rule that found it, a static string named as in
+ * doc/RULES.md, and a token of the sentence that states it. */
+typedef struct {
+	const char *rule;            /* NULL: not recorded */
+	uint32_t tok;
+} yg_cite;
 
 /* A relation found by a recogniser before entities exist: its ends are
  * mentions, named by their first token, or (for the object) an entity
@@ -123,6 +132,7 @@ typedef struct {
 	uint8_t of_article;          /* the implied object is a provincial body
 	                              * of the article's province ("Tỉnh ủy
 	                              * viên"): relate completes its label */
+	yg_cite cite;
 } yg_link;
 
 /* How a memberOf was stated: one person has one membership per body, the
@@ -154,6 +164,7 @@ typedef struct {
 	char *doctype;        /* resolutions: Nghị quyết */
 	char *date;           /* resolutions: YYYY-MM-DD */
 	yg_strlist degrees;   /* officials */
+	yg_cite cite;         /* the mention or link that made it */
 } yg_entity;
 
 typedef struct {
@@ -162,6 +173,7 @@ typedef struct {
 	char *role;           /* memberOf */
 	char *date;           /* mergedInto, membership: YYYY-MM-DD */
 	uint8_t weight;       /* memberOf: YG_POST_* */
+	yg_cite cite;
 } yg_relation;
 
 typedef struct {
@@ -189,6 +201,8 @@ typedef struct {
 	} links;
 	int32_t province;     /* the article's province entity, or -1 */
 	int32_t province_concept; /* ... as a gazetteer concept, or -1 */
+	yg_cite cite;         /* the rule at work: what new mentions, links,
+	                       * entities and relations record */
 	char *rendered;       /* output prepared on a worker thread, or NULL */
 	size_t rendered_len;
 	/* the kept mention starting at each token (recognize.c) */
@@ -224,6 +238,10 @@ long yg_mention_at(const yg_document *d, size_t i);
 void yg_mention_clear(yg_mention *m);
 
 /* Add a mention; label is copied. Returns its index. */
+/* Set the rule at work and a token of the sentence it reads; mentions
+ * record their own first token instead. */
+void yg_document_cite(yg_document *d, const char *rule, uint32_t tok);
+
 size_t yg_document_add_mention(yg_document *d, uint32_t tok_start, uint32_t tok_end,
                                yg_etype type, int32_t concept, const char *label);
 

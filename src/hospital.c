@@ -284,6 +284,7 @@ static size_t specialty_list(yg_ctx *c, size_t i, size_t n, const yg_concept *he
 		                                   YG_T_HOSPITAL, p.province, b.s);
 		yg_mention *mm = &d->mentions.items[m];
 		mm->head = (int32_t)hc;
+		mm->rule = "hospital.specialty-list";
 		mm->place_kind = YG_PLACE_PROVINCE;
 		mm->place_start = (uint32_t)end;
 		mm->place_end = (uint32_t)(end + pn);
@@ -312,6 +313,7 @@ void yg_recognize_hospitals(yg_ctx *c)
 			size_t m = yg_document_add_mention(d, (uint32_t)i, (uint32_t)(i + n), YG_T_HOSPITAL, prov,
 			                                   yg_concept_of(c, hc)->pref);
 			d->mentions.items[m].priority = 1;
+			d->mentions.items[m].rule = "hospital.known-name";
 		}
 		n = yg_phrase(c, i, YG_LEX_HOSPITAL, &hc);
 		if (!n)
@@ -350,6 +352,8 @@ void yg_recognize_hospitals(yg_ctx *c)
 		mm->place_start = (uint32_t)s.place_start;
 		mm->place_end = (uint32_t)s.place_end;
 		mm->head = (int32_t)hc;
+		mm->rule = implied ? "hospital.specialty-alone" : s.bare_unit && s.prov < 0 ? "hospital.article-province"
+		                                                                           : "hospital.name";
 		mm->place_kind = s.prov >= 0 ? YG_PLACE_PROVINCE : s.local ? YG_PLACE_LOCAL : YG_PLACE_NONE;
 		if (s.local) {
 			mm->local_start = (uint32_t)s.local_start;

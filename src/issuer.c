@@ -81,6 +81,7 @@ static void code_issuers(const yg_ctx *c, issuers *is)
 		}
 		if (!label)
 			continue;
+		yg_document_cite(d, "issuer.code", m->tok_start);
 		int32_t o = yg_document_entity(d, YG_T_BODY, label);
 		free(label);
 		if (prov >= 0)
@@ -109,6 +110,7 @@ static void inherit_issuers(yg_document *d, issuers *is)
 			last = by;
 			last_type = m->doctype;
 		} else if (m->is_short && last >= 0 && last_type && m->doctype && strcmp(last_type, m->doctype) == 0) {
+			yg_document_cite(d, "issuer.inherited", m->tok_start);
 			set_issuer(d, is, m->entity, last);
 		}
 	}

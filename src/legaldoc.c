@@ -256,6 +256,7 @@ static void issuer_after(const yg_ctx *c, size_t doc, size_t k)
 		if (yg_tok_has(d, j, YG_TOK_PUNCT) && !yg_tok_punct(d, j, '-'))
 			return;
 		if (yg_kinds_at(c, j, 1u << YG_LEX_BODY)) {
+			yg_document_cite(d, "issuer.of", (uint32_t)doc);
 			yg_document_link(d, (uint32_t)doc, (int32_t)j, YG_R_ISSUED_BY, NULL, NULL);
 			return;
 		}
@@ -285,6 +286,7 @@ static void issued_by_do(const yg_ctx *c, size_t doc, size_t k)
 		size_t bn = yg_phrase(c, j + by, YG_LEX_BODY, NULL);
 		for (size_t v = j + by + bn; v < j + by + bn + ISSUER_SKIP && d->toks.items[v].sent == sent; v++)
 			if (yg_role_at(c, v, YG_ROLE_ISSUE)) {
+				yg_document_cite(d, "issuer.by", (uint32_t)doc);
 				yg_document_link(d, (uint32_t)doc, (int32_t)(j + by), YG_R_ISSUED_BY, NULL, NULL);
 				return;
 			}
@@ -304,18 +306,22 @@ static size_t typed_document(yg_ctx *c, size_t i, size_t n, uint32_t tc)
 	k += yg_role_at(c, k, YG_ROLE_NUMBER_WORD);
 	char *label = NULL;
 	if ((got = scan_code(d, k, &s)) > 0) {
+		yg_document_cite(d, "document.numbered", (uint32_t)i);
 		k += got;
 		label = yg_strjoin(doctype, " ", s.code ? s.code : s.number);
 		k += scan_year(c, k);
 	} else if ((got = scan_congress(c, k)) > 0) {
+		yg_document_cite(d, "document.congress", (uint32_t)i);
 		k += got;
 		char *rest = yg_document_text(d, (uint32_t)(i + n), (uint32_t)k);
 		label = yg_strjoin(doctype, " ", rest);
 		free(rest);
 	} else if ((type->flags & YG_CF(NAMED)) && (got = scan_amending(c, k, &title_end)) > 0) {
+		yg_document_cite(d, "document.amending-law", (uint32_t)i);
 		label = yg_document_text(d, (uint32_t)i, (uint32_t)title_end);
 		k += got; /* the laws it amends are entities of their own */
 	} else if ((type->flags & YG_CF(NAMED)) && (got = scan_law_name(c, k)) > 0) {
+		yg_document_cite(d, "document.law", (uint32_t)i);
 		k += got;
 		label = yg_document_text(d, (uint32_t)i, (uint32_t)k);
 		/* "Luật Thủ đô sửa đổi" is the same law */
@@ -355,6 +361,7 @@ static size_t bare_code(yg_ctx *c, size_t i)
 		return 0;
 	}
 	const char *doctype = yg_concept_of(c, (uint32_t)type)->pref;
+	yg_document_cite(d, "document.bare-code", (uint32_t)i);
 	char *label = yg_strjoin(doctype, " ", s.code);
 	size_t k = i + got;
 	k += scan_date(c, k, &s);

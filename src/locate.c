@@ -60,8 +60,9 @@ static int32_t known_province(const yg_ctx *c, const yg_mention *m)
 	return n == m->tok_end - m->tok_start ? yg_concept_of(c, hc)->province : -1;
 }
 
-static void locate(const yg_ctx *c, const yg_mention *m, int32_t pc)
+static void locate(const yg_ctx *c, const yg_mention *m, int32_t pc, const char *rule)
 {
+	yg_document_cite(c->d, rule, m->tok_start);
 	if (pc >= 0)
 		yg_document_relate(c->d, m->entity, YG_R_LOCATED_IN, yg_province_entity(c, pc, 0, 0), NULL, NULL);
 }
@@ -138,7 +139,7 @@ static void belongs_to(const yg_ctx *c, size_t cue, size_t len)
 	yg_sentence_mentions(d, d->toks.items[cue].sent, &lo, &hi);
 	for (size_t i = lo; i < hi && d->mentions.items[i].tok_start < cue; i++)
 		if (is_care_unit(&d->mentions.items[i]))
-			locate(c, &d->mentions.items[i], pc);
+			locate(c, &d->mentions.items[i], pc, "locate.belongs-to");
 }
 
 /* A list under a province: a sentence that names one province and opens
@@ -162,7 +163,7 @@ static void locate_item(const yg_ctx *c, size_t start, size_t end, void *user)
 {
 	(void)end;
 	list_under *l = user;
-	locate(c, &c->d->mentions.items[yg_mention_at(c->d, start)], l->province);
+	locate(c, &c->d->mentions.items[yg_mention_at(c->d, start)], l->province, "locate.list-under-province");
 }
 
 /* "của thành phố", "trên địa bàn tỉnh": a province-level unit word
@@ -273,6 +274,7 @@ void yg_relate_locations(const yg_ctx *c)
 			continue;
 		if (m->concept >= 0) {
 			/* the name places it */
+			yg_document_cite(c->d, "locate.name", m->tok_start);
 			yg_document_relate(c->d, m->entity, YG_R_LOCATED_IN,
 			                   yg_province_entity(c, m->concept, m->place_start, m->place_end), NULL, NULL);
 			continue;
@@ -283,16 +285,23 @@ void yg_relate_locations(const yg_ctx *c)
 		int local = 0;
 		int32_t known = known_province(c, m), pc = bracket_province(c, m, &local);
 		int national = m->head >= 0 && yg_concept_of(c, (uint32_t)m->head)->scope == YG_SCOPE_NATIONAL;
-		if (pc < 0 && !examples[s] && sp[s] >= 0)
+		const char *rule = "locate.bracket";
+		if (pc < 0 && !examples[s] && sp[s] >= 0) {
 			pc = sp[s]; /* its sentence places it */
+			rule = "locate.sentence";
+		}
 		local |= m->place_kind == YG_PLACE_LOCAL || m->place_kind == YG_PLACE_NAME || ends_with_local(d, locals, m);
-		if (pc < 0 && strong && local && sp[s] != -2 && !examples[s])
+		if (pc < 0 && strong && local && sp[s] != -2 && !examples[s]) {
 			pc = d->province_concept; /* a local unit of the article's province */
-		if (pc < 0 && sector && !national && known < 0 && !examples[s])
+			rule = "locate.local-unit";
+		}
+		if (pc < 0 && sector && !national && known < 0 && !examples[s]) {
 			pc = d->province_concept; /* one of the province's units */
+			rule = "locate.sector-article";
+		}
 		if (known >= 0 && pc != known)
 			pc = -1; /* a well-known hospital is where it is */
-		locate(c, m, pc);
+		locate(c, m, pc, rule);
 	}
 	yg_keytab_free(locals);
 	for (size_t i = 0; i < d->toks.len; i++) {

@@ -61,9 +61,12 @@ static int merge_pair(const yg_ctx *c, const yg_mention *from, const yg_mention 
 	yg_document_relate(d, from->entity, YG_R_MERGED_INTO, into->entity, NULL, when);
 	/* two units of merged provinces: the provinces merged too */
 	if (from->type != YG_T_PROVINCE && gz) {
+		yg_cite was = d->cite;
+		yg_document_cite(d, "merge.provinces-of-units", d->cite.tok);
 		int32_t pa = yg_province_entity(c, from->concept, from->place_start, from->place_end);
 		int32_t pb = yg_province_entity(c, into->concept, into->place_start, into->place_end);
 		yg_document_relate(d, pa, YG_R_MERGED_INTO, pb, NULL, when);
+		d->cite = was;
 	}
 	return 1;
 }
@@ -150,6 +153,8 @@ static size_t merge_sentence(const yg_ctx *c, size_t cue, size_t len)
 	                                                             : direction_after(c, cue, lo, hi);
 	const yg_mention *target = NULL;
 	int found = 0;
+	yg_document *dd = c->d;
+	yg_document_cite(dd, dir == cue + len - 1 ? "merge.join" : dir ? "merge.direction" : "merge.after-cue", (uint32_t)cue);
 	if (dir) {
 		for (size_t i = lo; i < hi && !target; i++)
 			if (merge_kind(&d->mentions.items[i]) && d->mentions.items[i].tok_start > dir)
@@ -162,6 +167,8 @@ static size_t merge_sentence(const yg_ctx *c, size_t cue, size_t len)
 				between = 1;
 			}
 		}
+		if (!between && dir != cue + len - 1)
+			yg_document_cite(dd, "merge.before-cue", (uint32_t)cue);
 		for (size_t i = lo; target && !between && i < hi; i++) {
 			const yg_mention *m = &d->mentions.items[i];
 			if (m->tok_start < cue && merge_kind(m) == merge_kind(target))

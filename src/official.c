@@ -486,6 +486,7 @@ static size_t appointment_at(yg_ctx *c, size_t i, person *first, size_t after)
 			free(ps[p].degrees);
 		return 0;
 	}
+	yg_document_cite(d, "official.appointment", (uint32_t)i);
 	for (size_t p = 0; p < np; p++) {
 		add_official(d, ps[p].start, ps[p].end, ps[p].degrees, 0);
 		bracket_titles(c, ps[p].start, brackets[p][0], brackets[p][1]);
@@ -511,12 +512,14 @@ static size_t official_at(yg_ctx *c, size_t i)
 	size_t tl = chain_at(c, i + p, 0, &ch);
 	if (tl && (nn = name_after(c, i + p + tl, &ns)) > 0) {
 		/* A: titles, then the name */
+		yg_document_cite(d, "official.title-before", (uint32_t)i);
 		add_official(d, ns, ns + nn, deg.s, 0);
 		link_chain(c, ns, &ch, 0);
 		consumed = ns + nn - i;
 	} else if (tl && yg_tok_capword(d, i + p + tl) && !starts_org(c, i + p + tl) &&
 	           !yg_tok_capword(d, i + p + tl + 1) && yg_mention_at(d, i + p + tl) < 0) {
 		/* "Bộ trưởng Tiến": a short reference */
+		yg_document_cite(d, "official.short-reference", (uint32_t)i);
 		add_official(d, i + p + tl, i + p + tl + 1, deg.s, 1);
 		consumed = p + tl + 1;
 	} else if ((nn = name_at(c, i + p, p > 0)) > 0) {
@@ -532,17 +535,20 @@ static size_t official_at(yg_ctx *c, size_t i)
 		} else if ((tl = chain_at(c, b + sep, sep > 0, &ch)) > 0 && (sep || b == after)) {
 			/* B: the name, then its titles ("ông A, Giám đốc X";
 			 * "A Tỉnh ủy viên - Giám đốc Sở Y tế") */
+			yg_document_cite(d, "official.title-after", (uint32_t)i);
 			add_official(d, name, after, deg.s, 0);
 			bracket_titles(c, name, after, b);
 			link_chain(c, name, &ch, 0);
 			consumed = b + sep + tl - i;
 		} else if (p) {
+			yg_document_cite(d, "official.honorific", (uint32_t)i);
 			add_official(d, name, after, deg.s, 2);
 			consumed = after - i;
 		}
 	} else if (p && yg_tok_capword(d, i + p) && !starts_org(c, i + p) &&
 	           yg_mention_at(d, i + p) < 0) {
 		/* "TS Diện", "ông Dũng" */
+		yg_document_cite(d, "official.short-reference", (uint32_t)i);
 		add_official(d, i + p, i + p + 1, deg.s, 1);
 		consumed = p + 1;
 	}
@@ -575,6 +581,7 @@ void yg_recognize_persons(yg_ctx *c)
 		size_t n = yg_phrase(c, i, YG_LEX_PERSON, &pc);
 		if (!n || !yg_tok_capword(d, i))
 			continue;
+		yg_document_cite(d, "official.known-person", (uint32_t)i);
 		yg_document_add_mention(d, (uint32_t)i, (uint32_t)(i + n), YG_T_OFFICIAL, -1, yg_concept_of(c, pc)->pref);
 		i += n - 1;
 	}

@@ -102,6 +102,8 @@ static void emit_place(org_scan *s, size_t start, size_t end, const yg_place *p,
 		                            p->kind != YG_PLACE_PROVINCE) ? 4 : 0;
 		mm->with_unit = (uint8_t)s->t->with_unit;
 		mm->place_kind = p->kind;
+		mm->rule = elliptic ? "org.list-item" : mm->is_short == 5 ? "org.article-province"
+		           : mm->is_short == 4 ? "org.bare-head" : "org.name";
 		if (p->kind == YG_PLACE_UNIT)
 			mm->bare_unit = p->unit;
 		if (p->kind == YG_PLACE_PROVINCE) {
@@ -317,6 +319,7 @@ static size_t sub_org(org_scan *s, size_t i, size_t j)
 	yg_mention *mm = &d->mentions.items[m];
 	mm->head = (int32_t)s->head;
 	mm->place_kind = p.kind;
+	mm->rule = "org.sub-unit";
 	if (p.kind == YG_PLACE_PROVINCE) {
 		mm->place_start = p.start;
 		mm->place_end = p.end;

@@ -129,6 +129,10 @@ void yg_relate_partners(const yg_ctx *c)
 		yg_role r = examples[sent] ? YG_ROLE_NONE : sentence_cue(c, i, end, &cue);
 		if (r != YG_ROLE_NONE) {
 			yg_sentence_mentions(d, sent, &lo, &hi);
+			yg_document_cite(d, r == YG_ROLE_BETWEEN        ? "partner.between"
+			                    : r == YG_ROLE_SATELLITE_OF ? "partner.satellite"
+			                                                : "partner.support",
+			                 (uint32_t)cue);
 			if (r == YG_ROLE_BETWEEN)
 				between(c, cue, lo, hi, end);
 			else if (r == YG_ROLE_SATELLITE_OF)

@@ -51,6 +51,7 @@ void yg_recognize_provinces(yg_ctx *c)
 		size_t m = yg_document_add_mention(d, (uint32_t)i, (uint32_t)(i + n), YG_T_PROVINCE,
 		                                   (int32_t)concept, yg_province_name(c->lx, concept, d->date));
 		d->mentions.items[m].priority = 0;
+		d->mentions.items[m].rule = "province.name";
 		i += n - 1;
 	}
 }

@@ -25,7 +25,11 @@ int32_t yg_province_entity(const yg_ctx *c, int32_t pc, uint32_t a, uint32_t b)
 	yg_document *d = c->d;
 	if (pc < 0)
 		return -1;
+	yg_cite was = d->cite;
+	if (b > a)
+		yg_document_cite(d, "province.in-name", a);
 	int32_t e = yg_document_entity(d, YG_T_PROVINCE, yg_province_name(c->lx, (size_t)pc, d->date));
+	d->cite = was;
 	yg_entity *ent = &d->entities.items[e];
 	ent->concept = pc;
 	if (b > a)
@@ -201,6 +205,7 @@ static void resolve_links(const yg_ctx *c)
 	for (size_t i = 0; i < d->links.len; i++) {
 		const yg_link *l = &d->links.items[i];
 		int32_t s = yg_entity_at(d, (long)l->from_tok), o;
+		yg_document_cite(d, l->cite.rule, l->cite.tok);
 		if (l->to_tok >= 0) {
 			o = yg_entity_at(d, l->to_tok);
 		} else if (l->of_article) {

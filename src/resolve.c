@@ -452,6 +452,7 @@ static void attach_mentions(yg_document *d)
 		yg_mention *m = &d->mentions.items[i];
 		if (m->entity < 0)
 			continue;
+		yg_document_cite(d, m->rule, m->tok_start);
 		int32_t e = yg_document_entity_named(d, (yg_etype)m->type, m->canon, m->label);
 		m->entity = e;
 		yg_entity *ent = &d->entities.items[e];
