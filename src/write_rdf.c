@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "date.h"
 #include "iri.h"
 #include "write.h"
 
@@ -120,6 +121,13 @@ static void emit_lit(rdf_out *r, const char *s, const char *p, const char *text,
 		for (char *c = copy; (c = strchr(c, '\r')) != NULL;)
 			*c = ' ';
 		text = copy;
+	}
+	/* an impossible day (31/02) is not written as xsd:date: stores would
+	 * disagree on it */
+	int y, m, d;
+	if (datatype && strcmp(datatype, NS_XSD "date") == 0 && !yg_date_parse_iso(text, &y, &m, &d)) {
+		free(copy);
+		return;
 	}
 	raptor_uri *dt = datatype ? raptor_new_uri(r->w, (const unsigned char *)datatype) : NULL;
 	raptor_term *o = raptor_new_term_from_counted_literal(
