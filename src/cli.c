@@ -1,6 +1,8 @@
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <graphviz/gvc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +13,7 @@
 #include "buf.h"
 #include "config.h"
 #include "corpus.h"
+#include "date.h"
 #include "engine.h"
 #include "graph.h"
 #include "iri.h"
@@ -33,6 +36,7 @@ typedef struct {
 	yg_encoding encoding;
 	yg_write_opts wopts;
 	int quiet, jsonl, strict, stream, threads;
+	unsigned given;        /* 1 << option index: which options were given */
 	char **inputs;
 	int ninputs;
 } options;
@@ -137,16 +141,61 @@ static int rtype_from_name(const char *name)
 	return -1;
 }
 
-static int valid_date(const char *s)
+/* A whole decimal number from lo to hi, nothing before or after it
+ * (atoi took "2x" as 2 and 4294967298 as 2). */
+static int parse_number(const char *arg, long lo, long hi, int *out)
 {
-	int y, m, d;
-	char tail;
-	return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
-	       m >= 1 && m <= 12 && d >= 1 && d <= 31;
+	char *end;
+	errno = 0;
+	long v = strtol(arg, &end, 10);
+	if (end == arg || *end != '\0' || errno == ERANGE || v < lo || v > hi ||
+	    !(*arg >= '0' && *arg <= '9'))
+		return 0;
+	*out = (int)v;
+	return 1;
+}
+
+/* Is `name` a graphviz layout engine that computes positions?  ("nop"
+ * and its kin only read positions the graph already has: they draw an
+ * empty picture.) */
+static int layout_known(const char *name)
+{
+	if (strncmp(name, "nop", 3) == 0)
+		return 0;
+	GVC_t *gvc = gvContext();
+	int n = 0, found = 0;
+	char **list = gvPluginList(gvc, "layout", &n, NULL);
+	for (int i = 0; i < n; i++) {
+		if (strcmp(list[i], name) == 0)
+			found = 1;
+		free(list[i]);
+	}
+	free(list);
+	gvFreeContext(gvc);
+	return found;
 }
 
 enum { OPT_BASE = 256, OPT_FORMAT, OPT_TYPE, OPT_RELATION, OPT_FOCUS, OPT_DEPTH,
-       OPT_LAYOUT, OPT_DATE, OPT_ENCODING, OPT_DATADIR, OPT_JSONL, OPT_STRICT, OPT_STREAM };
+       OPT_LAYOUT, OPT_DATE, OPT_ENCODING, OPT_DATADIR, OPT_JSONL, OPT_STRICT, OPT_STREAM,
+       OPT_RAW_CELLS, OPT_BOM };
+
+/* The bit of an option in options.given. */
+static unsigned option_bit(int c)
+{
+	switch (c) {
+	case 'o': return 1u << 28;
+	case 'j': return 1u << 29;
+	case 'q': return 1u << 30;
+	default: return c >= OPT_BASE && c - OPT_BASE < 28 ? 1u << (c - OPT_BASE) : 0;
+	}
+}
+
+/* An entity-list writer by --format name ("turtle" is no entity list). */
+static const yg_writer *entity_format(const char *name)
+{
+	const yg_writer *w = yg_writer_by_name(name);
+	return w && w->fn == yg_write_entities ? w : NULL;
+}
 
 static const struct option long_opts[] = {
 	{"output", required_argument, NULL, 'o'},
@@ -164,6 +213,8 @@ static const struct option long_opts[] = {
 	{"jsonl", no_argument, NULL, OPT_JSONL},
 	{"strict", no_argument, NULL, OPT_STRICT},
 	{"stream", no_argument, NULL, OPT_STREAM},
+	{"raw-cells", no_argument, NULL, OPT_RAW_CELLS},
+	{"bom", no_argument, NULL, OPT_BOM},
 	{"jobs", required_argument, NULL, 'j'},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
@@ -190,14 +241,13 @@ static int parse_option(options *o, int c, const char *arg)
 		break;
 	case OPT_FOCUS: o->wopts.focus = arg; break;
 	case OPT_DEPTH:
-		o->wopts.depth = atoi(arg);
-		if (o->wopts.depth < 1 || o->wopts.depth > 10)
+		if (!parse_number(arg, 1, 10, &o->wopts.depth))
 			return usage_error("--depth: expected a number from 1 to 10, got \"%s\"", arg);
 		break;
 	case OPT_LAYOUT: o->wopts.layout = arg; break;
 	case OPT_DATE:
-		if (!valid_date(arg))
-			return usage_error("--date: expected YYYY-MM-DD, got \"%s\"", arg);
+		if (!yg_date_parse_iso(arg, &(int){0}, &(int){0}, &(int){0}))
+			return usage_error("--date: expected a calendar date YYYY-MM-DD, got \"%s\"", arg);
 		o->date = arg;
 		break;
 	case OPT_ENCODING: {
@@ -212,15 +262,106 @@ static int parse_option(options *o, int c, const char *arg)
 	case OPT_JSONL: o->jsonl = 1; break;
 	case OPT_STRICT: o->strict = 1; break;
 	case OPT_STREAM: o->stream = 1; break;
+	case OPT_RAW_CELLS: o->wopts.raw_cells = 1; break;
+	case OPT_BOM: o->wopts.bom = 1; break;
 	case 'j':
-		o->threads = atoi(arg);
-		if (o->threads < 1 || o->threads > 256)
+		if (!parse_number(arg, 1, 256, &o->threads))
 			return usage_error("--jobs: expected a number from 1 to 256, got \"%s\"", arg);
 		break;
 	case 'h': usage(stdout); return YG_EXIT_OK;
 	case 'V': printf("ytegraph %s\n", PACKAGE_VERSION); return YG_EXIT_OK;
-	default: return usage_error("%s", "invalid option");
 	}
+	return -1;
+}
+
+/* getopt's '?' (unknown) or ':' (missing value) as one message. */
+static int bad_option(int c, const char *arg)
+{
+	char name[3] = {'-', (char)optopt, '\0'};
+	const char *shown = optopt ? name : arg;
+	int len = (int)strcspn(shown, "=");
+	fprintf(stderr, "ytegraph: %s '%.*s'\nTry 'ytegraph --help'.\n",
+	        c == ':' ? "missing value for option" : "unknown option", len, shown);
+	return YG_EXIT_USAGE;
+}
+
+/* Options that only some commands read: giving one to another command is
+ * a usage error rather than silently ignored. */
+static const struct {
+	int opt;
+	const char *name;
+	unsigned commands; /* 1 << command */
+} scoped[] = {
+	{OPT_FORMAT, "--format", 1u << CMD_EXTRACT | 1u << CMD_ENTITIES},
+	{OPT_TYPE, "--type", 1u << CMD_BUILD | 1u << CMD_ENTITIES},
+	{OPT_RELATION, "--relation", 1u << CMD_BUILD},
+	{OPT_FOCUS, "--focus", 1u << CMD_BUILD},
+	{OPT_DEPTH, "--depth", 1u << CMD_BUILD},
+	{OPT_LAYOUT, "--layout", 1u << CMD_BUILD},
+	{OPT_STREAM, "--stream", 1u << CMD_BUILD},
+	{OPT_RAW_CELLS, "--raw-cells", 1u << CMD_BUILD | 1u << CMD_ENTITIES},
+	{OPT_BOM, "--bom", 1u << CMD_BUILD | 1u << CMD_ENTITIES},
+	{'o', "-o", 1u << CMD_BUILD},
+};
+
+static const char *const command_names[] = {"build", "extract", "entities"};
+
+static int has_output(const options *o, yg_write_fn fn, const char *arg)
+{
+	for (size_t i = 0; i < o->outputs.len; i++) {
+		const yg_writer *w = yg_writer_for_path(o->outputs.items[i]);
+		if (w && w->fn == fn && (!arg || strcmp(w->arg, arg) == 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* Diagram options on a build that writes no diagram: said, not fatal. */
+static void warn_unused(const options *o)
+{
+	static const struct {
+		int opt;
+		const char *name;
+	} diagram_only[] = {
+		{OPT_RELATION, "--relation"}, {OPT_FOCUS, "--focus"}, {OPT_DEPTH, "--depth"}, {OPT_LAYOUT, "--layout"},
+	};
+	if (o->cmd != CMD_BUILD)
+		return;
+	int diagram = has_output(o, yg_write_diagram, NULL);
+	for (size_t i = 0; !diagram && i < sizeof diagram_only / sizeof diagram_only[0]; i++)
+		if (o->given & option_bit(diagram_only[i].opt))
+			fprintf(stderr, "ytegraph: warning: %s applies to diagrams (.dot .png .svg .pdf); no -o writes one\n",
+			        diagram_only[i].name);
+	if ((o->given & option_bit(OPT_TYPE)) && !diagram && !has_output(o, yg_write_entities, NULL))
+		fputs("ytegraph: warning: --type applies to diagrams and entity lists; no -o writes one\n", stderr);
+	if ((o->given & (option_bit(OPT_RAW_CELLS) | option_bit(OPT_BOM))) &&
+	    !has_output(o, yg_write_entities, "csv") && !has_output(o, yg_write_entities, "tsv"))
+		fputs("ytegraph: warning: --raw-cells and --bom apply to .csv and .tsv outputs; no -o writes one\n", stderr);
+}
+
+static int check_scope(const options *o)
+{
+	for (size_t i = 0; i < sizeof scoped / sizeof scoped[0]; i++)
+		if ((o->given & option_bit(scoped[i].opt)) && !(scoped[i].commands & (1u << o->cmd))) {
+			fprintf(stderr, "ytegraph: %s does not apply to '%s'", scoped[i].name, command_names[o->cmd]);
+			for (int c = 0, first = 1; c < 3; c++)
+				if (scoped[i].commands & (1u << c)) {
+					fprintf(stderr, "%s'%s'", first ? " (only to " : " and ", command_names[c]);
+					first = 0;
+				}
+			fputs(")\nTry 'ytegraph --help'.\n", stderr);
+			return YG_EXIT_USAGE;
+		}
+	if ((o->given & option_bit(OPT_DEPTH)) && !o->wopts.focus)
+		return usage_error("%s", "--depth is the depth around --focus: give --focus too");
+	if (o->strict && !o->jsonl)
+		return usage_error("%s", "--strict is about malformed JSON Lines records: give --jsonl too");
+	if (o->jsonl && (o->given & option_bit(OPT_ENCODING)) && o->encoding != YG_ENC_UTF8)
+		return usage_error("%s", "--encoding: JSON Lines are UTF-8 (RFC 8259); convert the file instead");
+	if (o->wopts.layout && !layout_known(o->wopts.layout))
+		return usage_error("--layout: \"%s\" is not a graphviz layout engine that places nodes here "
+		                   "(dot, neato, fdp, sfdp, circo, twopi, osage, patchwork)", o->wopts.layout);
+	warn_unused(o);
 	return -1;
 }
 
@@ -245,9 +386,9 @@ static int check_options(options *o)
 		return usage_error("%s", "--stream needs -o FILE.nq");
 	if (o->cmd == CMD_EXTRACT && o->format && strcmp(o->format, "jsonl") && strcmp(o->format, "text"))
 		return usage_error("--format for extract: jsonl or text, not \"%s\"", o->format);
-	if (o->cmd == CMD_ENTITIES && o->format && !yg_writer_by_name(o->format))
+	if (o->cmd == CMD_ENTITIES && o->format && !entity_format(o->format))
 		return usage_error("--format for entities: table, tsv, csv or jsonl, not \"%s\"", o->format);
-	return -1;
+	return check_scope(o);
 }
 
 static int parse_args(options *o, int argc, char **argv)
@@ -278,8 +419,12 @@ static int parse_args(options *o, int argc, char **argv)
 		                                  : "unknown COMMAND (build, extract or entities)");
 	}
 	optind = 2;
+	opterr = 0; /* one message, ours, for an unknown option */
 	int c;
-	while ((c = getopt_long(argc, argv, "o:j:qhV", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:j:qhV", long_opts, NULL)) != -1) {
+		if (c == '?' || c == ':')
+			return bad_option(c, argv[optind - 1]);
+		o->given |= option_bit(c);
 		int rc = parse_option(o, c, optarg);
 		if (rc >= 0)
 			return rc;
@@ -468,7 +613,7 @@ static void write_results(run_state *rs)
 	options *o = rs->o;
 	yg_graph_finish(rs->g);
 	if (o->cmd == CMD_ENTITIES) {
-		const yg_writer *w = yg_writer_by_name(o->format ? o->format : "table");
+		const yg_writer *w = entity_format(o->format ? o->format : "table");
 		yg_write_opts wo = o->wopts;
 		wo.path = "-";
 		wo.table_format = w->arg;
