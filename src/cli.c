@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -456,13 +457,16 @@ typedef struct {
 	int progress;          /* stderr is a terminal and not --quiet */
 } run_state;
 
+/* A problem with an input or an output: the run fails.  A diag whose
+ * status is YG_OK is a warning: said, and the run goes on unharmed. */
 static void report(void *ctx, const yg_diag *d)
 {
 	run_state *rs = ctx;
 	if (rs->progress)
 		fputs("\r\033[K", stderr);
-	fprintf(stderr, "ytegraph: %s\n", d->msg);
-	rs->failed = 1;
+	fprintf(stderr, "ytegraph: %s%s\n", d->status == YG_OK ? "warning: " : "", d->msg);
+	if (d->status != YG_OK)
+		rs->failed = 1;
 }
 
 static double seconds_since(const struct timespec *t)
@@ -632,6 +636,29 @@ static void write_results(run_state *rs)
 			write_output(rs, o->outputs.items[i], yg_writer_for_path(o->outputs.items[i]));
 }
 
+/* Writing over an input destroys it (and a later run reads the output
+ * as an article): refuse before any work. */
+static int output_is_input(const options *o, const yg_pathlist *paths)
+{
+	for (size_t i = 0; i < o->outputs.len; i++) {
+		const char *out = o->outputs.items[i];
+		struct stat os;
+		if (strcmp(out, "-") == 0 || strncmp(out, "-.", 2) == 0 || stat(out, &os) != 0 ||
+		    !S_ISREG(os.st_mode))
+			continue;
+		for (size_t k = 0; k < paths->len; k++) {
+			struct stat is;
+			if (strcmp(paths->items[k], "-") != 0 && stat(paths->items[k], &is) == 0 &&
+			    is.st_dev == os.st_dev && is.st_ino == os.st_ino) {
+				fprintf(stderr, "ytegraph: -o %s: refusing to write over an input (%s)\n"
+				                "Try 'ytegraph --help'.\n", out, paths->items[k]);
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
 int yg_cli_main(int argc, char **argv)
 {
 	options o;
@@ -661,6 +688,14 @@ int yg_cli_main(int argc, char **argv)
 	rs.last_progress = rs.start;
 	yg_pathlist paths = {0};
 	yg_expand_inputs(o.inputs, o.ninputs, &paths, report, &rs);
+	if (output_is_input(&o, &paths)) {
+		yg_pathlist_free(&paths);
+		yg_graph_free(rs.g);
+		yg_lexicon_free(rs.lx);
+		free(o.outputs.items);
+		return YG_EXIT_USAGE;
+	}
+	yg_outfile_cleanup_on_signals();
 	rs.corpus = yg_corpus_new(&paths, o.jsonl, o.strict, report, &rs);
 	if (o.cmd == CMD_BUILD)
 		open_quad_outputs(&rs);
@@ -670,7 +705,11 @@ int yg_cli_main(int argc, char **argv)
 		report(&rs, &d);
 	}
 	show_progress(&rs, 1);
-	if (o.cmd != CMD_EXTRACT && (rs.docs > 0 || !rs.failed)) {
+	int stopped = o.strict && rs.failed;
+	if (stopped && o.cmd == CMD_BUILD)
+		fputs("ytegraph: --strict: the run stopped at an error; no output written "
+		      "(existing files are kept)\n", stderr);
+	if (o.cmd != CMD_EXTRACT && !stopped && (rs.docs > 0 || !rs.failed)) {
 		write_results(&rs);
 		close_quad_outputs(&rs);
 	} else {

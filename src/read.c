@@ -18,26 +18,49 @@ void yg_pathlist_free(yg_pathlist *l)
 	l->len = l->cap = 0;
 }
 
-/* Directories already entered, by device and inode, so a symlink loop is
- * reported once instead of recursing until the path is too long. */
+/* Files and directories by device and inode, in an open-addressing set:
+ * a directory reached twice (a symlink to a sibling folder) is read once,
+ * a file reached twice is one article. */
 typedef struct {
 	struct {
 		dev_t dev;
 		ino_t ino;
+		int used;
 	} *items;
 	size_t len, cap;
-} visited_set;
+} inode_set;
 
-static int visited_add(visited_set *v, const struct stat *st)
+static size_t inode_hash(dev_t dev, ino_t ino)
 {
-	for (size_t i = 0; i < v->len; i++)
+	return (size_t)(((unsigned long long)ino * 0x9E3779B97F4A7C15ULL) ^ (unsigned long long)dev);
+}
+
+/* 1 when added, 0 when it was there. */
+static int inode_add(inode_set *v, const struct stat *st)
+{
+	if ((v->len + 1) * 2 > v->cap) {
+		inode_set bigger = {NULL, 0, v->cap ? v->cap * 2 : 64};
+		bigger.items = yg_xcalloc(bigger.cap, sizeof *bigger.items);
+		for (size_t i = 0; i < v->cap; i++)
+			if (v->items[i].used) {
+				struct stat old = {.st_dev = v->items[i].dev, .st_ino = v->items[i].ino};
+				inode_add(&bigger, &old);
+			}
+		free(v->items);
+		*v = bigger;
+	}
+	size_t mask = v->cap - 1;
+	for (size_t i = inode_hash(st->st_dev, st->st_ino) & mask;; i = (i + 1) & mask) {
+		if (!v->items[i].used) {
+			v->items[i].used = 1;
+			v->items[i].dev = st->st_dev;
+			v->items[i].ino = st->st_ino;
+			v->len++;
+			return 1;
+		}
 		if (v->items[i].dev == st->st_dev && v->items[i].ino == st->st_ino)
 			return 0;
-	YG_VEC_GROW(*v);
-	v->items[v->len].dev = st->st_dev;
-	v->items[v->len].ino = st->st_ino;
-	v->len++;
-	return 1;
+	}
 }
 
 static int has_txt_suffix(const char *name)
@@ -51,29 +74,85 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Is this the aligned entity table that `-o FILE.txt` writes (see
+ * write_table.c)?  Written into an input folder it would be read back as
+ * an article on the next run, its labels found again as entities. */
+static int own_table(const char *s, size_t n)
+{
+	static const char *const head[] = {"TYPE", "LABEL", "MENTIONS", "DOCUMENTS", "IRI"};
+	size_t i = 0;
+	for (size_t k = 0; k < sizeof head / sizeof head[0]; k++) {
+		size_t w = strlen(head[k]);
+		if (i + w > n || memcmp(s + i, head[k], w) != 0)
+			return 0;
+		i += w;
+		size_t sp = i;
+		while (i < n && s[i] == ' ')
+			i++;
+		if (k + 1 < sizeof head / sizeof head[0] ? i - sp < 2 : i != sp)
+			return 0;
+	}
+	return i < n && s[i] == '\n';
+}
+
+/* Does the file start like the entity table?  (Only its first line is read.) */
+static int own_output(const char *path)
+{
+	char head[128];
+	FILE *fh = fopen(path, "rb");
+	if (!fh)
+		return 0; /* reading it later reports why */
+	size_t n = fread(head, 1, sizeof head, fh);
+	fclose(fh);
+	return own_table(head, n);
+}
+
 typedef struct {
 	yg_pathlist *out;
 	yg_report_fn report;
 	void *ctx;
 	yg_status status;
-	visited_set seen;
+	inode_set dirs, files;
+	/* the directories being read, outermost first: a symlink back to
+	 * one of them is a loop */
+	struct {
+		struct stat *items;
+		size_t len, cap;
+	} open;
 } expander;
 
 static void fail(expander *e, yg_status st, const char *path, const char *what)
 {
 	yg_diag d;
 	yg_diag_set(&d, st, path, "%s", what);
-	e->status = st;
+	if (st != YG_OK)
+		e->status = st;
 	if (e->report)
 		e->report(e->ctx, &d);
 }
 
+static int is_open(const expander *e, const struct stat *st)
+{
+	for (size_t i = 0; i < e->open.len; i++)
+		if (e->open.items[i].st_dev == st->st_dev && e->open.items[i].st_ino == st->st_ino)
+			return 1;
+	return 0;
+}
+
+static void add_file(expander *e, const char *path, const struct stat *st)
+{
+	if (inode_add(&e->files, st))
+		YG_VEC_PUSH(*e->out, yg_xstrdup(path));
+}
+
 static void expand_dir(expander *e, const char *dir, const struct stat *st)
 {
-	if (!visited_add(&e->seen, st)) {
+	if (is_open(e, st)) {
 		fail(e, YG_ERR_IO, dir, "directory loop (a symlink points back to a parent); skipped");
 		return;
 	}
+	if (!inode_add(&e->dirs, st))
+		return; /* read already, through another path */
 	DIR *dh = opendir(dir);
 	if (!dh) {
 		fail(e, YG_ERR_IO, dir, strerror(errno));
@@ -91,6 +170,7 @@ static void expand_dir(expander *e, const char *dir, const struct stat *st)
 	}
 	closedir(dh);
 	yg_sort(names.items, names.len, sizeof *names.items, cmp_str);
+	YG_VEC_PUSH(e->open, *st);
 	for (size_t i = 0; i < names.len; i++) {
 		struct stat cst;
 		if (stat(names.items[i], &cst) != 0) {
@@ -99,16 +179,25 @@ static void expand_dir(expander *e, const char *dir, const struct stat *st)
 		}
 		if (S_ISDIR(cst.st_mode))
 			expand_dir(e, names.items[i], &cst);
-		else if (S_ISREG(cst.st_mode) && has_txt_suffix(names.items[i]))
-			YG_VEC_PUSH(*e->out, yg_xstrdup(names.items[i]));
+		else if (S_ISREG(cst.st_mode) && has_txt_suffix(names.items[i])) {
+			if (own_output(names.items[i]))
+				fail(e, YG_OK, names.items[i], "an entity list written by ytegraph, not an article; skipped");
+			else
+				add_file(e, names.items[i], &cst);
+		}
 	}
+	e->open.len--;
 	yg_pathlist_free(&names);
 }
 
 yg_status yg_expand_inputs(char *const *inputs, int n, yg_pathlist *out,
                            yg_report_fn report, void *ctx)
 {
-	expander e = {out, report, ctx, YG_OK, {0}};
+	expander e;
+	memset(&e, 0, sizeof e);
+	e.out = out;
+	e.report = report;
+	e.ctx = ctx;
 	for (int i = 0; i < n; i++) {
 		const char *in = inputs[i];
 		struct stat st;
@@ -120,14 +209,14 @@ yg_status yg_expand_inputs(char *const *inputs, int n, yg_pathlist *out,
 			fail(&e, YG_ERR_IO, in, strerror(errno));
 			continue;
 		}
-		if (S_ISDIR(st.st_mode)) {
-			e.seen.len = 0;
+		if (S_ISDIR(st.st_mode))
 			expand_dir(&e, in, &st);
-		} else {
-			YG_VEC_PUSH(*out, yg_xstrdup(in));
-		}
+		else
+			add_file(&e, in, &st);
 	}
-	free(e.seen.items);
+	free(e.dirs.items);
+	free(e.files.items);
+	free(e.open.items);
 	return e.status;
 }
 
