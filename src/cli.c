@@ -19,9 +19,11 @@
 #include "graph.h"
 #include "iri.h"
 #include "lexicon.h"
+#include "normalize.h"
 #include "outfile.h"
 #include "pipeline.h"
 #include "read.h"
+#include "trie.h"
 #include "write.h"
 #include "write_extract.h"
 
@@ -453,6 +455,8 @@ typedef struct {
 	size_t docs, bytes;
 	quad_output *quads;    /* one per .nq output */
 	size_t nquads;
+	yg_keytab *articles;   /* article IRIs (without the base) seen so far */
+	uint32_t narticles;
 	struct timespec start, last_progress;
 	int progress;          /* stderr is a terminal and not --quiet */
 } run_state;
@@ -529,6 +533,28 @@ static void emit_extract(run_state *rs, const yg_document *doc)
 		rs->failed = 1;
 }
 
+/* Two inputs that would be one article (the same JSON Lines id twice,
+ * or ids whose IRIs meet) merge their mentions into one: the second is
+ * refused, in input order, whatever the thread count. */
+static int new_article(run_state *rs, const yg_document *doc)
+{
+	char *key = yg_article_iri("", doc->id);
+	/* ids are handed out 1, 2, 3...: a new key gets the next one */
+	int fresh = yg_keytab_intern(rs->articles, key, strlen(key)) == rs->narticles + 1;
+	rs->narticles += fresh;
+	if (!fresh) {
+		yg_diag d;
+		char *shown = yg_text_printable(doc->id, 80);
+		yg_diag_set(&d, YG_ERR_DATA, doc->path,
+		            "an earlier input has the article id \"%s\" (or one with the same IRI, <%s>); "
+		            "skipped: give each article its own id", shown, key);
+		free(shown);
+		report(rs, &d);
+	}
+	free(key);
+	return fresh;
+}
+
 /* The engine hands documents here in input order. */
 static void consume(void *ctx, yg_document *doc, yg_status st, const yg_diag *d, size_t bytes)
 {
@@ -536,6 +562,8 @@ static void consume(void *ctx, yg_document *doc, yg_status st, const yg_diag *d,
 	rs->bytes += bytes;
 	if (st != YG_OK) {
 		report(rs, d);
+	} else if (!new_article(rs, doc)) {
+		/* not an article of its own: said, skipped */
 	} else {
 		rs->docs++;
 		if (rs->o->cmd == CMD_EXTRACT) {
@@ -684,6 +712,7 @@ int yg_cli_main(int argc, char **argv)
 	if (o.stream)
 		yg_graph_nodes_only(rs.g);
 	rs.progress = !o.quiet && isatty(2);
+	rs.articles = yg_keytab_new();
 	clock_gettime(CLOCK_MONOTONIC, &rs.start);
 	rs.last_progress = rs.start;
 	yg_pathlist paths = {0};
@@ -699,7 +728,7 @@ int yg_cli_main(int argc, char **argv)
 	rs.corpus = yg_corpus_new(&paths, o.jsonl, o.strict, report, &rs);
 	if (o.cmd == CMD_BUILD)
 		open_quad_outputs(&rs);
-	yg_engine_opts eo = {o.threads, o.encoding, rs.lx, o.date, prepare, &rs};
+	yg_engine_opts eo = {o.threads, o.encoding, rs.lx, o.date, prepare, &rs, yg_quads_release_thread};
 	if (yg_engine_run(rs.corpus, &eo, consume, &rs) != YG_OK) {
 		yg_diag_set(&d, YG_ERR_NOMEM, NULL, "cannot start %d threads", o.threads);
 		report(&rs, &d);
@@ -725,6 +754,7 @@ int yg_cli_main(int argc, char **argv)
 		fprintf(stderr, "ytegraph: %zu document(s), %zu entities, %zu relations\n", rs.docs,
 		        yg_graph_node_count(rs.g), yg_graph_edge_count(rs.g));
 	yg_quads_release_thread();
+	yg_keytab_free(rs.articles);
 	yg_corpus_free(rs.corpus);
 	yg_graph_free(rs.g);
 	yg_lexicon_free(rs.lx);

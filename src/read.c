@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "iri.h"
+#include "normalize.h"
 
 void yg_pathlist_free(yg_pathlist *l)
 {
@@ -258,13 +260,123 @@ yg_status yg_read_file(const char *path, char **bytes, size_t *len, yg_diag *d)
 	return YG_OK;
 }
 
+/* The last `levels` + 1 components of path, without the extension of
+ * the last one ("." components skipped); *whole when none is left out. */
+static char *tail_id(const char *path, size_t levels, int *whole)
+{
+	const char *end = path + strlen(path), *start = end;
+	size_t taken = 0;
+	*whole = 1;
+	for (const char *p = end; p > path;) {
+		const char *slash = p - 1;
+		while (slash > path && *slash != '/')
+			slash--;
+		const char *comp = *slash == '/' ? slash + 1 : slash;
+		size_t len = (size_t)(p - comp);
+		p = slash;
+		if (len == 0 || (len == 1 && *comp == '.'))
+			continue;
+		if (taken++ > levels) {
+			*whole = 0;
+			break;
+		}
+		start = comp;
+	}
+	const char *base = strrchr(start, '/');
+	base = base ? base + 1 : start;
+	const char *dot = strrchr(base, '.');
+	size_t n = dot && dot != base ? (size_t)(dot - start) : (size_t)(end - start);
+	return yg_xstrndup(start, n);
+}
+
+/* A file name as an id: valid UTF-8 (a bad byte becomes U+FFFD), no
+ * control characters ('_'), so it can go into every output. */
+static char *clean_id(char *raw)
+{
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_buf_puts(&b, "");
+	size_t n = strlen(raw);
+	for (size_t i = 0; i < n;) {
+		size_t bad = yg_utf8_invalid_at(raw + i, n - i);
+		yg_buf_add(&b, raw + i, bad);
+		i += bad;
+		if (i < n) {
+			yg_buf_add(&b, "\xEF\xBF\xBD", 3);
+			i++;
+		}
+	}
+	for (char *p = b.s; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7F)
+			*p = '_';
+	free(raw);
+	return yg_buf_take(&b);
+}
+
 char *yg_doc_id(const char *path)
 {
 	if (strcmp(path, "-") == 0)
 		return yg_xstrdup("stdin");
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	const char *dot = strrchr(base, '.');
-	size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-	return yg_xstrndup(base, n);
+	int whole;
+	return clean_id(tail_id(path, 0, &whole));
+}
+
+typedef struct {
+	char *key; /* the article IRI of the id, without base */
+	size_t i;
+} id_key;
+
+static int cmp_key(const void *a, const void *b)
+{
+	int c = strcmp(((const id_key *)a)->key, ((const id_key *)b)->key);
+	if (c)
+		return c;
+	size_t x = ((const id_key *)a)->i, y = ((const id_key *)b)->i;
+	return x < y ? -1 : x > y;
+}
+
+char **yg_doc_ids(const yg_pathlist *paths)
+{
+	size_t n = paths->len;
+	char **ids = yg_xcalloc(n + 1, sizeof *ids);
+	size_t *levels = yg_xcalloc(n + 1, sizeof *levels);
+	id_key *keys = yg_xcalloc(n + 1, sizeof *keys);
+	for (size_t i = 0; i < n; i++)
+		ids[i] = yg_doc_id(paths->items[i]);
+	/* Ids whose articles would meet take one more folder each, until
+	 * they part ("a/x" and "b/x") or the paths are used up. */
+	for (int changed = 1; changed;) {
+		changed = 0;
+		for (size_t i = 0; i < n; i++) {
+			keys[i].key = yg_article_iri("", ids[i]);
+			keys[i].i = i;
+		}
+		yg_sort(keys, n, sizeof *keys, cmp_key);
+		for (size_t a = 0, b; a < n; a = b) {
+			for (b = a + 1; b < n && strcmp(keys[a].key, keys[b].key) == 0; b++)
+				;
+			for (size_t k = a; b - a > 1 && k < b; k++) {
+				size_t i = keys[k].i;
+				int whole;
+				if (strcmp(paths->items[i], "-") == 0)
+					continue;
+				char *longer = tail_id(paths->items[i], levels[i] + 1, &whole);
+				(void)whole;
+				char *id = clean_id(longer);
+				if (strcmp(id, ids[i]) != 0) {
+					free(ids[i]);
+					ids[i] = id;
+					levels[i]++;
+					changed = 1;
+				} else {
+					free(id);
+				}
+			}
+		}
+		for (size_t i = 0; i < n; i++)
+			free(keys[i].key);
+	}
+	free(keys);
+	free(levels);
+	return ids;
 }
