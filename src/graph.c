@@ -386,12 +386,7 @@ void yg_graph_add_document(yg_graph *g, const yg_document *d)
 	yg_article a;
 	memset(&a, 0, sizeof a);
 	a.id = yg_xstrdup(d->id);
-	char *slug = yg_slug(d->id, strlen(d->id));
-	yg_buf b;
-	yg_buf_init(&b);
-	yg_buf_printf(&b, "%sarticle/%s", g->base, slug);
-	free(slug);
-	a.iri = yg_buf_take(&b);
+	a.iri = yg_article_iri(g->base, d->id);
 	a.date = d->date ? yg_xstrdup(d->date) : NULL;
 	a.url = d->url ? yg_xstrdup(d->url) : NULL;
 	a.title = d->title ? yg_xstrdup(d->title) : NULL;
