@@ -1,5 +1,6 @@
 #include "graph.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,6 +65,48 @@ static void add_bare_head(yg_keytab *kt, const char *label)
 	}
 }
 
+/* The bare heads depend on the lexicon only, and collecting them folds
+ * every body and facility name: do it once per lexicon, not once per
+ * graph (a program that makes many small graphs spent half its time
+ * here).  A lexicon's key table stamp names it. */
+static struct {
+	pthread_mutex_t lock;
+	uint64_t stamp;
+	yg_keytab *heads;
+	size_t users;
+} heads_cache = {PTHREAD_MUTEX_INITIALIZER, 0, NULL, 0};
+
+static void collect_bare_heads(yg_graph *g);
+
+static void share_bare_heads(yg_graph *g)
+{
+	uint64_t stamp = g->lx ? yg_keytab_stamp(yg_lexicon_keys(g->lx)) : 0;
+	pthread_mutex_lock(&heads_cache.lock);
+	if (!heads_cache.heads || (heads_cache.stamp != stamp && heads_cache.users == 0)) {
+		yg_keytab_free(heads_cache.heads);
+		collect_bare_heads(g);
+		heads_cache.heads = g->bare_heads;
+		heads_cache.stamp = stamp;
+	}
+	if (heads_cache.stamp == stamp) {
+		g->bare_heads = heads_cache.heads;
+		heads_cache.users++;
+	} else {
+		collect_bare_heads(g); /* another lexicon in use: a table of its own */
+	}
+	pthread_mutex_unlock(&heads_cache.lock);
+}
+
+static void release_bare_heads(yg_graph *g)
+{
+	pthread_mutex_lock(&heads_cache.lock);
+	if (g->bare_heads == heads_cache.heads)
+		heads_cache.users--;
+	else
+		yg_keytab_free(g->bare_heads);
+	pthread_mutex_unlock(&heads_cache.lock);
+}
+
 static void collect_bare_heads(yg_graph *g)
 {
 	g->bare_heads = yg_keytab_new();
@@ -95,7 +138,7 @@ yg_graph *yg_graph_new(const char *base, const yg_lexicon *lx)
 	g->lx = lx;
 	g->index_cap = 1024;
 	g->index = yg_xcalloc(g->index_cap, sizeof *g->index);
-	collect_bare_heads(g);
+	share_bare_heads(g);
 	return g;
 }
 
@@ -139,7 +182,7 @@ void yg_graph_free(yg_graph *g)
 	free(g->articles.items);
 	free(g->index);
 	free(g->eindex);
-	yg_keytab_free(g->bare_heads);
+	release_bare_heads(g);
 	free(g->base);
 	free(g);
 }
