@@ -1,7 +1,7 @@
 #!/bin/sh
 # build.sh — build the libFuzzer harnesses with clang, ASan and UBSan.
 #
-#   fuzz/build.sh            builds fuzz/build/fuzz_extract and fuzz/build/fuzz_writers
+#   fuzz/build.sh            builds fuzz/build/fuzz_extract, fuzz_writers and fuzz_jsonl
 #
 # Environment:
 #   CC          clang (default: clang, else clang-14)
@@ -81,9 +81,9 @@ rm -f "$OUT/libytegraph-fuzz.a"
 # shellcheck disable=SC2086
 ar rcs "$OUT/libytegraph-fuzz.a" $objs
 
-for h in fuzz_extract fuzz_writers; do
+for h in ${HARNESSES:-fuzz_extract fuzz_writers fuzz_jsonl}; do
 	echo "  LINK  fuzz/$h"
 	# shellcheck disable=SC2086
 	$CC $CFLAGS -fsanitize=fuzzer "$FUZZ/$h.c" "$OUT/libytegraph-fuzz.a" $PKG_LIBS -lm -o "$OUT/$h"
 done
-echo "build.sh: built $OUT/fuzz_extract $OUT/fuzz_writers"
+echo "build.sh: built the harnesses in $OUT"

@@ -92,9 +92,11 @@ static char *metadata_date(const yg_document *d)
 	int y, m, dd;
 	char iso[11];
 	/* exactly YYYY-MM-DD: sscanf would take "2024- 1-01" */
+	if (strnlen(p + 5, 10) < 10)
+		return NULL;
 	memcpy(iso, p + 5, 10);
 	iso[10] = '\0';
-	if (strnlen(p + 5, 10) == 10 && yg_date_parse_iso(iso, &y, &m, &dd) && y > 1900)
+	if (yg_date_parse_iso(iso, &y, &m, &dd) && y > 1900)
 		return fmt_date(y, m, dd);
 	return NULL;
 }

@@ -384,22 +384,39 @@ char *yg_text_clean_line(const char *s)
 	return yg_buf_take(&b);
 }
 
+/* A control no RDF syntax writes the same way: C0 but tab and line feed
+ * (CR included: raptor writes it raw inside a Turtle string), DEL and C1
+ * (raptor's RDF/XML writer refuses them). */
+static int literal_control(uint32_t cp)
+{
+	return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp <= 0x9F);
+}
+
 char *yg_text_literal_safe(const char *s)
 {
 	size_t n = strlen(s), i = 0;
-	for (; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if ((c < 0x20 && c != '\t' && c != '\n') || (c == 0xEF && i + 3 <= n && nonchar3((const unsigned char *)s + i)))
+	while (i < n) {
+		size_t start = i;
+		uint32_t cp = yg_utf8_next(s, &i);
+		if (literal_control(cp) || (cp >= 0xFDD0 && cp <= 0xFDEF) || cp == 0xFFFE || cp == 0xFFFF) {
+			i = start;
 			break;
+		}
 	}
-	if (i == n)
+	if (i >= n)
 		return NULL;
-	char *copy = yg_xstrdup(s);
-	for (char *p = copy; *p; p++)
-		if ((unsigned char)*p < 0x20 && *p != '\t' && *p != '\n')
-			*p = ' ';
-	yg_text_replace_nonchars(copy, n);
-	return copy;
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_buf_reserve(&b, n);
+	for (i = 0; i < n;) {
+		size_t start = i;
+		if (literal_control(yg_utf8_next(s, &i)))
+			yg_buf_putc(&b, ' ');
+		else
+			yg_buf_add(&b, s + start, i - start);
+	}
+	yg_text_replace_nonchars(b.s, b.len);
+	return yg_buf_take(&b);
 }
 
 char *yg_text_printable(const char *s, size_t max)

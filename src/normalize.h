@@ -117,9 +117,10 @@ void yg_text_replace_nonchars(char *s, size_t n);
 char *yg_text_clean_line(const char *s);
 
 /* What an RDF literal can hold in every syntax (XML 1.0 has no C0
- * control but tab and line feed, and raptor writes a CR raw inside a
- * Turtle string): NULL when s is fine as it is, else a copy with those
- * controls as spaces and noncharacters as U+FFFD.  Caller frees. */
+ * control but tab and line feed, raptor writes a CR raw inside a Turtle
+ * string and refuses DEL and C1 in RDF/XML): NULL when valid UTF-8 s is
+ * fine as it is, else a copy with those controls as spaces and
+ * noncharacters as U+FFFD.  Caller frees. */
 char *yg_text_literal_safe(const char *s);
 
 /* s for a message on a terminal: controls and invalid bytes as \xNN,
