@@ -1,6 +1,6 @@
 /* write_table.c — the merged entity list for people and for grep:
  * aligned table, TSV, CSV or JSON Lines; columns type, label, IRI,
- * mentions, documents. */
+ * mentions, documents, aliases (lists joined with "|"). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,29 +15,55 @@ static int wanted(const yg_write_opts *o, const yg_node *n)
 	return !o->type_mask || (o->type_mask & (1u << n->type));
 }
 
-static char *join_docs(const yg_node *n, const char *sep)
+/* Lists in one cell (documents, aliases) are joined with one separator
+ * in TSV and CSV alike; JSON Lines keeps them as arrays. */
+#define LIST_SEP "|"
+
+static char *join(const yg_strlist *l)
 {
 	yg_buf b;
 	yg_buf_init(&b);
 	yg_buf_puts(&b, "");
-	for (size_t i = 0; i < n->docs.len; i++) {
+	for (size_t i = 0; i < l->len; i++) {
 		if (i)
-			yg_buf_puts(&b, sep);
-		yg_buf_puts(&b, n->docs.items[i]);
+			yg_buf_puts(&b, LIST_SEP);
+		yg_buf_puts(&b, l->items[i]);
 	}
 	return yg_buf_take(&b);
 }
 
-/* TSV fields cannot hold tabs or newlines: replace them with spaces. */
-static void tsv_field(yg_buf *b, const char *s)
+/* A cell a spreadsheet would run as a formula (OWASP, "CSV injection"):
+ * it is written after a ' unless --raw-cells. */
+static int formula_start(const char *s)
 {
-	for (; *s; s++)
-		yg_buf_putc(b, (*s == '\t' || *s == '\n' || *s == '\r') ? ' ' : *s);
+	return *s && strchr("=+-@\t\r", *s) != NULL;
 }
 
-static void csv_field(yg_buf *b, const char *s)
+/* TSV fields cannot hold tabs or newlines: replace them with spaces.  A
+ * field that starts with '"' is quoted as csv readers (Python's, pandas,
+ * spreadsheets) would otherwise read it: "..." with "" inside. */
+static void tsv_field(yg_buf *b, const char *s, int raw)
+{
+	if (!raw && formula_start(s))
+		yg_buf_putc(b, '\'');
+	int quote = *s == '"';
+	if (quote)
+		yg_buf_putc(b, '"');
+	for (; *s; s++) {
+		char c = (*s == '\t' || *s == '\n' || *s == '\r') ? ' ' : *s;
+		if (quote && c == '"')
+			yg_buf_putc(b, '"');
+		yg_buf_putc(b, c);
+	}
+	if (quote)
+		yg_buf_putc(b, '"');
+}
+
+static void csv_field(yg_buf *b, const char *s, int raw)
 {
 	yg_buf_putc(b, '"');
+	if (!raw && formula_start(s))
+		yg_buf_putc(b, '\'');
 	for (; *s; s++) {
 		if (*s == '"')
 			yg_buf_putc(b, '"');
@@ -46,22 +72,23 @@ static void csv_field(yg_buf *b, const char *s)
 	yg_buf_putc(b, '"');
 }
 
-static void row_sv(yg_buf *b, const yg_node *n, int csv)
+static void row_sv(yg_buf *b, const yg_node *n, int csv, int raw)
 {
 	char count[32];
 	snprintf(count, sizeof count, "%zu", n->mentions);
-	char *docs = join_docs(n, csv ? ";" : ",");
-	const char *cells[] = {yg_etype_name((yg_etype)n->type), n->label, n->iri, count, docs};
-	for (size_t i = 0; i < 5; i++) {
+	char *docs = join(&n->docs), *aliases = join(&n->aliases);
+	const char *cells[] = {yg_etype_name((yg_etype)n->type), n->label, n->iri, count, docs, aliases};
+	for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
 		if (i)
 			yg_buf_putc(b, csv ? ',' : '\t');
 		if (csv)
-			csv_field(b, cells[i]);
+			csv_field(b, cells[i], raw);
 		else
-			tsv_field(b, cells[i]);
+			tsv_field(b, cells[i], raw);
 	}
 	yg_buf_puts(b, csv ? "\r\n" : "\n");
 	free(docs);
+	free(aliases);
 }
 
 static void row_jsonl(yg_buf *b, const yg_node *n)
@@ -144,9 +171,11 @@ yg_status yg_write_entities(const yg_graph *g, const yg_writer *w, const yg_writ
 		write_aligned(&b, g, o);
 	} else {
 		int csv = strcmp(fmt, "csv") == 0, jsonl = strcmp(fmt, "jsonl") == 0;
+		if (!jsonl && o->bom)
+			yg_buf_puts(&b, "\xEF\xBB\xBF"); /* how a spreadsheet knows the file is UTF-8 */
 		if (!jsonl)
-			yg_buf_puts(&b, csv ? "\"type\",\"label\",\"iri\",\"mentions\",\"documents\"\r\n"
-			                    : "type\tlabel\tiri\tmentions\tdocuments\n");
+			yg_buf_puts(&b, csv ? "\"type\",\"label\",\"iri\",\"mentions\",\"documents\",\"aliases\"\r\n"
+			                    : "type\tlabel\tiri\tmentions\tdocuments\taliases\n");
 		for (size_t i = 0; i < yg_graph_node_count(g); i++) {
 			const yg_node *n = yg_graph_node(g, i);
 			if (!wanted(o, n))
@@ -154,7 +183,7 @@ yg_status yg_write_entities(const yg_graph *g, const yg_writer *w, const yg_writ
 			if (jsonl)
 				row_jsonl(&b, n);
 			else
-				row_sv(&b, n, csv);
+				row_sv(&b, n, csv, o->raw_cells);
 		}
 	}
 	size_t len = b.len, put = fwrite(b.s, 1, len, fh);
