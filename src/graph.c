@@ -35,6 +35,10 @@ struct yg_graph {
 	 * different body in every province, so they are no altLabel in the
 	 * merged graph (extract still reports them per article) */
 	yg_keytab *bare_heads;
+	/* (node, alias) pairs already listed: a node's alias list grows with
+	 * the corpus, and scanning it for each new alias was quadratic */
+	yg_keytab *alias_keys;
+	uint32_t nalias_keys;
 };
 
 void yg_graph_nodes_only(yg_graph *g)
@@ -139,6 +143,7 @@ yg_graph *yg_graph_new(const char *base, const yg_lexicon *lx)
 	g->index_cap = 1024;
 	g->index = yg_xcalloc(g->index_cap, sizeof *g->index);
 	share_bare_heads(g);
+	g->alias_keys = yg_keytab_new();
 	return g;
 }
 
@@ -183,6 +188,7 @@ void yg_graph_free(yg_graph *g)
 	free(g->index);
 	free(g->eindex);
 	release_bare_heads(g);
+	yg_keytab_free(g->alias_keys);
 	free(g->base);
 	free(g);
 }
@@ -268,10 +274,18 @@ static void set_if_empty(char **dst, const char *src)
 		*dst = yg_xstrdup(src);
 }
 
-static void add_alias(yg_node *n, const char *a)
+static void add_alias(yg_graph *g, yg_node *n, const char *a)
 {
-	if (strcmp(a, n->label) != 0)
-		yg_strlist_add(&n->aliases, a, strlen(a));
+	if (strcmp(a, n->label) == 0)
+		return;
+	char *key = yg_strjoin(n->iri, "\x1f", a);
+	/* keys get ids 1, 2, 3...: a new pair gets the next one */
+	int fresh = yg_keytab_intern(g->alias_keys, key, strlen(key)) == g->nalias_keys + 1;
+	free(key);
+	if (fresh) {
+		g->nalias_keys++;
+		YG_VEC_PUSH(n->aliases, yg_xstrdup(a));
+	}
 }
 
 /* Documents arrive one at a time and all of a document's statements are
@@ -295,11 +309,11 @@ static size_t merge_entity(yg_graph *g, const yg_document *d, size_t e)
 		/* Keep the smallest label so the result does not depend on
 		 * input order; the others become aliases. */
 		if (strcmp(ent->label, n->label) < 0) {
-			add_alias(n, n->label);
+			add_alias(g, n, n->label);
 			free(n->label);
 			n->label = yg_xstrdup(ent->label);
 		} else {
-			add_alias(n, ent->label);
+			add_alias(g, n, ent->label);
 		}
 	} else {
 		YG_VEC_GROW(g->nodes);
@@ -328,7 +342,7 @@ static size_t merge_entity(yg_graph *g, const yg_document *d, size_t e)
 	}
 	for (size_t i = 0; i < ent->aliases.len; i++)
 		if (!is_bare_head(g, ent->aliases.items[i]))
-			add_alias(n, ent->aliases.items[i]);
+			add_alias(g, n, ent->aliases.items[i]);
 	for (size_t i = 0; i < ent->degrees.len; i++)
 		yg_strlist_add(&n->degrees, ent->degrees.items[i], strlen(ent->degrees.items[i]));
 	set_if_empty(&n->identifier, ent->identifier);
