@@ -16,6 +16,7 @@
 #include "corpus.h"
 #include "date.h"
 #include "engine.h"
+#include "fold.h"
 #include "graph.h"
 #include "iri.h"
 #include "lexicon.h"
@@ -242,7 +243,11 @@ static int parse_option(options *o, int c, const char *arg)
 		if (bad)
 			return usage_error("--relation: unknown relation in \"%s\"", bad);
 		break;
-	case OPT_FOCUS: o->wopts.focus = arg; break;
+	case OPT_FOCUS:
+		if (yg_utf8_invalid_at(arg, strlen(arg)) != strlen(arg))
+			return usage_error("%s", "--focus: the label is not valid UTF-8");
+		o->wopts.focus = arg;
+		break;
 	case OPT_DEPTH:
 		if (!parse_number(arg, 1, 10, &o->wopts.depth))
 			return usage_error("--depth: expected a number from 1 to 10, got \"%s\"", arg);
@@ -640,6 +645,113 @@ static void write_output(run_state *rs, const char *path, const yg_writer *w)
 		report(rs, &d);
 }
 
+/* ---- --focus: matched the way the extractor matches names ---- */
+
+/* The match key of a label or of --focus: NFC (an NFD argument from a
+ * terminal or a file name), white space runs as one space, no space at
+ * the ends, folded (case, tone-mark placement: hoà = hòa). */
+static char *focus_key(const char *s)
+{
+	yg_text t;
+	yg_diag d = {0};
+	if (yg_text_normalize(s, strlen(s), YG_ENC_UTF8, "--focus", &t, &d) != YG_OK)
+		return yg_xstrdup(""); /* not text: matches no label */
+	char *line = yg_text_clean_line(t.s);
+	yg_text_free(&t);
+	if (!line)
+		return yg_xstrdup("");
+	char *key = yg_fold_phrase(line, strlen(line));
+	free(line);
+	return key;
+}
+
+/* Edit distance in code points, for "did you mean". */
+static size_t distance(const char *a, const char *b)
+{
+	size_t na = yg_utf8_count(a, strlen(a)), nb = yg_utf8_count(b, strlen(b));
+	uint32_t *ca = yg_xcalloc(na + 1, sizeof *ca), *cb = yg_xcalloc(nb + 1, sizeof *cb);
+	for (size_t i = 0, k = 0; k < na; k++)
+		ca[k] = yg_utf8_next(a, &i);
+	for (size_t i = 0, k = 0; k < nb; k++)
+		cb[k] = yg_utf8_next(b, &i);
+	size_t *row = yg_xcalloc(nb + 1, sizeof *row);
+	for (size_t j = 0; j <= nb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= na; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t up = row[j], best = diag + (ca[i - 1] != cb[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	size_t dist = row[nb];
+	free(row);
+	free(ca);
+	free(cb);
+	return dist;
+}
+
+enum { CLOSEST = 5 };
+
+/* The focus as write_dot matches it (an IRI or a label), or NULL with an
+ * error that lists the closest labels. */
+static const char *resolve_focus(run_state *rs, const char *focus)
+{
+	char *want = focus_key(focus);
+	const char *found = NULL;
+	struct {
+		size_t dist;
+		const char *label;
+	} near[CLOSEST];
+	size_t nnear = 0;
+	for (size_t i = 0; i < yg_graph_node_count(rs->g) && !found; i++) {
+		const yg_node *n = yg_graph_node(rs->g, i);
+		if (strcmp(n->iri, focus) == 0) {
+			found = n->iri;
+			break;
+		}
+		for (size_t a = 0; a <= n->aliases.len && !found; a++) {
+			const char *label = a == 0 ? n->label : n->aliases.items[a - 1];
+			char *key = focus_key(label);
+			if (strcmp(key, want) == 0)
+				found = n->label; /* every node of that label, as before */
+			else if (a == 0) {
+				size_t dist = distance(key, want), k = nnear < CLOSEST ? nnear++ : CLOSEST - 1;
+				if (k == CLOSEST - 1 && nnear == CLOSEST && near[k].dist <= dist) {
+					free(key);
+					continue;
+				}
+				for (; k > 0 && near[k - 1].dist > dist; k--)
+					near[k] = near[k - 1];
+				near[k].dist = dist;
+				near[k].label = n->label;
+			}
+			free(key);
+		}
+	}
+	free(want);
+	if (found)
+		return found;
+	yg_buf b;
+	yg_buf_init(&b);
+	char *shown = yg_text_printable(focus, 80);
+	yg_buf_printf(&b, "--focus: no entity labelled or identified \"%s\"", shown);
+	free(shown);
+	for (size_t k = 0; k < nnear; k++)
+		yg_buf_printf(&b, "%s\"%s\"", k ? ", " : "; the closest labels: ", near[k].label);
+	yg_diag d;
+	yg_diag_set(&d, YG_ERR_DATA, NULL, "%s", b.s);
+	yg_buf_free(&b);
+	report(rs, &d);
+	return NULL;
+}
+
 static void write_results(run_state *rs)
 {
 	options *o = rs->o;
@@ -659,9 +771,17 @@ static void write_results(run_state *rs)
 	}
 	if (o->outputs.len == 0)
 		write_output(rs, "-", yg_writer_by_name("turtle"));
-	for (size_t i = 0; i < o->outputs.len; i++)
-		if (!yg_writer_for_path(o->outputs.items[i])->per_article)
-			write_output(rs, o->outputs.items[i], yg_writer_for_path(o->outputs.items[i]));
+	int diagrams = 1;
+	if (o->wopts.focus && has_output(o, yg_write_diagram, NULL)) {
+		const char *focus = resolve_focus(rs, o->wopts.focus);
+		diagrams = focus != NULL;
+		o->wopts.focus = focus;
+	}
+	for (size_t i = 0; i < o->outputs.len; i++) {
+		const yg_writer *w = yg_writer_for_path(o->outputs.items[i]);
+		if (!w->per_article && (diagrams || w->fn != yg_write_diagram))
+			write_output(rs, o->outputs.items[i], w);
+	}
 }
 
 /* Writing over an input destroys it (and a later run reads the output

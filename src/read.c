@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "buf.h"
@@ -71,6 +72,12 @@ static int has_txt_suffix(const char *name)
 	return n > 4 && strcmp(name + n - 4, ".txt") == 0;
 }
 
+static int has_txt_suffix_nocase(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 4 && strcasecmp(name + n - 4, ".txt") == 0;
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -121,6 +128,7 @@ typedef struct {
 		struct stat *items;
 		size_t len, cap;
 	} open;
+	size_t txt, other_case; /* *.txt taken, *.TXT (or .Txt...) seen */
 } expander;
 
 static void fail(expander *e, yg_status st, const char *path, const char *what)
@@ -181,7 +189,10 @@ static void expand_dir(expander *e, const char *dir, const struct stat *st)
 		}
 		if (S_ISDIR(cst.st_mode))
 			expand_dir(e, names.items[i], &cst);
+		else if (S_ISREG(cst.st_mode) && !has_txt_suffix(names.items[i]) && has_txt_suffix_nocase(names.items[i]))
+			e->other_case++;
 		else if (S_ISREG(cst.st_mode) && has_txt_suffix(names.items[i])) {
+			e->txt++;
 			if (own_output(names.items[i]))
 				fail(e, YG_OK, names.items[i], "an entity list written by ytegraph, not an article; skipped");
 			else
@@ -211,9 +222,16 @@ yg_status yg_expand_inputs(char *const *inputs, int n, yg_pathlist *out,
 			fail(&e, YG_ERR_IO, in, strerror(errno));
 			continue;
 		}
-		if (S_ISDIR(st.st_mode))
+		if (S_ISDIR(st.st_mode)) {
+			size_t before = e.txt, files = e.files.len;
+			e.txt = e.other_case = 0;
 			expand_dir(&e, in, &st);
-		else
+			if (e.txt == 0 && e.files.len == files)
+				fail(&e, YG_ERR_IO, in, e.other_case
+				     ? "no *.txt file in this folder (names are case-sensitive: rename the *.TXT files, or name them as inputs)"
+				     : "no *.txt file in this folder");
+			e.txt += before;
+		} else
 			add_file(&e, in, &st);
 	}
 	free(e.dirs.items);

@@ -70,4 +70,39 @@ check "--depth without --focus is a usage error" exit_is 2 "$YTEGRAPH" build --d
 check "--strict without --jsonl is a usage error" exit_is 2 "$YTEGRAPH" extract --strict "$EX"
 check "build --focus with no diagram output warns" exit_is 0 "$YTEGRAPH" build --focus "Hà Nội" -o "$TMP/w.ttl" "$EX"
 check "... naming the option" stderr_has "warning: --focus applies to diagrams"
+# --focus matches the way the extractor matches names
+for f in "sở y tế hà nội" "  Sở Y tế   Hà Nội " "SỞ Y TẾ HÀ NỘI" "$(printf 'So\314\233\314\211 Y te\314\202\314\201 Ha\314\200 No\314\202\314\243i')" "Sở Y tế Hoà Bình"; do
+	check "--focus \"$f\" finds the entity (case, NFD, tone-mark placement, spaces)" exit_is 0 "$YTEGRAPH" build -q --focus "$f" -o "$TMP/focus.dot" "$EX"
+done
+check "an unknown --focus: exit 1" exit_is 1 "$YTEGRAPH" build -q --focus "Sở Y tế Hà Nộ" -o "$TMP/focus.dot" "$EX"
+check "... listing the closest labels" stderr_has 'the closest labels: "Sở Y tế Hà Nội"'
+# folders without *.txt
+mkdir -p "$TMP/empty-dir" "$TMP/upper-dir"
+cp "$EX"/01-*.txt "$TMP/upper-dir/A.TXT"
+check "a folder with no *.txt: exit 1" exit_is 1 "$YTEGRAPH" extract "$TMP/empty-dir"
+check "... saying so" stderr_has "empty-dir: no \*.txt file in this folder"
+check "a folder with only *.TXT: exit 1" exit_is 1 "$YTEGRAPH" extract "$TMP/upper-dir"
+check "... saying that names are case-sensitive" stderr_has "upper-dir: no \*.txt file.*case-sensitive"
+# the entity table on a terminal is no wider than it
+check "entities on a 70-column terminal: no line wider than 70" "$PY" - "$YTEGRAPH" "$EX" <<'PYEOF'
+import fcntl, os, pty, struct, subprocess, sys, termios
+m, s = pty.openpty()
+fcntl.ioctl(s, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 70, 0, 0))
+p = subprocess.Popen([sys.argv[1], "entities", "-q", sys.argv[2]], stdout=s, stderr=subprocess.DEVNULL)
+os.close(s)
+out = b""
+while True:
+    try:
+        d = os.read(m, 65536)
+    except OSError:
+        break
+    if not d:
+        break
+    out += d
+p.wait()
+lines = [l for l in out.decode("utf-8").replace("\r", "").split("\n") if l]
+wide = [l for l in lines if len(l) > 70]
+print("# %d lines, widest %d" % (len(lines), max(map(len, lines))))
+sys.exit(1 if wide or len(lines) < 10 else 0)
+PYEOF
 finish
