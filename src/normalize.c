@@ -260,6 +260,8 @@ static yg_status nfc_utf8(const char *s, size_t len, size_t base, int quick, yg_
 	return YG_OK;
 }
 
+static void blank_controls(char *str, size_t n);
+
 static yg_status from_cp1258(const char *bytes, size_t len, const char *where,
                              yg_text *t, yg_diag *d)
 {
@@ -287,8 +289,10 @@ static yg_status from_cp1258(const char *bytes, size_t len, const char *where,
 	/* Combining tone marks from cp1258 compose here; offsets then refer to
 	 * the converted UTF-8, which is as close as a legacy file allows. */
 	yg_status st = nfc_utf8(utf8, (size_t)blen, 0, -1, t, where, d);
-	if (st == YG_OK)
+	if (st == YG_OK) {
 		yg_text_replace_nonchars(t->s, t->len);
+		blank_controls(t->s, t->len);
+	}
 	t->legacy = 1;
 	free(utf8);
 	return st;
@@ -329,8 +333,10 @@ yg_status yg_text_normalize(const char *bytes, size_t len, yg_encoding enc,
 		                   bom + bad, line_of(bytes, bom + bad));
 	out->bom = bom;
 	yg_status st = nfc_utf8(bytes + bom, len - bom, bom, quick, out, where, d);
-	if (st == YG_OK)
+	if (st == YG_OK) {
 		yg_text_replace_nonchars(out->s, out->len);
+		blank_controls(out->s, out->len);
+	}
 	return st;
 }
 
@@ -339,6 +345,21 @@ yg_status yg_text_normalize(const char *bytes, size_t len, yg_encoding enc,
 static int nonchar3(const unsigned char *p)
 {
 	return p[0] == 0xEF && ((p[1] == 0xBF && p[2] >= 0xBE) || (p[1] == 0xB7 && p[2] >= 0x90 && p[2] <= 0xAF));
+}
+
+/* Controls are no text either: a C0 control other than the white space
+ * ones (tab, line feed, vertical tab, form feed, CR), DEL, or a C1
+ * control would end up inside a label ("thờeo\x17định").  Each becomes
+ * spaces of its own length, so offsets do not move. */
+static void blank_controls(char *str, size_t n)
+{
+	unsigned char *s = (unsigned char *)str;
+	for (size_t i = 0; i < n; i++) {
+		if ((s[i] < 0x20 && !(s[i] >= '\t' && s[i] <= '\r')) || s[i] == 0x7F)
+			s[i] = ' ';
+		else if (s[i] == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F && s[i + 1] != 0x85)
+			s[i] = s[i + 1] = ' ';
+	}
 }
 
 void yg_text_replace_nonchars(char *str, size_t n)

@@ -107,4 +107,11 @@ check "... the same with -j 2 (records parsed by the workers)" sh -c '"$0" build
 # ---- terminal output ----
 { rec 'a\u001b]0;owned\u0007' ''; } >"$TMP/tty.jsonl"
 check "extract --format text writes no escape sequence" sh -c '"$0" extract --format text --jsonl "$1" 2>&1 | LC_ALL=C grep -q "$(printf "\033")" && exit 1 || exit 0' "$YTEGRAPH" "$TMP/tty.jsonl"
+# controls inside words are no part of a label (found by fuzz_extract)
+printf 'Ngày 2/3/2024, Bệnh viện Bạch\027Mai và Sở Y tế Hà\177Nội cùng Bệnh viện Việt\302\233Đức họp. Quyết định về\027 việc khám.\n' >"$TMP/ctl.txt"
+check "C0, DEL and C1 controls inside words never reach a label" sh -c '"$0" extract "$1" | "$2" -c "
+import json, sys
+for e in json.loads(sys.stdin.readline())[\"entities\"]:
+    for s in [e[\"label\"]] + e[\"aliases\"]:
+        assert not any(ord(c) < 32 or 0x7f <= ord(c) <= 0x9f for c in s), repr(s)"' "$YTEGRAPH" "$TMP/ctl.txt" "$PY"
 finish
