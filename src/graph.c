@@ -46,26 +46,29 @@ void yg_graph_nodes_only(yg_graph *g)
 	g->nodes_only = 1;
 }
 
-static const char *const type_segments[YG_T_COUNT] = {
-	"official", "hospital", "resolution", "province", "body", "facility",
-};
-
 const char *yg_type_segment(yg_etype t)
 {
-	return (unsigned)t < YG_T_COUNT ? type_segments[t] : "entity";
+	return yg_etype_segment(t);
 }
 
-static void add_bare_head(yg_keytab *kt, const char *label)
+/* A head alone, or followed by one province-level unit word ("Sở Y tế",
+ * "UBND tỉnh", "Sở Y tế thành phố"). */
+static void add_bare_head(yg_keytab *kt, const char *label, const yg_lexicon *lx)
 {
-	static const char *const units[] = {"", " tỉnh", " thành phố", " tp"};
-	for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) {
-		yg_buf b;
-		yg_buf_init(&b);
-		yg_buf_printf(&b, "%s%s", label, units[u]);
-		char *f = yg_fold_phrase(b.s, b.len);
-		yg_keytab_intern(kt, f, strlen(f));
-		free(f);
-		yg_buf_free(&b);
+	char *f = yg_fold_phrase(label, strlen(label));
+	yg_keytab_intern(kt, f, strlen(f));
+	free(f);
+	for (size_t i = 0; i < yg_lexicon_count(lx); i++) {
+		const yg_concept *u = yg_lexicon_concept(lx, i);
+		if (u->kind != YG_LEX_UNIT || u->level != YG_LEVEL_PROVINCE)
+			continue;
+		for (size_t a = 0; a <= u->nalts; a++) {
+			char *with = yg_strjoin(label, " ", a ? u->alts[a - 1] : u->pref);
+			f = yg_fold_phrase(with, strlen(with));
+			yg_keytab_intern(kt, f, strlen(f));
+			free(f);
+			free(with);
+		}
 	}
 }
 
@@ -118,12 +121,11 @@ static void collect_bare_heads(yg_graph *g)
 		const yg_concept *c = yg_lexicon_concept(g->lx, i);
 		if (c->kind != YG_LEX_BODY && c->kind != YG_LEX_FACILITY)
 			continue;
-		const char *scope = yg_concept_prop(c, "scope");
-		if (scope && strcmp(scope, "national") == 0)
+		if (c->scope == YG_SCOPE_NATIONAL)
 			continue;
-		add_bare_head(g->bare_heads, c->pref);
+		add_bare_head(g->bare_heads, c->pref, g->lx);
 		for (size_t a = 0; a < c->nalts; a++)
-			add_bare_head(g->bare_heads, c->alts[a]);
+			add_bare_head(g->bare_heads, c->alts[a], g->lx);
 	}
 }
 
@@ -205,22 +207,6 @@ static const yg_concept *province_concept(const yg_graph *g, const yg_document *
 	return yg_lexicon_concept(g->lx, (size_t)ent->concept);
 }
 
-/* Codes whose issuer is a provincial body: the same number in two
- * provinces is two documents. */
-static int provincial_code(const char *id)
-{
-	static const char *const suffixes[] = {"/TU", "/TƯ", "/UBND", "/HĐND", "/BCĐ", "/SYT", "/TĐ", "/QĐ-UBND", "/KH-UBND"};
-	size_t n = strlen(id);
-	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-		size_t k = strlen(suffixes[i]);
-		if (n >= k && strcmp(id + n - k, suffixes[i]) == 0)
-			return 1;
-		if (strstr(id, suffixes[i]))
-			return 1;
-	}
-	return 0;
-}
-
 char *yg_graph_entity_iri(const yg_graph *g, const yg_document *d, size_t e)
 {
 	const yg_entity *ent = &d->entities.items[e];
@@ -234,14 +220,16 @@ char *yg_graph_entity_iri(const yg_graph *g, const yg_document *d, size_t e)
 	if (pc) {
 		slug = yg_xstrdup(pc->slug);
 	} else if (ent->type == YG_T_RESOLUTION && ent->identifier) {
+		/* a provincial document is its issuer's province's (relate.c) */
 		slug = yg_slug(ent->identifier, strlen(ent->identifier));
-		const yg_concept *ap = province_concept(g, d, d->province);
-		if (provincial_code(ent->identifier) && ap) {
-			yg_buf_puts(&b, ap->slug);
+		const yg_concept *ip = ent->place >= 0 ? yg_lexicon_concept(g->lx, (size_t)ent->place) : NULL;
+		if (ip) {
+			yg_buf_puts(&b, ip->slug);
 			yg_buf_putc(&b, '/');
 		}
 	} else {
-		slug = yg_slug(ent->label, strlen(ent->label));
+		const char *name = ent->canon ? ent->canon : ent->label;
+		slug = yg_slug(name, strlen(name));
 	}
 	yg_buf_puts(&b, slug);
 	free(slug);
@@ -324,16 +312,15 @@ static size_t merge_entity(yg_graph *g, const yg_document *d, size_t e)
 		n->label = yg_xstrdup(ent->label);
 		const yg_concept *pc = province_concept(g, d, (int32_t)e);
 		if (pc) {
-			set_if_empty(&n->wikidata, yg_concept_prop(pc, "sameAs"));
-			const char *into = yg_concept_prop(pc, "mergedInto");
+			set_if_empty(&n->wikidata, pc->same_as);
+			const yg_concept *into = pc->merged_into >= 0 ? yg_lexicon_concept(g->lx, (size_t)pc->merged_into) : NULL;
 			if (into) {
-				const char *slug = strrchr(into, '/');
 				yg_buf b;
 				yg_buf_init(&b);
-				yg_buf_printf(&b, "%sprovince/%s", g->base, slug ? slug + 1 : into);
+				yg_buf_printf(&b, "%s%s/%s", g->base, yg_etype_segment(YG_T_PROVINCE), into->slug);
 				n->merged_into = yg_buf_take(&b);
 			}
-			set_if_empty(&n->merger_date, yg_concept_prop(pc, "mergerDate"));
+			set_if_empty(&n->merger_date, pc->merger_date);
 		}
 		if (g->nodes.len * 2 >= g->index_cap)
 			index_rebuild(g, g->index_cap * 2);

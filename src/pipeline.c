@@ -5,6 +5,8 @@
 #include "buf.h"
 
 #include "boilerplate.h"
+#include "docdate.h"
+#include "match.h"
 #include "recognize.h"
 #include "relate.h"
 #include "resolve.h"
@@ -58,17 +60,20 @@ yg_status yg_document_process(yg_document *d, const char *bytes, size_t len,
 	yg_tokenize(d->text.s, d->text.len, NULL, yg_lexicon_keys(o->lexicon), &d->toks);
 	if (d->toks.len == 0)
 		return yg_diag_set(diag, YG_ERR_DATA, d->path, "document has no text (only white space)");
-	yg_segment_sentences(d->text.s, &d->toks);
+	size_t nabbrev;
+	const uint32_t *abbrev = yg_lexicon_role_keys(o->lexicon, YG_ROLE_ABBREVIATION, &nabbrev);
+	yg_segment_sentences(d->text.s, &d->toks, abbrev, nabbrev);
 	yg_boilerplate_mask(d->text.s, &d->toks, o->lexicon);
-	d->keys = yg_lexicon_keys(o->lexicon);
-	yg_match_index(d, o->lexicon);
+	yg_phrases *px = yg_phrases_new(&d->toks, o->lexicon);
+	yg_ctx c = yg_ctx_make(d, o->lexicon, px);
 	if (!d->title)
 		d->title = first_line(d);
 	/* the date decides which names are in force (renamed provinces) */
 	if (!d->date)
-		d->date = yg_find_date(d);
-	yg_recognize(d, o->lexicon);
-	yg_resolve(d, o->lexicon);
-	yg_relate(d, o->lexicon);
+		d->date = yg_find_date(&c);
+	yg_recognize(&c);
+	yg_resolve(&c);
+	yg_relate(&c);
+	yg_phrases_free(px);
 	return YG_OK;
 }

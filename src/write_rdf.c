@@ -38,8 +38,9 @@ static const struct {
 };
 
 static const char *const class_of[YG_T_COUNT] = {
-	YG_ONTOLOGY_NS "Official", YG_ONTOLOGY_NS "Hospital", YG_ONTOLOGY_NS "Resolution",
-	YG_ONTOLOGY_NS "Province", YG_ONTOLOGY_NS "GovernmentBody", YG_ONTOLOGY_NS "HealthFacility",
+#define YG_X(id, name, segment, priority) [YG_T_##id] = YG_ONTOLOGY_NS name,
+	YG_ENTITY_TYPES(YG_X)
+#undef YG_X
 };
 
 static const char *const property_of[YG_R_COUNT] = {
