@@ -18,7 +18,7 @@ static double run(size_t n)
 	for (size_t i = 0; i < n; i++) {
 		char id[32], alias[64];
 		snprintf(id, sizeof id, "d%zu", i);
-		snprintf(alias, sizeof alias, "Bạch Mai cơ sở %zu", i);
+		snprintf(alias, sizeof alias, "%zu cơ sở Bạch Mai", i);
 		yg_document *d = yg_document_new(id, NULL);
 		int32_t e = yg_document_entity(d, YG_T_HOSPITAL, "Bệnh viện Bạch Mai");
 		yg_strlist_add(&d->entities.items[e].aliases, alias, strlen(alias));
