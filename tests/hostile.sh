@@ -114,4 +114,23 @@ import json, sys
 for e in json.loads(sys.stdin.readline())[\"entities\"]:
     for s in [e[\"label\"]] + e[\"aliases\"]:
         assert not any(ord(c) < 32 or 0x7f <= ord(c) <= 0x9f for c in s), repr(s)"' "$YTEGRAPH" "$TMP/ctl.txt" "$PY"
+# ---- spreadsheets: formulas and quotes in CSV and TSV cells ----
+{ rec '@SUM(A1)' ''; rec '\"q\" x' ''; rec '-3' ''; rec '+cmd|x' ''
+  printf '{"id":"=1+2","text":"Sở Y tế Huế họp."}\n'; printf '{"id":"\\"q2","text":"Sở Y tế Hà Tĩnh họp."}\n'; } >"$TMP/sheet.jsonl"
+"$YTEGRAPH" build -q --jsonl -o "$TMP/sheet.csv" -o "$TMP/sheet.tsv" "$TMP/sheet.jsonl"
+check "CSV and TSV: no cell starts with = + - @ (OWASP), every line one record for Python's csv" "$PY" - "$TMP/sheet.csv" "$TMP/sheet.tsv" <<'PYEOF'
+import csv, sys
+for path, dialect in ((sys.argv[1], "excel"), (sys.argv[2], "excel-tab")):
+    text = open(path, encoding="utf-8", newline="").read()
+    rows = list(csv.reader(text.splitlines(True), dialect=dialect))
+    assert len(rows) == text.count("\n") and all(len(r) == 6 for r in rows), (path, len(rows), text.count("\n"))
+    cells = [c for r in rows[1:] for c in r]
+    assert not [c for c in cells if c[:1] in "=+-@" and c], [c for c in cells if c[:1] in "=+-@" and c]
+    assert "'=1+2" in cells and '"q2' in cells, rows
+PYEOF
+"$YTEGRAPH" build -q --jsonl --raw-cells -o "$TMP/raw.csv" "$TMP/sheet.jsonl"
+check "--raw-cells writes cells as they are" grep -q ',"=1+2",' "$TMP/raw.csv"
+"$YTEGRAPH" build -q --jsonl --bom -o "$TMP/bom.csv" "$TMP/sheet.jsonl"
+check "--bom starts the CSV with a byte-order mark" sh -c 'head -c 3 "$0" | od -An -tx1 | grep -q "ef bb bf"' "$TMP/bom.csv"
+check "TSV and CSV list aliases" sh -c '"$0" entities --format tsv "$1" | grep -q "	Thủ đô" && "$0" entities --format csv "$1" | grep -q ",\"Thủ đô\""' "$YTEGRAPH" "$EX"
 finish
