@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "date.h"
 #include "docdate.h"
 
 static int tok_num(const yg_document *d, size_t i, int *v, int maxlen)
@@ -62,18 +63,19 @@ static size_t parse_dmy(const yg_ctx *c, size_t i, int *day, int *mon, int *year
 		if (is_date_sep(d, i + 3) && tok_num(d, i + 4, year, 4))
 			n = 5;
 	}
-	if (*day < 1 || *day > 31 || *mon < 1 || *mon > 12)
+	if (*year && (*year < 1900 || *year > 2100))
 		return 0;
-	if (n == 5 && (*year < 1900 || *year > 2100))
+	/* without a year, 29/2 may still be a leap day: 2000 is a leap year */
+	if (!yg_date_valid(*year ? *year : 2000, *mon, *day))
 		return 0;
 	return n;
 }
 
+/* NULL when y-m-dd is not in the calendar (29/2 of a year that has none). */
 static char *fmt_date(int y, int m, int dd)
 {
-	char buf[48];
-	snprintf(buf, sizeof buf, "%04d-%02d-%02d", y % 10000, m % 100, dd % 100);
-	return yg_xstrdup(buf);
+	char buf[11];
+	return yg_date_format(y, m, dd, buf) ? yg_xstrdup(buf) : NULL;
 }
 
 /* "date 2026-02-26" */
@@ -84,7 +86,13 @@ static char *metadata_date(const yg_document *d)
 	if (!p || p - s > 200)
 		return NULL;
 	int y, m, dd;
-	if (sscanf(p + 5, "%4d-%2d-%2d", &y, &m, &dd) == 3 && y > 1900 && m >= 1 && m <= 12 && dd >= 1 && dd <= 31)
+	char iso[11];
+	/* exactly YYYY-MM-DD: sscanf would take "2024- 1-01" */
+	if (strnlen(p + 5, 10) < 10)
+		return NULL;
+	memcpy(iso, p + 5, 10);
+	iso[10] = '\0';
+	if (yg_date_parse_iso(iso, &y, &m, &dd) && y > 1900)
 		return fmt_date(y, m, dd);
 	return NULL;
 }
@@ -105,6 +113,16 @@ static int latest_year(const yg_ctx *c)
 	return best;
 }
 
+/* latest_year is a pass over the whole document: computed once, on the
+ * first lede that needs it (a document of many "Ngày 21/2" ledes with no
+ * year would otherwise pay it once per lede). */
+static int latest_year_once(const yg_ctx *c, int *cache)
+{
+	if (*cache < 0)
+		*cache = latest_year(c);
+	return *cache;
+}
+
 /* A lede opener at token j: a daypart or date word ("Chiều", "Ngày"). */
 static size_t opener_at(const yg_ctx *c, size_t j)
 {
@@ -123,10 +141,13 @@ char *yg_find_date(const yg_ctx *c)
 	 * ("28/02/2024 1:38:16 CH"). */
 	for (size_t i = 0; i < t->len && t->items[i].line < 6; i++) {
 		int dd, m, y;
-		if ((t->items[i].flags & YG_TOK_LINE_START) && parse_dmy(c, i, &dd, &m, &y) >= 5 && y)
-			return fmt_date(y, m, dd);
+		char *date = (t->items[i].flags & YG_TOK_LINE_START) && parse_dmy(c, i, &dd, &m, &y) >= 5 && y
+		                     ? fmt_date(y, m, dd) : NULL;
+		if (date)
+			return date;
 	}
 	/* A dated lede at the start of a sentence. */
+	int latest = -1;
 	for (size_t i = 0; i < t->len; i++) {
 		const yg_token *tk = &t->items[i];
 		if (!(tk->flags & YG_TOK_SENT_START) || (tk->flags & YG_TOK_MASKED))
@@ -143,9 +164,10 @@ char *yg_find_date(const yg_ctx *c)
 		if (!parse_dmy(c, j, &dd, &m, &y))
 			continue;
 		if (!y)
-			y = latest_year(c);
-		if (y)
-			return fmt_date(y, m, dd);
+			y = latest_year_once(c, &latest);
+		char *date = y ? fmt_date(y, m, dd) : NULL;
+		if (date)
+			return date;
 	}
 	return NULL;
 }

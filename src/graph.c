@@ -1,5 +1,6 @@
 #include "graph.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +35,10 @@ struct yg_graph {
 	 * different body in every province, so they are no altLabel in the
 	 * merged graph (extract still reports them per article) */
 	yg_keytab *bare_heads;
+	/* (node, alias) pairs already listed: a node's alias list grows with
+	 * the corpus, and scanning it for each new alias was quadratic */
+	yg_keytab *alias_keys;
+	uint32_t nalias_keys;
 };
 
 void yg_graph_nodes_only(yg_graph *g)
@@ -67,6 +72,48 @@ static void add_bare_head(yg_keytab *kt, const char *label, const yg_lexicon *lx
 	}
 }
 
+/* The bare heads depend on the lexicon only, and collecting them folds
+ * every body and facility name: do it once per lexicon, not once per
+ * graph (a program that makes many small graphs spent half its time
+ * here).  A lexicon's key table stamp names it. */
+static struct {
+	pthread_mutex_t lock;
+	uint64_t stamp;
+	yg_keytab *heads;
+	size_t users;
+} heads_cache = {PTHREAD_MUTEX_INITIALIZER, 0, NULL, 0};
+
+static void collect_bare_heads(yg_graph *g);
+
+static void share_bare_heads(yg_graph *g)
+{
+	uint64_t stamp = g->lx ? yg_keytab_stamp(yg_lexicon_keys(g->lx)) : 0;
+	pthread_mutex_lock(&heads_cache.lock);
+	if (!heads_cache.heads || (heads_cache.stamp != stamp && heads_cache.users == 0)) {
+		yg_keytab_free(heads_cache.heads);
+		collect_bare_heads(g);
+		heads_cache.heads = g->bare_heads;
+		heads_cache.stamp = stamp;
+	}
+	if (heads_cache.stamp == stamp) {
+		g->bare_heads = heads_cache.heads;
+		heads_cache.users++;
+	} else {
+		collect_bare_heads(g); /* another lexicon in use: a table of its own */
+	}
+	pthread_mutex_unlock(&heads_cache.lock);
+}
+
+static void release_bare_heads(yg_graph *g)
+{
+	pthread_mutex_lock(&heads_cache.lock);
+	if (g->bare_heads == heads_cache.heads)
+		heads_cache.users--;
+	else
+		yg_keytab_free(g->bare_heads);
+	pthread_mutex_unlock(&heads_cache.lock);
+}
+
 static void collect_bare_heads(yg_graph *g)
 {
 	g->bare_heads = yg_keytab_new();
@@ -97,7 +144,8 @@ yg_graph *yg_graph_new(const char *base, const yg_lexicon *lx)
 	g->lx = lx;
 	g->index_cap = 1024;
 	g->index = yg_xcalloc(g->index_cap, sizeof *g->index);
-	collect_bare_heads(g);
+	share_bare_heads(g);
+	g->alias_keys = yg_keytab_new();
 	return g;
 }
 
@@ -141,7 +189,8 @@ void yg_graph_free(yg_graph *g)
 	free(g->articles.items);
 	free(g->index);
 	free(g->eindex);
-	yg_keytab_free(g->bare_heads);
+	release_bare_heads(g);
+	yg_keytab_free(g->alias_keys);
 	free(g->base);
 	free(g);
 }
@@ -213,10 +262,18 @@ static void set_if_empty(char **dst, const char *src)
 		*dst = yg_xstrdup(src);
 }
 
-static void add_alias(yg_node *n, const char *a)
+static void add_alias(yg_graph *g, yg_node *n, const char *a)
 {
-	if (strcmp(a, n->label) != 0)
-		yg_strlist_add(&n->aliases, a, strlen(a));
+	if (strcmp(a, n->label) == 0)
+		return;
+	char *key = yg_strjoin(n->iri, "\x1f", a);
+	/* keys get ids 1, 2, 3...: a new pair gets the next one */
+	int fresh = yg_keytab_intern(g->alias_keys, key, strlen(key)) == g->nalias_keys + 1;
+	free(key);
+	if (fresh) {
+		g->nalias_keys++;
+		YG_VEC_PUSH(n->aliases, yg_xstrdup(a));
+	}
 }
 
 /* Documents arrive one at a time and all of a document's statements are
@@ -240,11 +297,11 @@ static size_t merge_entity(yg_graph *g, const yg_document *d, size_t e)
 		/* Keep the smallest label so the result does not depend on
 		 * input order; the others become aliases. */
 		if (strcmp(ent->label, n->label) < 0) {
-			add_alias(n, n->label);
+			add_alias(g, n, n->label);
 			free(n->label);
 			n->label = yg_xstrdup(ent->label);
 		} else {
-			add_alias(n, ent->label);
+			add_alias(g, n, ent->label);
 		}
 	} else {
 		YG_VEC_GROW(g->nodes);
@@ -272,7 +329,7 @@ static size_t merge_entity(yg_graph *g, const yg_document *d, size_t e)
 	}
 	for (size_t i = 0; i < ent->aliases.len; i++)
 		if (!is_bare_head(g, ent->aliases.items[i]))
-			add_alias(n, ent->aliases.items[i]);
+			add_alias(g, n, ent->aliases.items[i]);
 	for (size_t i = 0; i < ent->degrees.len; i++)
 		yg_strlist_add(&n->degrees, ent->degrees.items[i], strlen(ent->degrees.items[i]));
 	set_if_empty(&n->identifier, ent->identifier);
@@ -373,12 +430,7 @@ void yg_graph_add_document(yg_graph *g, const yg_document *d)
 	yg_article a;
 	memset(&a, 0, sizeof a);
 	a.id = yg_xstrdup(d->id);
-	char *slug = yg_slug(d->id, strlen(d->id));
-	yg_buf b;
-	yg_buf_init(&b);
-	yg_buf_printf(&b, "%sarticle/%s", g->base, slug);
-	free(slug);
-	a.iri = yg_buf_take(&b);
+	a.iri = yg_article_iri(g->base, d->id);
 	a.date = d->date ? yg_xstrdup(d->date) : NULL;
 	a.url = d->url ? yg_xstrdup(d->url) : NULL;
 	a.title = d->title ? yg_xstrdup(d->title) : NULL;

@@ -11,6 +11,18 @@
 #include "relate.h"
 #include "resolve.h"
 
+/* "date YYYY-MM-DD " in full: a shorter one ("date 2025-07 ...") is
+ * part of the headline, and skipping 16 bytes of it would cut a
+ * character in two. */
+static int metadata_prefix(const char *s)
+{
+	static const char shape[] = "date 0000-00-00 ";
+	for (size_t i = 0; i < sizeof shape - 1; i++)
+		if (shape[i] == '0' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != shape[i])
+			return 0;
+	return 1;
+}
+
 /* The headline of a plain-text article: its first content line (page
  * furniture such as breadcrumbs is masked already), without a metadata
  * prefix ("date 2026-02-26 "), at most 300 bytes. */
@@ -21,8 +33,8 @@ static char *first_line(const yg_document *d)
 		if (l->masked || l->tok_first == l->tok_end)
 			continue;
 		uint32_t a = d->toks.items[l->tok_first].start, b = d->toks.items[l->tok_end - 1].end;
-		if (b - a > 10 && strncmp(d->text.s + a, "date ", 5) == 0 && d->text.s[a + 9] == '-')
-			a += 16 < b - a ? 16 : 0;
+		if (b - a > 16 && metadata_prefix(d->text.s + a))
+			a += 16;
 		while (a < b && d->text.s[a] == ' ')
 			a++;
 		if (b - a > 300) {

@@ -119,7 +119,7 @@ for line in open('$TMP/ex.jsonl', encoding='utf-8'):
 "
 
 # entity lists
-check "TSV has the header and a row per entity" sh -c 'head -1 "$0" | grep -qP "^type\tlabel\tiri\tmentions\tdocuments$" && test "$(wc -l <"$0")" -gt 2' "$O/e.tsv"
+check "TSV has the header and a row per entity" sh -c 'head -1 "$0" | grep -qP "^type\tlabel\tiri\tmentions\tdocuments\taliases$" && test "$(wc -l <"$0")" -gt 2' "$O/e.tsv"
 check "CSV and TSV list the same entities" sh -c 'test "$(wc -l <"$0")" -eq "$(wc -l <"$1")"' "$O/e.tsv" "$O/e.csv"
 
 # determinism: another input order gives byte-identical output

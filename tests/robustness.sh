@@ -180,6 +180,18 @@ else
 fi
 chmod 644 "$TMP/unreadable.txt"
 
+# ---- N-Quads on worker threads: nothing leaks ----
+if command -v valgrind >/dev/null 2>&1 && [ "${YG_SANITIZERS:-no}" = no ]; then
+	valgrind --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9 \
+		--suppressions="$top_srcdir/fuzz/valgrind.supp" \
+		"$YTEGRAPH" build -q -j 3 -o "$TMP/leak.nq" "$EX" >/dev/null 2>"$TMP/leak.vg"
+	vg_rc=$?
+	check "-j 3 with N-Quads output leaks nothing (valgrind, exit $vg_rc)" test "$vg_rc" -eq 0
+	[ "$vg_rc" -eq 0 ] || grep -A8 "definitely lost in" "$TMP/leak.vg" | head -12 | sed 's/^/#   /'
+else
+	skip "-j 3 with N-Quads output leaks nothing" "no valgrind, or a sanitizer build"
+fi
+
 # ---- properties over generated articles ----
 N=${ROBUSTNESS_ARTICLES:-1000}
 check "gen_articles.py writes $N articles" "$PY" "$GEN" 20240315 "$N" "$TMP/gen/all"
