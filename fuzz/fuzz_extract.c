@@ -176,7 +176,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CHECK(yg_utf8_invalid_at(b.s, b.len) == b.len, "JSON line is not valid UTF-8");
 		yg_buf_free(&b);
 		yg_buf_init(&b);
-		yg_extract_text(&b, doc, g);
+		yg_extract_text(&b, doc, g, 1);
 		yg_buf_free(&b);
 		yg_graph_add_document(g, doc);
 		yg_graph_finish(g);

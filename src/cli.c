@@ -39,7 +39,7 @@ typedef struct {
 	const char *base, *data_dir, *format, *date;
 	yg_encoding encoding;
 	yg_write_opts wopts;
-	int quiet, jsonl, strict, stream, threads;
+	int quiet, jsonl, strict, stream, threads, explain;
 	unsigned given;        /* 1 << option index: which options were given */
 	char **inputs;
 	int ninputs;
@@ -65,6 +65,9 @@ static const char usage_text[] =
 	"      --base IRI         namespace of the entities (default " YG_DEFAULT_BASE ")\n"
 	"      --format F         extract: jsonl (default) or text;\n"
 	"                         entities: table (default), tsv, csv or jsonl\n"
+	"      --explain          extract: under each entity and relation, the rule that\n"
+	"                         found it and its sentence (implies --format text; JSON\n"
+	"                         Lines always carry \"rule\" and \"evidence\")\n"
 	"      --type T[,T]       only these entity types (entities, diagrams):\n"
 	"                         Official Hospital Resolution Province GovernmentBody HealthFacility\n"
 	"      --relation R[,R]   diagrams: only these relations\n"
@@ -100,6 +103,7 @@ static const char examples_text[] =
 	"  ytegraph build -o out/graph.ttl -o out/graph.png -o out/entities.tsv examples/\n"
 	"  ytegraph build --focus \"Sở Y tế Hà Nội\" --depth 2 -o hanoi.svg examples/\n"
 	"  ytegraph extract --format text article.txt\n"
+	"  ytegraph extract --explain article.txt\n"
 	"  ytegraph entities --type Hospital,Province examples/\n"
 	"  cat article.txt | ytegraph extract -\n"
 	"  ytegraph build --jsonl --stream -j 2 -o graph.nq corpus.jsonl\n"
@@ -187,7 +191,7 @@ static int layout_known(const char *name)
 
 enum { OPT_BASE = 256, OPT_FORMAT, OPT_TYPE, OPT_RELATION, OPT_FOCUS, OPT_DEPTH,
        OPT_LAYOUT, OPT_DATE, OPT_ENCODING, OPT_DATADIR, OPT_JSONL, OPT_STRICT, OPT_STREAM,
-       OPT_RAW_CELLS, OPT_BOM };
+       OPT_RAW_CELLS, OPT_BOM, OPT_EXPLAIN };
 
 /* The bit of an option in options.given. */
 static unsigned option_bit(int c)
@@ -225,6 +229,7 @@ static const struct option long_opts[] = {
 	{"stream", no_argument, NULL, OPT_STREAM},
 	{"raw-cells", no_argument, NULL, OPT_RAW_CELLS},
 	{"bom", no_argument, NULL, OPT_BOM},
+	{"explain", no_argument, NULL, OPT_EXPLAIN},
 	{"jobs", required_argument, NULL, 'j'},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
@@ -278,6 +283,7 @@ static int parse_option(options *o, int c, const char *arg)
 	case OPT_STREAM: o->stream = 1; break;
 	case OPT_RAW_CELLS: o->wopts.raw_cells = 1; break;
 	case OPT_BOM: o->wopts.bom = 1; break;
+	case OPT_EXPLAIN: o->explain = 1; break;
 	case 'j':
 		if (!parse_number(arg, 1, 256, &o->threads))
 			return usage_error("--jobs: expected a number from 1 to 256, got \"%s\"", arg);
@@ -315,6 +321,7 @@ static const struct {
 	{OPT_STREAM, "--stream", 1u << CMD_BUILD},
 	{OPT_RAW_CELLS, "--raw-cells", 1u << CMD_BUILD | 1u << CMD_ENTITIES},
 	{OPT_BOM, "--bom", 1u << CMD_BUILD | 1u << CMD_ENTITIES},
+	{OPT_EXPLAIN, "--explain", 1u << CMD_EXTRACT},
 	{'o', "-o", 1u << CMD_BUILD},
 };
 
@@ -518,8 +525,8 @@ static int prepare(void *ctx, yg_document *doc)
 	yg_buf b;
 	yg_buf_init(&b);
 	if (rs->o->cmd == CMD_EXTRACT) {
-		if (rs->o->format && strcmp(rs->o->format, "text") == 0)
-			yg_extract_text(&b, doc, rs->g);
+		if (rs->o->format ? strcmp(rs->o->format, "text") == 0 : rs->o->explain)
+			yg_extract_text(&b, doc, rs->g, rs->o->explain);
 		else
 			yg_extract_jsonl(&b, doc, rs->g);
 		doc->rendered_len = b.len;

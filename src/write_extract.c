@@ -26,14 +26,119 @@ static size_t cp_at(const yg_document *d, size_t off, int end)
 	return yg_utf8_count(d->text.s, off);
 }
 
-static const char *issuer_of(const yg_document *d, size_t e)
+/* What one record needs besides the document, computed once so that a
+ * record stays linear in the document's size. */
+typedef struct {
+	int32_t *issuer;      /* [entities] the first issuedBy object, or -1 */
+	uint32_t *sent_first; /* [nsent + 1] the first token of each sentence */
+	uint8_t **nested;     /* [entities][mentions] inside another's mention */
+} record_index;
+
+typedef struct {
+	uint32_t start, end;
+	uint32_t entity, mention;
+} span_ref;
+
+static int span_order(const void *a, const void *b)
 {
-	for (size_t i = 0; i < d->relations.len; i++) {
-		const yg_relation *r = &d->relations.items[i];
-		if (r->p == YG_R_ISSUED_BY && r->s == (int32_t)e)
-			return d->entities.items[r->o].label;
+	const span_ref *x = a, *y = b;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->end > y->end ? -1 : x->end < y->end; /* the longer first */
+}
+
+/* A mention inside another entity's longer mention ("tỉnh Lào Cai" in
+ * "Bệnh viện Đa khoa tỉnh Lào Cai"): sorted by start, then longest first,
+ * a span ends no later than the furthest end before it. */
+static void mark_nested(const yg_document *d, record_index *ix)
+{
+	size_t n = 0, k = 0;
+	for (size_t e = 0; e < d->entities.len; e++)
+		n += d->entities.items[e].mentions.len;
+	ix->nested = yg_xmalloc((d->entities.len + 1) * sizeof *ix->nested);
+	span_ref *all = yg_xmalloc((n + 1) * sizeof *all);
+	for (size_t e = 0; e < d->entities.len; e++) {
+		const yg_entity *ent = &d->entities.items[e];
+		ix->nested[e] = yg_xcalloc(ent->mentions.len + 1, 1);
+		for (size_t m = 0; m < ent->mentions.len; m++)
+			all[k++] = (span_ref){ent->mentions.items[m].start, ent->mentions.items[m].end, (uint32_t)e,
+			                      (uint32_t)m};
 	}
-	return NULL;
+	qsort(all, n, sizeof *all, span_order);
+	uint32_t reach = 0, reach_start = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i && all[i].end <= reach && !(all[i].start == reach_start && all[i].end == reach))
+			ix->nested[all[i].entity][all[i].mention] = 1;
+		if (!i || all[i].end > reach) {
+			reach = all[i].end;
+			reach_start = all[i].start;
+		}
+	}
+	free(all);
+}
+
+static void index_record(const yg_document *d, record_index *ix)
+{
+	ix->issuer = yg_xmalloc((d->entities.len + 1) * sizeof *ix->issuer);
+	for (size_t e = 0; e < d->entities.len; e++)
+		ix->issuer[e] = -1;
+	for (size_t i = d->relations.len; i-- > 0;) {
+		const yg_relation *r = &d->relations.items[i];
+		if (r->p == YG_R_ISSUED_BY)
+			ix->issuer[r->s] = r->o;
+	}
+	uint32_t ns = d->toks.nsent;
+	ix->sent_first = yg_xmalloc((ns + 2) * sizeof *ix->sent_first);
+	for (uint32_t s = 0; s <= ns; s++)
+		ix->sent_first[s] = (uint32_t)d->toks.len;
+	for (size_t t = d->toks.len; t-- > 0;)
+		if (d->toks.items[t].sent < ns)
+			ix->sent_first[d->toks.items[t].sent] = (uint32_t)t;
+	/* a sentence without tokens ends where the next begins */
+	for (uint32_t s = ns; s-- > 0;)
+		if (ix->sent_first[s] == d->toks.len)
+			ix->sent_first[s] = ix->sent_first[s + 1];
+	mark_nested(d, ix);
+}
+
+static void index_free(const yg_document *d, record_index *ix)
+{
+	for (size_t e = 0; e < d->entities.len; e++)
+		free(ix->nested[e]);
+	free(ix->nested);
+	free(ix->issuer);
+	free(ix->sent_first);
+}
+
+/* The byte span of the sentence of token t (evidence), or 0, 0. */
+static yg_span sentence_of(const yg_document *d, const record_index *ix, uint32_t t)
+{
+	yg_span sp = {0, 0};
+	if (t >= d->toks.len)
+		return sp;
+	uint32_t s = d->toks.items[t].sent;
+	uint32_t a = ix->sent_first[s], z = ix->sent_first[s + 1];
+	if (z <= a)
+		return sp;
+	sp.start = d->toks.items[a].start;
+	sp.end = d->toks.items[z - 1].end;
+	return sp;
+}
+
+static void cite_json(yg_buf *b, const yg_document *d, const record_index *ix, const yg_cite *c)
+{
+	if (!c->rule)
+		return;
+	YG_BUF_LIT(b, ",\"rule\":");
+	yg_json_str(b, c->rule);
+	yg_span sp = sentence_of(d, ix, c->tok);
+	if (sp.end > sp.start) {
+		YG_BUF_LIT(b, ",\"evidence\":{\"start\":");
+		yg_buf_putu(b, cp_at(d, sp.start, 0));
+		YG_BUF_LIT(b, ",\"end\":");
+		yg_buf_putu(b, cp_at(d, sp.end, 1));
+		yg_buf_putc(b, '}');
+	}
 }
 
 static void str_array(yg_buf *b, const yg_strlist *l)
@@ -47,7 +152,7 @@ static void str_array(yg_buf *b, const yg_strlist *l)
 	yg_buf_putc(b, ']');
 }
 
-static void entity_json(yg_buf *b, const yg_document *d, const yg_graph *g, size_t e)
+static void entity_json(yg_buf *b, const yg_document *d, const yg_graph *g, const record_index *ix, size_t e)
 {
 	const yg_entity *ent = &d->entities.items[e];
 	YG_BUF_LIT(b, "{\"type\":");
@@ -68,10 +173,9 @@ static void entity_json(yg_buf *b, const yg_document *d, const yg_graph *g, size
 		YG_BUF_LIT(b, ",\"date\":");
 		yg_json_str(b, ent->date);
 	}
-	const char *issuer = issuer_of(d, e);
-	if (issuer) {
+	if (ix->issuer[e] >= 0) {
 		YG_BUF_LIT(b, ",\"issuer\":");
-		yg_json_str(b, issuer);
+		yg_json_str(b, d->entities.items[ix->issuer[e]].label);
 	}
 	if (ent->degrees.len) {
 		YG_BUF_LIT(b, ",\"degrees\":");
@@ -87,9 +191,13 @@ static void entity_json(yg_buf *b, const yg_document *d, const yg_graph *g, size
 		yg_buf_putu(b, z);
 		YG_BUF_LIT(b, ",\"text\":");
 		yg_json_strn(b, d->text.s + sp.start, sp.end - sp.start);
+		if (ix->nested[e][m])
+			YG_BUF_LIT(b, ",\"nested\":true");
 		yg_buf_putc(b, '}');
 	}
-	YG_BUF_LIT(b, "]}");
+	yg_buf_putc(b, ']');
+	cite_json(b, d, ix, &ent->cite);
+	yg_buf_putc(b, '}');
 }
 
 void yg_extract_jsonl(yg_buf *b, const yg_document *d, const yg_graph *g)
@@ -98,11 +206,13 @@ void yg_extract_jsonl(yg_buf *b, const yg_document *d, const yg_graph *g)
 	yg_json_str(b, d->id);
 	YG_BUF_LIT(b, ",\"date\":");
 	yg_json_opt(b, d->date);
+	record_index ix;
+	index_record(d, &ix);
 	YG_BUF_LIT(b, ",\"entities\":[");
 	for (size_t e = 0; e < d->entities.len; e++) {
 		if (e)
 			yg_buf_putc(b, ',');
-		entity_json(b, d, g, e);
+		entity_json(b, d, g, &ix, e);
 	}
 	YG_BUF_LIT(b, "],\"relations\":[");
 	for (size_t i = 0; i < d->relations.len; i++) {
@@ -121,9 +231,11 @@ void yg_extract_jsonl(yg_buf *b, const yg_document *d, const yg_graph *g)
 			YG_BUF_LIT(b, ",\"date\":");
 			yg_json_str(b, r->date);
 		}
+		cite_json(b, d, &ix, &r->cite);
 		yg_buf_putc(b, '}');
 	}
 	YG_BUF_LIT(b, "]}\n");
+	index_free(d, &ix);
 }
 
 /* Append s for a terminal: a control character (an escape sequence in an
@@ -135,9 +247,35 @@ static void put_shown(yg_buf *b, const char *s)
 	free(shown);
 }
 
-void yg_extract_text(yg_buf *b, const yg_document *d, const yg_graph *g)
+/* How much of an evidence sentence --explain shows (code points). */
+enum { EXPLAIN_WIDTH = 300 };
+
+static void explain_line(yg_buf *b, const yg_document *d, const record_index *ix, const yg_cite *c)
+{
+	if (!c->rule)
+		return;
+	yg_buf_printf(b, "      rule %s", c->rule);
+	yg_span sp = sentence_of(d, ix, c->tok);
+	if (sp.end > sp.start) {
+		char *sent = yg_xstrndup(d->text.s + sp.start, sp.end - sp.start);
+		for (char *p = sent; *p; p++)
+			if (*p == '\n' || *p == '\r' || *p == '\t')
+				*p = ' '; /* a sentence wrapped over lines: one line here */
+		char *shown = yg_text_printable(sent, EXPLAIN_WIDTH);
+		yg_buf_printf(b, "  [%zu-%zu] ", cp_at(d, sp.start, 0), cp_at(d, sp.end, 1));
+		yg_buf_puts(b, shown);
+		free(shown);
+		free(sent);
+	}
+	yg_buf_putc(b, '\n');
+}
+
+void yg_extract_text(yg_buf *b, const yg_document *d, const yg_graph *g, int explain)
 {
 	(void)g;
+	record_index ix;
+	if (explain)
+		index_record(d, &ix);
 	YG_BUF_LIT(b, "# ");
 	put_shown(b, d->id);
 	yg_buf_printf(b, "  (date: %s)\n", d->date ? d->date : "unknown");
@@ -151,6 +289,8 @@ void yg_extract_text(yg_buf *b, const yg_document *d, const yg_graph *g)
 			yg_buf_putc(b, ']');
 		}
 		yg_buf_printf(b, "  ×%zu\n", ent->mentions.len);
+		if (explain)
+			explain_line(b, d, &ix, &ent->cite);
 	}
 	for (size_t i = 0; i < d->relations.len; i++) {
 		const yg_relation *r = &d->relations.items[i];
@@ -162,6 +302,10 @@ void yg_extract_text(yg_buf *b, const yg_document *d, const yg_graph *g)
 		YG_BUF_LIT(b, "→ ");
 		put_shown(b, d->entities.items[r->o].label);
 		yg_buf_putc(b, '\n');
+		if (explain)
+			explain_line(b, d, &ix, &r->cite);
 	}
 	yg_buf_putc(b, '\n');
+	if (explain)
+		index_free(d, &ix);
 }
