@@ -45,12 +45,14 @@ static size_t bracket_acronym(const yg_document *d, size_t k)
 	               yg_tok_capword(d, k + 3) ? 3 : 0;
 }
 
-/* A person's name at k: a family name and one or more capitalised words. */
+/* A person's name at k: a family name and one or more capitalised words
+ * on its line (the next line's first word is no given name). */
 static int person_at(const yg_ctx *c, size_t k)
 {
 	const yg_document *d = c->d;
 	return yg_phrase(c, k, YG_LEX_FAMILY, NULL) && yg_tok_capword(d, k) && yg_tok_capword(d, k + 1) &&
-	       !(d->toks.items[k].flags & YG_TOK_ALLCAP) && !yg_phrase(c, k, YG_LEX_PROVINCE, NULL);
+	       d->toks.items[k + 1].line == d->toks.items[k].line && !(d->toks.items[k].flags & YG_TOK_ALLCAP) &&
+	       !yg_phrase(c, k, YG_LEX_PROVINCE, NULL);
 }
 
 static void canon_add(name_scan *s, const yg_document *d, size_t a, size_t b)

@@ -83,6 +83,7 @@ typedef enum {
 	X(MERGER, "merger")                 /* sáp nhập, hợp nhất */                      \
 	X(MERGE_DIRECTION, "merger-direction") /* thành, vào: the merged-into side follows */ \
 	X(MERGE_SOURCE, "merger-source")    /* từ right after the cue: the merged units follow */ \
+	X(RENAME, "rename")                 /* đổi tên A thành B: one entity, B's label */ \
 	X(MERGE_JOIN, "merger-join")        /* thành các đơn vị trực thuộc: units before join the one after */ \
 	X(PLANNED, "planned")               /* dự kiến, đề án: a plan, not a fact */      \
 	X(FUTURE, "future")                 /* sẽ: planned unless from a given date */    \

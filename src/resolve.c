@@ -225,6 +225,77 @@ static void resolve_hospitals(yg_document *d)
 	free(placed);
 }
 
+/* The identity of a mention within the document: type and folded name. */
+static char *identity_key(const yg_mention *m)
+{
+	const char *name = m->canon ? m->canon : m->label;
+	char *f = yg_fold_phrase(name, strlen(name));
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_buf_printf(&b, "%u|%s", (unsigned)m->type, f);
+	free(f);
+	return yg_buf_take(&b);
+}
+
+/* Tokens between a renamed unit and "thành" at most (", trực thuộc Sở Y
+ * tế"). */
+enum { RENAME_REACH = 12 };
+
+/* The new name of a unit renamed at mention i ("đổi tên A thành B"): B's
+ * mention index, or -1. */
+static long renamed_to(const yg_ctx *c, size_t i)
+{
+	const yg_document *d = c->d;
+	const yg_mention *a = &d->mentions.items[i];
+	if (a->entity < 0 || !yg_role_before(c, a->tok_start, YG_ROLE_RENAME))
+		return -1;
+	uint32_t sent = d->toks.items[a->tok_start].sent;
+	for (size_t k = a->tok_end; k < a->tok_end + RENAME_REACH && k < d->toks.len && d->toks.items[k].sent == sent;
+	     k++) {
+		size_t n = yg_role_at(c, k, YG_ROLE_MERGE_DIRECTION);
+		if (!n || yg_mention_at(d, k) >= 0)
+			continue;
+		long b = yg_mention_at(d, k + n);
+		return b >= 0 && d->mentions.items[b].type == a->type && d->mentions.items[b].entity >= 0 ? b : -1;
+	}
+	return -1;
+}
+
+/* "đổi tên A thành B": A is B under its old name, in the whole article
+ * (one entity, B's label; A's written forms become its aliases). */
+static void resolve_renames(const yg_ctx *c)
+{
+	yg_document *d = c->d;
+	str_map to;
+	map_init(&to);
+	int any = 0;
+	for (size_t i = 0; i < d->mentions.len; i++) {
+		long b = renamed_to(c, i);
+		if (b < 0)
+			continue;
+		char *k = identity_key(&d->mentions.items[i]);
+		*map_slot(&to, k) = b;
+		free(k);
+		any = 1;
+	}
+	for (size_t i = 0; any && i < d->mentions.len; i++) {
+		yg_mention *m = &d->mentions.items[i];
+		if (m->entity < 0)
+			continue;
+		char *k = identity_key(m);
+		long b = *map_slot(&to, k);
+		free(k);
+		if (b < 0 || (size_t)b == i)
+			continue;
+		const yg_mention *nb = &d->mentions.items[b];
+		set_label(m, nb->label);
+		free(m->canon);
+		m->canon = nb->canon ? yg_xstrdup(nb->canon) : NULL;
+		m->concept = nb->concept;
+	}
+	map_free(&to);
+}
+
 static char *head_key(const yg_ctx *c, const yg_mention *m)
 {
 	yg_buf b;
@@ -490,6 +561,7 @@ void yg_resolve(yg_ctx *c)
 	resolve_officials(d);
 	resolve_documents(d);
 	resolve_hospitals(d);
+	resolve_renames(c);
 	attach_mentions(d);
 	for (size_t e = 0; d->province_concept >= 0 && e < d->entities.len; e++)
 		if (d->entities.items[e].type == YG_T_PROVINCE && d->entities.items[e].concept == d->province_concept)
