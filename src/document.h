@@ -110,6 +110,8 @@ typedef struct {
 	uint16_t p;           /* yg_rtype */
 	char *role;           /* memberOf */
 	char *date;           /* mergedInto, membership: YYYY-MM-DD */
+	uint8_t heads;        /* memberOf: the role heads the unit (not a deputy or member) */
+	char *start;          /* memberOf: YYYY-MM-DD the post began, as the text states; owned */
 } yg_relation;
 
 typedef struct {
