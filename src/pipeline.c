@@ -19,8 +19,13 @@ static char *first_line(const yg_document *d)
 		if (l->masked || l->tok_first == l->tok_end)
 			continue;
 		uint32_t a = d->toks.items[l->tok_first].start, b = d->toks.items[l->tok_end - 1].end;
-		if (b - a > 10 && strncmp(d->text.s + a, "date ", 5) == 0 && d->text.s[a + 9] == '-')
-			a += 16 < b - a ? 16 : 0;
+		/* the prefix's date may be partial ("date 2021-11 "): skip to
+		 * the space after it, never into the middle of a character */
+		if (b - a > 10 && strncmp(d->text.s + a, "date ", 5) == 0 && d->text.s[a + 9] == '-') {
+			a += 5;
+			while (a < b && d->text.s[a] != ' ')
+				a++;
+		}
 		while (a < b && d->text.s[a] == ' ')
 			a++;
 		if (b - a > 300) {
