@@ -275,7 +275,8 @@ static size_t merge_entity(yg_graph *g, const yg_document *d, size_t e)
 		/* Keep the smallest label so the result does not depend on
 		 * input order; the others become aliases. */
 		if (strcmp(ent->label, n->label) < 0) {
-			add_alias(n, n->label);
+			/* (add_alias would compare the old label with itself) */
+			yg_strlist_add(&n->aliases, n->label, strlen(n->label));
 			free(n->label);
 			n->label = yg_xstrdup(ent->label);
 		} else {
@@ -513,6 +514,20 @@ static int cmp_articles(const void *a, const void *b)
 	return strcmp(((const yg_article *)a)->iri, ((const yg_article *)b)->iri);
 }
 
+/* An alias seen before the label that won was itself a label: drop it,
+ * so that the aliases are the other names whatever the input order. */
+static void drop_label_alias(yg_node *n)
+{
+	size_t u = 0;
+	for (size_t i = 0; i < n->aliases.len; i++) {
+		if (strcmp(n->aliases.items[i], n->label) == 0)
+			free(n->aliases.items[i]);
+		else
+			n->aliases.items[u++] = n->aliases.items[i];
+	}
+	n->aliases.len = u;
+}
+
 static void sort_strlist(yg_strlist *l)
 {
 	yg_sort(l->items, l->len, sizeof *l->items, cmp_strp);
@@ -534,6 +549,7 @@ void yg_graph_finish(yg_graph *g)
 	for (size_t i = 0; i < n; i++) {
 		yg_node *nd = &g->nodes.items[i];
 		sort_strlist(&nd->aliases);
+		drop_label_alias(nd);
 		sort_strlist(&nd->docs);
 		sort_strlist(&nd->degrees);
 	}
