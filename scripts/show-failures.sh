@@ -16,7 +16,7 @@ for dir in "$@"; do
 			/^(ok|not ok)[ \t]/ { show = ($0 ~ /^not ok/ && $0 !~ /# TODO/) }
 			/^1\.\.[0-9]+/ { show = 0 }
 			show' "$log"
-		if grep -q '^:test-result: ERROR' "$trs"; then
+		if grep -q '^:test-result: ERROR' "$trs" && ! grep -q '^:test-result: FAIL' "$trs"; then
 			echo "-- $(basename "$log") stopped with an error; its last lines:"
 			tail -n 15 "$log"
 		fi
