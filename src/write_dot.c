@@ -242,6 +242,7 @@ static void declare_defaults(Agraph_t *g, const char *rankdir)
 	agattr(g, AGRAPH, "color", "");
 	agattr(g, AGRAPH, "overlap", "prism");
 	agattr(g, AGRAPH, "outputorder", "edgesfirst");
+	agattr(g, AGRAPH, "forcelabels", "true");
 	agattr(g, AGRAPH, "size", YG_MAX_INCHES);
 	agattr(g, AGRAPH, "dpi", "96");
 	agattr(g, AGNODE, "fontname", "DejaVu Sans");
@@ -256,7 +257,7 @@ static void declare_defaults(Agraph_t *g, const char *rankdir)
 	agattr(g, AGNODE, "sortv", "0");
 	agattr(g, AGEDGE, "fontname", "DejaVu Sans");
 	agattr(g, AGEDGE, "fontsize", "9");
-	agattr(g, AGEDGE, "label", "");
+	agattr(g, AGEDGE, "xlabel", "");
 	agattr(g, AGEDGE, "color", "#475569");
 	agattr(g, AGEDGE, "dir", "forward");
 	agattr(g, AGEDGE, "style", "solid");
@@ -368,6 +369,8 @@ static Agraph_t *build_detail(const view *v)
 {
 	Agraph_t *g = agopen("ytegraph", Agdirected, &yg_sequential_disc);
 	declare_defaults(g, "LR");
+	/* room between ranks for the edge labels (xlabels get none of their own) */
+	agattr(g, AGRAPH, "ranksep", v->edge_labels ? "2.2" : "0.8");
 	size_t n = yg_graph_node_count(v->g);
 	Agnode_t **an = yg_xcalloc(n + 1, sizeof *an);
 	Agraph_t **clusters = yg_xcalloc(n + 1, sizeof *clusters);
@@ -409,8 +412,12 @@ static Agraph_t *build_detail(const view *v)
 		snprintf(name, sizeof name, "e%zu", k);
 		Agedge_t *ae = agedge(g, an[e->s], an[e->o], name, 1);
 		if (v->edge_labels) {
+			/* xlabel: placed after the layout.  A label takes part in
+			 * dot's ranking, which is slower, and graphviz 2.42's dot
+			 * frees memory twice in gvFreeLayout on some clustered
+			 * graphs with labelled edges between clusters */
 			char *label = edge_label(e);
-			agset(ae, "label", label);
+			agset(ae, "xlabel", label);
 			free(label);
 		}
 		if (e->p == YG_R_PARTNER_OF)
@@ -480,17 +487,22 @@ static province_sum *summarise(const view *v)
 			}
 		}
 	}
-	for (size_t k = 0; k < yg_graph_edge_count(v->g); k++) {
-		const yg_edge *e = yg_graph_edge(v->g, k);
-		if (e->p == YG_R_MERGED_INTO && yg_graph_node(v->g, e->s)->type == YG_T_PROVINCE &&
-		    yg_graph_node(v->g, e->o)->type == YG_T_PROVINCE && ps[e->s].into == SIZE_MAX) {
-			ps[e->s].into = e->o;
-			ps[e->s].date = e->date;
-		}
-	}
 	for (size_t i = 0; i < n; i++)
 		if (ps[i].into != SIZE_MAX)
 			ps[ps[i].into].merged_from++;
+	/* mergers the articles state besides the gazetteer's: one level only
+	 * (into a unit that did not merge itself, from one nothing merged
+	 * into), so that contradicting articles cannot make a cycle */
+	for (size_t k = 0; k < yg_graph_edge_count(v->g); k++) {
+		const yg_edge *e = yg_graph_edge(v->g, k);
+		if (e->p == YG_R_MERGED_INTO && yg_graph_node(v->g, e->s)->type == YG_T_PROVINCE &&
+		    yg_graph_node(v->g, e->o)->type == YG_T_PROVINCE && ps[e->s].into == SIZE_MAX &&
+		    !ps[e->s].merged_from && ps[e->o].into == SIZE_MAX) {
+			ps[e->s].into = e->o;
+			ps[e->s].date = e->date;
+			ps[e->o].merged_from++;
+		}
+	}
 	return ps;
 }
 
