@@ -364,6 +364,76 @@ static void grid_lonely(Agraph_t *g, const view *v, Agnode_t **an)
 	free(run);
 }
 
+static size_t kept(const view *v)
+{
+	size_t nodes = 0;
+	for (size_t i = 0; i < yg_graph_node_count(v->g); i++)
+		nodes += v->keep[i];
+	return nodes;
+}
+
+/* In a view too large to read node by node, an official or a document
+ * whose only drawn edge is a post or an issuer is folded into that
+ * organisation's node, as a row of its table: fold[i] is the edge, or
+ * SIZE_MAX.  (A province of a generated corpus had 226 officials of a few
+ * bodies: a column 22,000 px tall.) */
+static size_t *folds(const view *v)
+{
+	size_t n = yg_graph_node_count(v->g), ne = yg_graph_edge_count(v->g);
+	size_t *fold = yg_xmalloc((n + 1) * sizeof *fold), *deg = yg_xcalloc(n + 1, sizeof *deg);
+	for (size_t i = 0; i < n; i++)
+		fold[i] = SIZE_MAX;
+	if (kept(v) <= YG_DETAIL_MAX) {
+		free(deg);
+		return fold;
+	}
+	for (size_t k = 0; k < ne; k++) {
+		const yg_edge *e = yg_graph_edge(v->g, k);
+		if (!edge_wanted(v, e) || !v->keep[e->s] || !v->keep[e->o])
+			continue;
+		deg[e->s]++;
+		deg[e->o]++;
+		if ((e->p == YG_R_MEMBER_OF || e->p == YG_R_ISSUED_BY) &&
+		    yg_graph_node(v->g, e->o)->type != YG_T_OFFICIAL && yg_graph_node(v->g, e->o)->type != YG_T_RESOLUTION)
+			fold[e->s] = k;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (deg[i] != 1 || (v->o->focus && node_matches(yg_graph_node(v->g, i), v->o->focus)))
+			fold[i] = SIZE_MAX;
+	free(deg);
+	return fold;
+}
+
+/* The label of a node with folded rows: its name, then one row per
+ * official (role · year — name) or document. */
+static void folded_label(Agraph_t *g, Agnode_t *an, const view *v, size_t i, const size_t *fold)
+{
+	const yg_node *nd = yg_graph_node(v->g, i);
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\"><TR><TD><B>");
+	html_puts(&b, nd->label);
+	yg_buf_printf(&b, "</B> (%zu bài)</TD></TR>", nd->docs.len);
+	for (size_t k = 0; k < yg_graph_edge_count(v->g); k++) {
+		const yg_edge *e = yg_graph_edge(v->g, k);
+		if (e->o != i || fold[e->s] != k)
+			continue;
+		const yg_node *who = yg_graph_node(v->g, e->s);
+		yg_buf_printf(&b, "<TR><TD ALIGN=\"LEFT\" BGCOLOR=\"%s\">", style[who->type].fill);
+		if (e->p == YG_R_MEMBER_OF && e->role) {
+			html_puts(&b, e->role);
+			if (e->date && strlen(e->date) >= 4)
+				yg_buf_printf(&b, " · %.4s", e->date);
+			yg_buf_puts(&b, " — ");
+		}
+		html_puts(&b, who->label);
+		yg_buf_puts(&b, "</TD></TR>");
+	}
+	yg_buf_puts(&b, "</TABLE>");
+	set_html_label(g, an, b.s);
+	yg_buf_free(&b);
+}
+
 /* The detailed view: a node per entity, a cluster per province. */
 static Agraph_t *build_detail(const view *v)
 {
@@ -375,19 +445,30 @@ static Agraph_t *build_detail(const view *v)
 	Agnode_t **an = yg_xcalloc(n + 1, sizeof *an);
 	Agraph_t **clusters = yg_xcalloc(n + 1, sizeof *clusters);
 	int present[YG_T_COUNT] = {0};
+	size_t *fold = folds(v);
+	unsigned char *host = yg_xcalloc(n + 1, 1);
+	for (size_t i = 0; i < n; i++)
+		if (fold[i] != SIZE_MAX)
+			host[yg_graph_edge(v->g, fold[i])->o] = 1;
 	for (size_t i = 0; i < n; i++) {
 		if (!v->keep[i])
 			continue;
 		const yg_node *nd = yg_graph_node(v->g, i);
 		present[nd->type] = 1;
+		if (fold[i] != SIZE_MAX)
+			continue;
 		size_t h = v->home[i];
 		Agraph_t *home = h != SIZE_MAX ? province_cluster(g, clusters, v, h) : g;
 		an[i] = agnode(g, nd->iri, 1);
 		if (home != g)
 			agsubnode(home, an[i], 1);
-		char *label = node_label(nd);
-		agset(an[i], "label", label);
-		free(label);
+		if (host[i]) {
+			folded_label(g, an[i], v, i, fold);
+		} else {
+			char *label = node_label(nd);
+			agset(an[i], "label", label);
+			free(label);
+		}
 		agset(an[i], "tooltip", nd->iri);
 		agset(an[i], "shape", (char *)style[nd->type].shape);
 		agset(an[i], "fillcolor", (char *)style[nd->type].fill);
@@ -427,6 +508,8 @@ static Agraph_t *build_detail(const view *v)
 	}
 	grid_lonely(g, v, an);
 	add_legend(g, present, 0);
+	free(fold);
+	free(host);
 	free(clusters);
 	free(an);
 	return g;
@@ -709,14 +792,6 @@ static yg_status render(Agraph_t *g, const yg_writer *w, const yg_write_opts *o,
 	if (rc != 0)
 		return yg_diag_set(d, YG_ERR_DATA, o->path, "graphviz could not render %s", w->arg);
 	return YG_OK;
-}
-
-static size_t kept(const view *v)
-{
-	size_t nodes = 0;
-	for (size_t i = 0; i < yg_graph_node_count(v->g); i++)
-		nodes += v->keep[i];
-	return nodes;
 }
 
 /* The detailed view of the kept nodes: dot while it can, edge labels
