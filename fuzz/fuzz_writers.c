@@ -281,7 +281,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argv;
 	verbose = getenv("YG_FUZZ_VERBOSE") != NULL;
 	lexicon = yg_lexicon_new();
-	yg_lexicon_finish(lexicon); /* empty: no province concepts needed */
+	yg_lexicon_finish(lexicon, NULL); /* empty: no province concepts needed */
 	world = raptor_new_world();
 	raptor_world_open(world);
 	agseterr(AGMAX); /* keep graphviz quiet; agerrors() still counts */

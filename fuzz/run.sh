@@ -4,7 +4,7 @@
 #   fuzz/run.sh [SECONDS]      default 60 seconds per harness
 #
 # Environment:
-#   FUZZERS      which harnesses (default "fuzz_extract fuzz_writers")
+#   FUZZERS      which harnesses (default "fuzz_extract fuzz_writers fuzz_jsonl")
 #   KEEP_GOING=1 run in libFuzzer's fork mode (-fork=1 -ignore_crashes=1):
 #                collect every crash instead of stopping at the first
 #   FUZZ_ARGS    extra libFuzzer flags (e.g. -jobs=2 -workers=2)
@@ -23,7 +23,7 @@ SECONDS_EACH=${1:-60}
 FUZZ=$(cd "$(dirname "$0")" && pwd)
 TOP=$(cd "$FUZZ/.." && pwd)
 BIN=${OUT:-$FUZZ/build}
-FUZZERS=${FUZZERS:-"fuzz_extract fuzz_writers"}
+FUZZERS=${FUZZERS:-"fuzz_extract fuzz_writers fuzz_jsonl"}
 export YTEGRAPH_DATADIR="${YTEGRAPH_DATADIR:-$TOP/ontology}"
 # leaks are reported as crashes; abort on UBSan findings too
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}"
@@ -66,6 +66,16 @@ EOF
 	done
 }
 
+# JSON Lines records: the seeds kept in the repository (examples as records,
+# hostile metadata).
+seed_jsonl() {
+	c="$FUZZ/corpus/fuzz_jsonl"
+	mkdir -p "$c"
+	for f in "$FUZZ"/seeds/fuzz_jsonl/*; do
+		[ -f "$f" ] && cp "$f" "$c/seed-$(basename "$f")"
+	done
+}
+
 # ---- replay regressions ----
 status=0
 for h in $FUZZERS; do
@@ -86,6 +96,7 @@ for h in $FUZZERS; do
 	case $h in
 	fuzz_extract) seed_extract; maxlen=16384 ;;
 	fuzz_writers) seed_writers; maxlen=4096 ;;
+	fuzz_jsonl) seed_jsonl; maxlen=4096 ;;
 	*) maxlen=4096 ;;
 	esac
 	dict=""
@@ -95,7 +106,7 @@ for h in $FUZZERS; do
 	before=$(ls "$FUZZ/artifacts" | grep -c "^$h-" || true)
 	log="$FUZZ/logs/$h.log"
 	# shellcheck disable=SC2086
-	"$BIN/$h" -max_total_time="$SECONDS_EACH" -max_len=$maxlen -timeout=25 -rss_limit_mb=4096 \
+	"$BIN/$h" -max_total_time="$SECONDS_EACH" -max_len=$maxlen -timeout=10 -rss_limit_mb=4096 \
 		-print_final_stats=1 -artifact_prefix="$FUZZ/artifacts/$h-" $dict $mode ${FUZZ_ARGS:-} \
 		"$FUZZ/corpus/$h" >"$log" 2>&1
 	rc=$?
@@ -118,5 +129,14 @@ for h in $FUZZERS; do
 		ls -t "$FUZZ/artifacts" | grep "^$h-" | head -5 | sed "s|^|  artifact: fuzz/artifacts/|"
 	fi
 done
+# ---- strict parsers over what the JSON Lines corpus makes ----
+case " $FUZZERS " in
+*" fuzz_jsonl "*)
+	if [ -x "$TOP/ytegraph" ]; then
+		"$FUZZ/check_outputs.sh" "$FUZZ/corpus/fuzz_jsonl" || status=1
+	else
+		echo "run.sh: no built ytegraph at the top of the tree: outputs not checked with the strict parsers"
+	fi ;;
+esac
 [ $status -eq 0 ] && echo "run.sh: no crashes" || echo "run.sh: crashes found (minimize with: fuzz/build/HARNESS -minimize_crash=1 -runs=10000 ARTIFACT)"
 exit $status

@@ -1,23 +1,30 @@
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <graphviz/gvc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
 #include "config.h"
 #include "corpus.h"
+#include "date.h"
 #include "engine.h"
+#include "fold.h"
 #include "graph.h"
 #include "iri.h"
 #include "lexicon.h"
+#include "normalize.h"
 #include "outfile.h"
 #include "pipeline.h"
 #include "read.h"
+#include "trie.h"
 #include "write.h"
 #include "write_extract.h"
 
@@ -33,6 +40,7 @@ typedef struct {
 	yg_encoding encoding;
 	yg_write_opts wopts;
 	int quiet, jsonl, strict, stream, threads;
+	unsigned given;        /* 1 << option index: which options were given */
 	char **inputs;
 	int ninputs;
 } options;
@@ -48,7 +56,8 @@ static const char usage_text[] =
 	"  entities   list the merged entities\n"
 	"\n"
 	"INPUT is a file, a directory (read recursively, *.txt) or - for standard input.\n"
-	"A document's id is its file name without folder and extension.\n"
+	"A document's id is its file name without folder and extension (with as many\n"
+	"parent folders as needed when two files share a name: a/x, b/x).\n"
 	"\n"
 	"Options:\n"
 	"  -o, --output FILE      (build) write FILE; the format comes from its extension\n"
@@ -73,6 +82,11 @@ static const char usage_text[] =
 	"      --stream           (build) write each article's N-Quads as soon as it is\n"
 	"                         processed; memory stays bounded by the entity table\n"
 	"                         (only .nq outputs)\n"
+	"      --raw-cells        CSV/TSV entity lists: cells as they are (by default a cell\n"
+	"                         starting with = + - @ is written after a ' so that a\n"
+	"                         spreadsheet does not run it as a formula)\n"
+	"      --bom              CSV/TSV entity lists: start with a UTF-8 byte-order mark,\n"
+	"                         for spreadsheets that otherwise guess the encoding wrong\n"
 	"  -j, --jobs N           process documents on N threads (same output as -j 1)\n"
 	"  -q, --quiet            no progress or summary on standard error\n"
 	"  -h, --help             show this help and exit\n"
@@ -137,16 +151,61 @@ static int rtype_from_name(const char *name)
 	return -1;
 }
 
-static int valid_date(const char *s)
+/* A whole decimal number from lo to hi, nothing before or after it
+ * (atoi took "2x" as 2 and 4294967298 as 2). */
+static int parse_number(const char *arg, long lo, long hi, int *out)
 {
-	int y, m, d;
-	char tail;
-	return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
-	       m >= 1 && m <= 12 && d >= 1 && d <= 31;
+	char *end;
+	errno = 0;
+	long v = strtol(arg, &end, 10);
+	if (end == arg || *end != '\0' || errno == ERANGE || v < lo || v > hi ||
+	    !(*arg >= '0' && *arg <= '9'))
+		return 0;
+	*out = (int)v;
+	return 1;
+}
+
+/* Is `name` a graphviz layout engine that computes positions?  ("nop"
+ * and its kin only read positions the graph already has: they draw an
+ * empty picture.) */
+static int layout_known(const char *name)
+{
+	if (strncmp(name, "nop", 3) == 0)
+		return 0;
+	GVC_t *gvc = gvContext();
+	int n = 0, found = 0;
+	char **list = gvPluginList(gvc, "layout", &n, NULL);
+	for (int i = 0; i < n; i++) {
+		if (strcmp(list[i], name) == 0)
+			found = 1;
+		free(list[i]);
+	}
+	free(list);
+	gvFreeContext(gvc);
+	return found;
 }
 
 enum { OPT_BASE = 256, OPT_FORMAT, OPT_TYPE, OPT_RELATION, OPT_FOCUS, OPT_DEPTH,
-       OPT_LAYOUT, OPT_DATE, OPT_ENCODING, OPT_DATADIR, OPT_JSONL, OPT_STRICT, OPT_STREAM };
+       OPT_LAYOUT, OPT_DATE, OPT_ENCODING, OPT_DATADIR, OPT_JSONL, OPT_STRICT, OPT_STREAM,
+       OPT_RAW_CELLS, OPT_BOM };
+
+/* The bit of an option in options.given. */
+static unsigned option_bit(int c)
+{
+	switch (c) {
+	case 'o': return 1u << 28;
+	case 'j': return 1u << 29;
+	case 'q': return 1u << 30;
+	default: return c >= OPT_BASE && c - OPT_BASE < 28 ? 1u << (c - OPT_BASE) : 0;
+	}
+}
+
+/* An entity-list writer by --format name ("turtle" is no entity list). */
+static const yg_writer *entity_format(const char *name)
+{
+	const yg_writer *w = yg_writer_by_name(name);
+	return w && w->fn == yg_write_entities ? w : NULL;
+}
 
 static const struct option long_opts[] = {
 	{"output", required_argument, NULL, 'o'},
@@ -164,6 +223,8 @@ static const struct option long_opts[] = {
 	{"jsonl", no_argument, NULL, OPT_JSONL},
 	{"strict", no_argument, NULL, OPT_STRICT},
 	{"stream", no_argument, NULL, OPT_STREAM},
+	{"raw-cells", no_argument, NULL, OPT_RAW_CELLS},
+	{"bom", no_argument, NULL, OPT_BOM},
 	{"jobs", required_argument, NULL, 'j'},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
@@ -188,16 +249,19 @@ static int parse_option(options *o, int c, const char *arg)
 		if (bad)
 			return usage_error("--relation: unknown relation in \"%s\"", bad);
 		break;
-	case OPT_FOCUS: o->wopts.focus = arg; break;
+	case OPT_FOCUS:
+		if (yg_utf8_invalid_at(arg, strlen(arg)) != strlen(arg))
+			return usage_error("%s", "--focus: the label is not valid UTF-8");
+		o->wopts.focus = arg;
+		break;
 	case OPT_DEPTH:
-		o->wopts.depth = atoi(arg);
-		if (o->wopts.depth < 1 || o->wopts.depth > 10)
+		if (!parse_number(arg, 1, 10, &o->wopts.depth))
 			return usage_error("--depth: expected a number from 1 to 10, got \"%s\"", arg);
 		break;
 	case OPT_LAYOUT: o->wopts.layout = arg; break;
 	case OPT_DATE:
-		if (!valid_date(arg))
-			return usage_error("--date: expected YYYY-MM-DD, got \"%s\"", arg);
+		if (!yg_date_parse_iso(arg, &(int){0}, &(int){0}, &(int){0}))
+			return usage_error("--date: expected a calendar date YYYY-MM-DD, got \"%s\"", arg);
 		o->date = arg;
 		break;
 	case OPT_ENCODING: {
@@ -212,15 +276,106 @@ static int parse_option(options *o, int c, const char *arg)
 	case OPT_JSONL: o->jsonl = 1; break;
 	case OPT_STRICT: o->strict = 1; break;
 	case OPT_STREAM: o->stream = 1; break;
+	case OPT_RAW_CELLS: o->wopts.raw_cells = 1; break;
+	case OPT_BOM: o->wopts.bom = 1; break;
 	case 'j':
-		o->threads = atoi(arg);
-		if (o->threads < 1 || o->threads > 256)
+		if (!parse_number(arg, 1, 256, &o->threads))
 			return usage_error("--jobs: expected a number from 1 to 256, got \"%s\"", arg);
 		break;
 	case 'h': usage(stdout); return YG_EXIT_OK;
 	case 'V': printf("ytegraph %s\n", PACKAGE_VERSION); return YG_EXIT_OK;
-	default: return usage_error("%s", "invalid option");
 	}
+	return -1;
+}
+
+/* getopt's '?' (unknown) or ':' (missing value) as one message. */
+static int bad_option(int c, const char *arg)
+{
+	char name[3] = {'-', (char)optopt, '\0'};
+	const char *shown = optopt ? name : arg;
+	int len = (int)strcspn(shown, "=");
+	fprintf(stderr, "ytegraph: %s '%.*s'\nTry 'ytegraph --help'.\n",
+	        c == ':' ? "missing value for option" : "unknown option", len, shown);
+	return YG_EXIT_USAGE;
+}
+
+/* Options that only some commands read: giving one to another command is
+ * a usage error rather than silently ignored. */
+static const struct {
+	int opt;
+	const char *name;
+	unsigned commands; /* 1 << command */
+} scoped[] = {
+	{OPT_FORMAT, "--format", 1u << CMD_EXTRACT | 1u << CMD_ENTITIES},
+	{OPT_TYPE, "--type", 1u << CMD_BUILD | 1u << CMD_ENTITIES},
+	{OPT_RELATION, "--relation", 1u << CMD_BUILD},
+	{OPT_FOCUS, "--focus", 1u << CMD_BUILD},
+	{OPT_DEPTH, "--depth", 1u << CMD_BUILD},
+	{OPT_LAYOUT, "--layout", 1u << CMD_BUILD},
+	{OPT_STREAM, "--stream", 1u << CMD_BUILD},
+	{OPT_RAW_CELLS, "--raw-cells", 1u << CMD_BUILD | 1u << CMD_ENTITIES},
+	{OPT_BOM, "--bom", 1u << CMD_BUILD | 1u << CMD_ENTITIES},
+	{'o', "-o", 1u << CMD_BUILD},
+};
+
+static const char *const command_names[] = {"build", "extract", "entities"};
+
+static int has_output(const options *o, yg_write_fn fn, const char *arg)
+{
+	for (size_t i = 0; i < o->outputs.len; i++) {
+		const yg_writer *w = yg_writer_for_path(o->outputs.items[i]);
+		if (w && w->fn == fn && (!arg || strcmp(w->arg, arg) == 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* Diagram options on a build that writes no diagram: said, not fatal. */
+static void warn_unused(const options *o)
+{
+	static const struct {
+		int opt;
+		const char *name;
+	} diagram_only[] = {
+		{OPT_RELATION, "--relation"}, {OPT_FOCUS, "--focus"}, {OPT_DEPTH, "--depth"}, {OPT_LAYOUT, "--layout"},
+	};
+	if (o->cmd != CMD_BUILD)
+		return;
+	int diagram = has_output(o, yg_write_diagram, NULL);
+	for (size_t i = 0; !diagram && i < sizeof diagram_only / sizeof diagram_only[0]; i++)
+		if (o->given & option_bit(diagram_only[i].opt))
+			fprintf(stderr, "ytegraph: warning: %s applies to diagrams (.dot .png .svg .pdf); no -o writes one\n",
+			        diagram_only[i].name);
+	if ((o->given & option_bit(OPT_TYPE)) && !diagram && !has_output(o, yg_write_entities, NULL))
+		fputs("ytegraph: warning: --type applies to diagrams and entity lists; no -o writes one\n", stderr);
+	if ((o->given & (option_bit(OPT_RAW_CELLS) | option_bit(OPT_BOM))) &&
+	    !has_output(o, yg_write_entities, "csv") && !has_output(o, yg_write_entities, "tsv"))
+		fputs("ytegraph: warning: --raw-cells and --bom apply to .csv and .tsv outputs; no -o writes one\n", stderr);
+}
+
+static int check_scope(const options *o)
+{
+	for (size_t i = 0; i < sizeof scoped / sizeof scoped[0]; i++)
+		if ((o->given & option_bit(scoped[i].opt)) && !(scoped[i].commands & (1u << o->cmd))) {
+			fprintf(stderr, "ytegraph: %s does not apply to '%s'", scoped[i].name, command_names[o->cmd]);
+			for (int c = 0, first = 1; c < 3; c++)
+				if (scoped[i].commands & (1u << c)) {
+					fprintf(stderr, "%s'%s'", first ? " (only to " : " and ", command_names[c]);
+					first = 0;
+				}
+			fputs(")\nTry 'ytegraph --help'.\n", stderr);
+			return YG_EXIT_USAGE;
+		}
+	if ((o->given & option_bit(OPT_DEPTH)) && !o->wopts.focus)
+		return usage_error("%s", "--depth is the depth around --focus: give --focus too");
+	if (o->strict && !o->jsonl)
+		return usage_error("%s", "--strict is about malformed JSON Lines records: give --jsonl too");
+	if (o->jsonl && (o->given & option_bit(OPT_ENCODING)) && o->encoding != YG_ENC_UTF8)
+		return usage_error("%s", "--encoding: JSON Lines are UTF-8 (RFC 8259); convert the file instead");
+	if (o->wopts.layout && !layout_known(o->wopts.layout))
+		return usage_error("--layout: \"%s\" is not a graphviz layout engine that places nodes here "
+		                   "(dot, neato, fdp, sfdp, circo, twopi, osage, patchwork)", o->wopts.layout);
+	warn_unused(o);
 	return -1;
 }
 
@@ -245,9 +400,9 @@ static int check_options(options *o)
 		return usage_error("%s", "--stream needs -o FILE.nq");
 	if (o->cmd == CMD_EXTRACT && o->format && strcmp(o->format, "jsonl") && strcmp(o->format, "text"))
 		return usage_error("--format for extract: jsonl or text, not \"%s\"", o->format);
-	if (o->cmd == CMD_ENTITIES && o->format && !yg_writer_by_name(o->format))
+	if (o->cmd == CMD_ENTITIES && o->format && !entity_format(o->format))
 		return usage_error("--format for entities: table, tsv, csv or jsonl, not \"%s\"", o->format);
-	return -1;
+	return check_scope(o);
 }
 
 static int parse_args(options *o, int argc, char **argv)
@@ -278,8 +433,12 @@ static int parse_args(options *o, int argc, char **argv)
 		                                  : "unknown COMMAND (build, extract or entities)");
 	}
 	optind = 2;
+	opterr = 0; /* one message, ours, for an unknown option */
 	int c;
-	while ((c = getopt_long(argc, argv, "o:j:qhV", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:j:qhV", long_opts, NULL)) != -1) {
+		if (c == '?' || c == ':')
+			return bad_option(c, argv[optind - 1]);
+		o->given |= option_bit(c);
 		int rc = parse_option(o, c, optarg);
 		if (rc >= 0)
 			return rc;
@@ -307,17 +466,22 @@ typedef struct {
 	size_t docs, bytes;
 	quad_output *quads;    /* one per .nq output */
 	size_t nquads;
+	yg_keytab *articles;   /* article IRIs (without the base) seen so far */
+	uint32_t narticles;
 	struct timespec start, last_progress;
 	int progress;          /* stderr is a terminal and not --quiet */
 } run_state;
 
+/* A problem with an input or an output: the run fails.  A diag whose
+ * status is YG_OK is a warning: said, and the run goes on unharmed. */
 static void report(void *ctx, const yg_diag *d)
 {
 	run_state *rs = ctx;
 	if (rs->progress)
 		fputs("\r\033[K", stderr);
-	fprintf(stderr, "ytegraph: %s\n", d->msg);
-	rs->failed = 1;
+	fprintf(stderr, "ytegraph: %s%s\n", d->status == YG_OK ? "warning: " : "", d->msg);
+	if (d->status != YG_OK)
+		rs->failed = 1;
 }
 
 static double seconds_since(const struct timespec *t)
@@ -380,6 +544,28 @@ static void emit_extract(run_state *rs, const yg_document *doc)
 		rs->failed = 1;
 }
 
+/* Two inputs that would be one article (the same JSON Lines id twice,
+ * or ids whose IRIs meet) merge their mentions into one: the second is
+ * refused, in input order, whatever the thread count. */
+static int new_article(run_state *rs, const yg_document *doc)
+{
+	char *key = yg_article_iri("", doc->id);
+	/* ids are handed out 1, 2, 3...: a new key gets the next one */
+	int fresh = yg_keytab_intern(rs->articles, key, strlen(key)) == rs->narticles + 1;
+	rs->narticles += fresh;
+	if (!fresh) {
+		yg_diag d;
+		char *shown = yg_text_printable(doc->id, 80);
+		yg_diag_set(&d, YG_ERR_DATA, doc->path,
+		            "an earlier input has the article id \"%s\" (or one with the same IRI, <%s>); "
+		            "skipped: give each article its own id", shown, key);
+		free(shown);
+		report(rs, &d);
+	}
+	free(key);
+	return fresh;
+}
+
 /* The engine hands documents here in input order. */
 static void consume(void *ctx, yg_document *doc, yg_status st, const yg_diag *d, size_t bytes)
 {
@@ -387,6 +573,8 @@ static void consume(void *ctx, yg_document *doc, yg_status st, const yg_diag *d,
 	rs->bytes += bytes;
 	if (st != YG_OK) {
 		report(rs, d);
+	} else if (!new_article(rs, doc)) {
+		/* not an article of its own: said, skipped */
 	} else {
 		rs->docs++;
 		if (rs->o->cmd == CMD_EXTRACT) {
@@ -468,12 +656,119 @@ static void write_output(run_state *rs, const char *path, const yg_writer *w)
 		report(rs, &d);
 }
 
+/* ---- --focus: matched the way the extractor matches names ---- */
+
+/* The match key of a label or of --focus: NFC (an NFD argument from a
+ * terminal or a file name), white space runs as one space, no space at
+ * the ends, folded (case, tone-mark placement: hoà = hòa). */
+static char *focus_key(const char *s)
+{
+	yg_text t;
+	yg_diag d = {0};
+	if (yg_text_normalize(s, strlen(s), YG_ENC_UTF8, "--focus", &t, &d) != YG_OK)
+		return yg_xstrdup(""); /* not text: matches no label */
+	char *line = yg_text_clean_line(t.s);
+	yg_text_free(&t);
+	if (!line)
+		return yg_xstrdup("");
+	char *key = yg_fold_phrase(line, strlen(line));
+	free(line);
+	return key;
+}
+
+/* Edit distance in code points, for "did you mean". */
+static size_t distance(const char *a, const char *b)
+{
+	size_t na = yg_utf8_count(a, strlen(a)), nb = yg_utf8_count(b, strlen(b));
+	uint32_t *ca = yg_xcalloc(na + 1, sizeof *ca), *cb = yg_xcalloc(nb + 1, sizeof *cb);
+	for (size_t i = 0, k = 0; k < na; k++)
+		ca[k] = yg_utf8_next(a, &i);
+	for (size_t i = 0, k = 0; k < nb; k++)
+		cb[k] = yg_utf8_next(b, &i);
+	size_t *row = yg_xcalloc(nb + 1, sizeof *row);
+	for (size_t j = 0; j <= nb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= na; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t up = row[j], best = diag + (ca[i - 1] != cb[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	size_t dist = row[nb];
+	free(row);
+	free(ca);
+	free(cb);
+	return dist;
+}
+
+enum { CLOSEST = 5 };
+
+/* The focus as write_dot matches it (an IRI or a label), or NULL with an
+ * error that lists the closest labels. */
+static const char *resolve_focus(run_state *rs, const char *focus)
+{
+	char *want = focus_key(focus);
+	const char *found = NULL;
+	struct {
+		size_t dist;
+		const char *label;
+	} near[CLOSEST];
+	size_t nnear = 0;
+	for (size_t i = 0; i < yg_graph_node_count(rs->g) && !found; i++) {
+		const yg_node *n = yg_graph_node(rs->g, i);
+		if (strcmp(n->iri, focus) == 0) {
+			found = n->iri;
+			break;
+		}
+		for (size_t a = 0; a <= n->aliases.len && !found; a++) {
+			const char *label = a == 0 ? n->label : n->aliases.items[a - 1];
+			char *key = focus_key(label);
+			if (strcmp(key, want) == 0)
+				found = n->label; /* every node of that label, as before */
+			else if (a == 0) {
+				size_t dist = distance(key, want), k = nnear < CLOSEST ? nnear++ : CLOSEST - 1;
+				if (k == CLOSEST - 1 && nnear == CLOSEST && near[k].dist <= dist) {
+					free(key);
+					continue;
+				}
+				for (; k > 0 && near[k - 1].dist > dist; k--)
+					near[k] = near[k - 1];
+				near[k].dist = dist;
+				near[k].label = n->label;
+			}
+			free(key);
+		}
+	}
+	free(want);
+	if (found)
+		return found;
+	yg_buf b;
+	yg_buf_init(&b);
+	char *shown = yg_text_printable(focus, 80);
+	yg_buf_printf(&b, "--focus: no entity labelled or identified \"%s\"", shown);
+	free(shown);
+	for (size_t k = 0; k < nnear; k++)
+		yg_buf_printf(&b, "%s\"%s\"", k ? ", " : "; the closest labels: ", near[k].label);
+	yg_diag d;
+	yg_diag_set(&d, YG_ERR_DATA, NULL, "%s", b.s);
+	yg_buf_free(&b);
+	report(rs, &d);
+	return NULL;
+}
+
 static void write_results(run_state *rs)
 {
 	options *o = rs->o;
 	yg_graph_finish(rs->g);
 	if (o->cmd == CMD_ENTITIES) {
-		const yg_writer *w = yg_writer_by_name(o->format ? o->format : "table");
+		const yg_writer *w = entity_format(o->format ? o->format : "table");
 		yg_write_opts wo = o->wopts;
 		wo.path = "-";
 		wo.table_format = w->arg;
@@ -487,9 +782,40 @@ static void write_results(run_state *rs)
 	}
 	if (o->outputs.len == 0)
 		write_output(rs, "-", yg_writer_by_name("turtle"));
-	for (size_t i = 0; i < o->outputs.len; i++)
-		if (!yg_writer_for_path(o->outputs.items[i])->per_article)
-			write_output(rs, o->outputs.items[i], yg_writer_for_path(o->outputs.items[i]));
+	int diagrams = 1;
+	if (o->wopts.focus && has_output(o, yg_write_diagram, NULL)) {
+		const char *focus = resolve_focus(rs, o->wopts.focus);
+		diagrams = focus != NULL;
+		o->wopts.focus = focus;
+	}
+	for (size_t i = 0; i < o->outputs.len; i++) {
+		const yg_writer *w = yg_writer_for_path(o->outputs.items[i]);
+		if (!w->per_article && (diagrams || w->fn != yg_write_diagram))
+			write_output(rs, o->outputs.items[i], w);
+	}
+}
+
+/* Writing over an input destroys it (and a later run reads the output
+ * as an article): refuse before any work. */
+static int output_is_input(const options *o, const yg_pathlist *paths)
+{
+	for (size_t i = 0; i < o->outputs.len; i++) {
+		const char *out = o->outputs.items[i];
+		struct stat os;
+		if (strcmp(out, "-") == 0 || strncmp(out, "-.", 2) == 0 || stat(out, &os) != 0 ||
+		    !S_ISREG(os.st_mode))
+			continue;
+		for (size_t k = 0; k < paths->len; k++) {
+			struct stat is;
+			if (strcmp(paths->items[k], "-") != 0 && stat(paths->items[k], &is) == 0 &&
+			    is.st_dev == os.st_dev && is.st_ino == os.st_ino) {
+				fprintf(stderr, "ytegraph: -o %s: refusing to write over an input (%s)\n"
+				                "Try 'ytegraph --help'.\n", out, paths->items[k]);
+				return 1;
+			}
+		}
+	}
+	return 0;
 }
 
 int yg_cli_main(int argc, char **argv)
@@ -517,20 +843,33 @@ int yg_cli_main(int argc, char **argv)
 	if (o.stream)
 		yg_graph_nodes_only(rs.g);
 	rs.progress = !o.quiet && isatty(2);
+	rs.articles = yg_keytab_new();
 	clock_gettime(CLOCK_MONOTONIC, &rs.start);
 	rs.last_progress = rs.start;
 	yg_pathlist paths = {0};
 	yg_expand_inputs(o.inputs, o.ninputs, &paths, report, &rs);
+	if (output_is_input(&o, &paths)) {
+		yg_pathlist_free(&paths);
+		yg_graph_free(rs.g);
+		yg_lexicon_free(rs.lx);
+		free(o.outputs.items);
+		return YG_EXIT_USAGE;
+	}
+	yg_outfile_cleanup_on_signals();
 	rs.corpus = yg_corpus_new(&paths, o.jsonl, o.strict, report, &rs);
 	if (o.cmd == CMD_BUILD)
 		open_quad_outputs(&rs);
-	yg_engine_opts eo = {o.threads, o.encoding, rs.lx, o.date, prepare, &rs};
+	yg_engine_opts eo = {o.threads, o.encoding, rs.lx, o.date, prepare, &rs, yg_quads_release_thread};
 	if (yg_engine_run(rs.corpus, &eo, consume, &rs) != YG_OK) {
 		yg_diag_set(&d, YG_ERR_NOMEM, NULL, "cannot start %d threads", o.threads);
 		report(&rs, &d);
 	}
 	show_progress(&rs, 1);
-	if (o.cmd != CMD_EXTRACT && (rs.docs > 0 || !rs.failed)) {
+	int stopped = o.strict && rs.failed;
+	if (stopped && o.cmd == CMD_BUILD)
+		fputs("ytegraph: --strict: the run stopped at an error; no output written "
+		      "(existing files are kept)\n", stderr);
+	if (o.cmd != CMD_EXTRACT && !stopped && (rs.docs > 0 || !rs.failed)) {
 		write_results(&rs);
 		close_quad_outputs(&rs);
 	} else {
@@ -546,6 +885,7 @@ int yg_cli_main(int argc, char **argv)
 		fprintf(stderr, "ytegraph: %zu document(s), %zu entities, %zu relations\n", rs.docs,
 		        yg_graph_node_count(rs.g), yg_graph_edge_count(rs.g));
 	yg_quads_release_thread();
+	yg_keytab_free(rs.articles);
 	yg_corpus_free(rs.corpus);
 	yg_graph_free(rs.g);
 	yg_lexicon_free(rs.lx);

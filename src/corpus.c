@@ -8,9 +8,14 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "date.h"
+#include "iri.h"
+#include "normalize.h"
+#include "trie.h"
 
 struct yg_corpus {
 	yg_pathlist paths;
+	char **ids;           /* document id of each path (not JSON Lines) */
 	size_t next;          /* next path */
 	int jsonl, strict, stopped, deferred;
 	yg_report_fn report;
@@ -49,6 +54,8 @@ yg_corpus *yg_corpus_new(yg_pathlist *paths, int jsonl, int strict,
 	c->strict = strict;
 	c->report = report;
 	c->ctx = ctx;
+	if (!jsonl)
+		c->ids = yg_doc_ids(&c->paths);
 	for (size_t i = 0; i < c->paths.len; i++) {
 		struct stat st;
 		if (strcmp(c->paths.items[i], "-") != 0 && stat(c->paths.items[i], &st) == 0)
@@ -65,6 +72,9 @@ void yg_corpus_free(yg_corpus *c)
 		fclose(c->fh);
 	free(c->linebuf);
 	free(c->rbuf);
+	for (size_t i = 0; c->ids && i < c->paths.len; i++)
+		free(c->ids[i]);
+	free(c->ids);
 	yg_pathlist_free(&c->paths);
 	free(c);
 }
@@ -107,14 +117,84 @@ static int has_nul_escape(const char *line, size_t n)
 	return 0;
 }
 
-/* A key that appears twice makes the record ambiguous. */
+/* A key that appears twice makes the record ambiguous.  Keys are
+ * interned one by one (a record of 80,000 keys compared pairwise took
+ * 25 s). */
 static const char *duplicate_key(const cJSON *obj)
 {
-	for (const cJSON *a = obj->child; a; a = a->next)
-		for (const cJSON *b = a->next; b; b = b->next)
-			if (strcmp(a->string, b->string) == 0)
-				return a->string;
+	yg_keytab *kt = yg_keytab_new();
+	uint32_t next = 1;
+	const char *dup = NULL;
+	for (const cJSON *a = obj->child; a && !dup; a = a->next)
+		if (yg_keytab_intern(kt, a->string, strlen(a->string)) != next++)
+			dup = a->string;
+	yg_keytab_free(kt);
+	return dup;
+}
+
+static const char *const fields[] = {"id", "text", "date", "url", "title"};
+
+/* What is wrong with the metadata fields (types, UTF-8, an empty id), or
+ * NULL.  The text itself is checked as any document's is. */
+static const char *field_problem(const cJSON *obj, char *msg, size_t cap)
+{
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, fields[i]);
+		if (!v || (i >= 2 && cJSON_IsNull(v)))
+			continue;
+		if (!cJSON_IsString(v)) {
+			snprintf(msg, cap, "malformed record: \"%s\" must be a string", fields[i]);
+			return msg;
+		}
+		size_t n = strlen(v->valuestring), bad = i == 1 ? n : yg_utf8_invalid_at(v->valuestring, n);
+		if (bad != n) {
+			snprintf(msg, cap, "malformed record: \"%s\" is not valid UTF-8 (byte %zu of the value)",
+			         fields[i], bad);
+			return msg;
+		}
+	}
+	const char *id = cJSON_GetObjectItemCaseSensitive(obj, "id")->valuestring;
+	if (id[strspn(id, " \t\r\n")] == '\0')
+		return "malformed record: \"id\" is empty (every article needs its own id)";
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+		if (*p < 0x20 || *p == 0x7F)
+			return "malformed record: \"id\" holds a control character";
 	return NULL;
+}
+
+/* A record's "date" as xsd:date, or why not.  A timestamp
+ * ("2025-03-01T08:00:00Z") gives its day. */
+static const char *take_date(cJSON *obj, yg_item *it, char *msg, size_t cap)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, "date");
+	if (!cJSON_IsString(v))
+		return NULL;
+	it->date = yg_date_from_timestamp(v->valuestring);
+	if (it->date)
+		return NULL;
+	char *shown = yg_text_printable(v->valuestring, 40);
+	snprintf(msg, cap, "malformed record: \"date\" is not a calendar date YYYY-MM-DD: \"%s\"", shown);
+	free(shown);
+	return msg;
+}
+
+/* A record's "url" as an IRI (what an IRI cannot hold percent-encoded),
+ * or why not. */
+static const char *take_url(cJSON *obj, yg_item *it, char *msg, size_t cap)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, "url");
+	if (!cJSON_IsString(v) || v->valuestring[0] == '\0')
+		return NULL;
+	char *iri = yg_iri_repair(v->valuestring);
+	if (yg_iri_valid(iri)) {
+		it->url = iri;
+		return NULL;
+	}
+	free(iri);
+	char *shown = yg_text_printable(v->valuestring, 60);
+	snprintf(msg, cap, "malformed record: \"url\" is not an absolute IRI (RFC 3987): \"%s\"", shown);
+	free(shown);
+	return msg;
 }
 
 /* What is wrong with a parsed record, or NULL. */
@@ -132,7 +212,7 @@ static const char *record_problem(const cJSON *obj, const char *line, size_t n, 
 		return "malformed record: \"id\" and \"text\" must be strings";
 	if (has_nul_escape(line, n))
 		return "malformed record: a NUL character (\\u0000): binary data is not a text document";
-	return NULL;
+	return field_problem(obj, msg, cap);
 }
 
 /* 1-based column, in characters, of byte offset `off`. */
@@ -149,6 +229,13 @@ static size_t column(const char *line, size_t off)
 static const char *parse_json(const char *line, size_t n, yg_item *it, char *msg, size_t cap)
 {
 	const char *end = NULL;
+	const char *nul = memchr(line, '\0', n);
+	if (nul) {
+		/* cJSON would stop there and take the record as ending early */
+		snprintf(msg, cap, "malformed record: a NUL byte (column %zu): binary data is not a text document",
+		         column(line, (size_t)(nul - line)));
+		return msg;
+	}
 	cJSON *obj = cJSON_ParseWithLengthOpts(line, n + 1, &end, 1);
 	const char *bad;
 	if (!obj) {
@@ -158,13 +245,18 @@ static const char *parse_json(const char *line, size_t n, yg_item *it, char *msg
 	} else {
 		bad = record_problem(obj, line, n, msg, cap);
 	}
-	if (!bad) {
+	if (!bad && !(bad = take_date(obj, it, msg, cap)) && !(bad = take_url(obj, it, msg, cap))) {
 		it->id = take_string(obj, "id");
 		it->bytes = take_string(obj, "text");
 		it->len = strlen(it->bytes);
-		it->date = take_string(obj, "date");
-		it->url = take_string(obj, "url");
-		it->title = take_string(obj, "title");
+		char *title = take_string(obj, "title");
+		it->title = title ? yg_text_clean_line(title) : NULL;
+		free(title);
+	}
+	if (bad) {
+		free(it->date);
+		free(it->url);
+		it->date = it->url = NULL;
 	}
 	cJSON_Delete(obj);
 	return bad;
@@ -333,7 +425,8 @@ int yg_corpus_next(yg_corpus *c, yg_item *it, yg_status *st)
 		return next_jsonl(c, it, st);
 	if (c->next >= c->paths.len)
 		return 1;
-	const char *path = c->paths.items[c->next++];
+	size_t at = c->next++;
+	const char *path = c->paths.items[at];
 	yg_diag d = {0};
 	*st = yg_read_file(path, &it->bytes, &it->len, &d);
 	if (*st != YG_OK) {
@@ -342,7 +435,8 @@ int yg_corpus_next(yg_corpus *c, yg_item *it, yg_status *st)
 		return 0;
 	}
 	c->done += it->len;
-	it->id = yg_doc_id(path);
+	it->id = c->ids[at];
+	c->ids[at] = NULL;
 	it->where = yg_xstrdup(path);
 	return 0;
 }

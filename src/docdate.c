@@ -4,13 +4,8 @@
 #include <string.h>
 
 #include "buf.h"
-#include "recognize.h"
-#include "resolve.h"
-
-/* Words that open a dated lede: "Ngày 21/2", "Chiều 26/2", "Sáng 5/1". */
-static const char *const lede_words[] = {
-	"ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm",
-};
+#include "date.h"
+#include "docdate.h"
 
 static int tok_num(const yg_document *d, size_t i, int *v, int maxlen)
 {
@@ -43,22 +38,24 @@ static int is_date_sep(const yg_document *d, size_t i)
 }
 
 /* "20 tháng 10 năm 2025" at token i. */
-static size_t parse_words_date(const yg_document *d, size_t i, int *day, int *mon, int *year)
+static size_t parse_words_date(const yg_ctx *c, size_t i, int *day, int *mon, int *year)
 {
-	const yg_tokens *t = &d->toks;
-	if (i + 4 >= t->len || !tok_num(d, i, day, 2) ||
-	    !yg_tok_eq(d, i + 1, "tháng") || !tok_num(d, i + 2, mon, 2) ||
-	    !yg_tok_eq(d, i + 3, "năm") || !tok_num(d, i + 4, year, 4))
+	const yg_document *d = c->d;
+	size_t mw, yw;
+	if (!tok_num(d, i, day, 2) || !(mw = yg_role_at(c, i + 1, YG_ROLE_MONTH_WORD)) ||
+	    !tok_num(d, i + 1 + mw, mon, 2) || !(yw = yg_role_at(c, i + 2 + mw, YG_ROLE_YEAR_WORD)) ||
+	    !tok_num(d, i + 2 + mw + yw, year, 4))
 		return 0;
-	return 5;
+	return 3 + mw + yw;
 }
 
 /* d/m[/yyyy] (or with - or .) at token i; returns tokens consumed, 0 if
  * none; *year is 0 when not written. */
-static size_t parse_dmy(const yg_document *d, size_t i, int *day, int *mon, int *year)
+static size_t parse_dmy(const yg_ctx *c, size_t i, int *day, int *mon, int *year)
 {
+	const yg_document *d = c->d;
 	*year = 0;
-	size_t n = parse_words_date(d, i, day, mon, year);
+	size_t n = parse_words_date(c, i, day, mon, year);
 	if (!n) {
 		if (!tok_num(d, i, day, 2) || !is_date_sep(d, i + 1) || !tok_num(d, i + 2, mon, 2))
 			return 0;
@@ -66,18 +63,19 @@ static size_t parse_dmy(const yg_document *d, size_t i, int *day, int *mon, int 
 		if (is_date_sep(d, i + 3) && tok_num(d, i + 4, year, 4))
 			n = 5;
 	}
-	if (*day < 1 || *day > 31 || *mon < 1 || *mon > 12)
+	if (*year && (*year < 1900 || *year > 2100))
 		return 0;
-	if (n == 5 && (*year < 1900 || *year > 2100))
+	/* without a year, 29/2 may still be a leap day: 2000 is a leap year */
+	if (!yg_date_valid(*year ? *year : 2000, *mon, *day))
 		return 0;
 	return n;
 }
 
+/* NULL when y-m-dd is not in the calendar (29/2 of a year that has none). */
 static char *fmt_date(int y, int m, int dd)
 {
-	char buf[48];
-	snprintf(buf, sizeof buf, "%04d-%02d-%02d", y % 10000, m % 100, dd % 100);
-	return yg_xstrdup(buf);
+	char buf[11];
+	return yg_date_format(y, m, dd, buf) ? yg_xstrdup(buf) : NULL;
 }
 
 /* "date 2026-02-26" */
@@ -88,7 +86,13 @@ static char *metadata_date(const yg_document *d)
 	if (!p || p - s > 200)
 		return NULL;
 	int y, m, dd;
-	if (sscanf(p + 5, "%4d-%2d-%2d", &y, &m, &dd) == 3 && y > 1900 && m >= 1 && m <= 12 && dd >= 1 && dd <= 31)
+	char iso[11];
+	/* exactly YYYY-MM-DD: sscanf would take "2024- 1-01" */
+	if (strnlen(p + 5, 10) < 10)
+		return NULL;
+	memcpy(iso, p + 5, 10);
+	iso[10] = '\0';
+	if (yg_date_parse_iso(iso, &y, &m, &dd) && y > 1900)
 		return fmt_date(y, m, dd);
 	return NULL;
 }
@@ -96,20 +100,39 @@ static char *metadata_date(const yg_document *d)
 /* The year to complete a "Ngày 21/2" lede: the latest year of a full date
  * in the article ("27/2/1955 - 27/2/2024"), since bare years are often
  * plans and terms ("nhiệm kỳ 2020-2025"). */
-static int latest_year(const yg_document *d)
+static int latest_year(const yg_ctx *c)
 {
+	const yg_document *d = c->d;
 	int best = 0;
 	for (size_t i = 0; i < d->toks.len; i++) {
 		int dd, m, y;
-		if (!(d->toks.items[i].flags & YG_TOK_MASKED) && parse_dmy(d, i, &dd, &m, &y) == 5 &&
+		if (!(d->toks.items[i].flags & YG_TOK_MASKED) && parse_dmy(c, i, &dd, &m, &y) >= 5 && y &&
 		    y > best)
 			best = y;
 	}
 	return best;
 }
 
-char *yg_find_date(const yg_document *d)
+/* latest_year is a pass over the whole document: computed once, on the
+ * first lede that needs it (a document of many "Ngày 21/2" ledes with no
+ * year would otherwise pay it once per lede). */
+static int latest_year_once(const yg_ctx *c, int *cache)
 {
+	if (*cache < 0)
+		*cache = latest_year(c);
+	return *cache;
+}
+
+/* A lede opener at token j: a daypart or date word ("Chiều", "Ngày"). */
+static size_t opener_at(const yg_ctx *c, size_t j)
+{
+	size_t n = yg_role_at(c, j, YG_ROLE_DAYPART);
+	return n ? n : yg_role_at(c, j, YG_ROLE_DATE_WORD);
+}
+
+char *yg_find_date(const yg_ctx *c)
+{
+	const yg_document *d = c->d;
 	char *meta = metadata_date(d);
 	if (meta)
 		return meta;
@@ -118,10 +141,13 @@ char *yg_find_date(const yg_document *d)
 	 * ("28/02/2024 1:38:16 CH"). */
 	for (size_t i = 0; i < t->len && t->items[i].line < 6; i++) {
 		int dd, m, y;
-		if ((t->items[i].flags & YG_TOK_LINE_START) && parse_dmy(d, i, &dd, &m, &y) == 5)
-			return fmt_date(y, m, dd);
+		char *date = (t->items[i].flags & YG_TOK_LINE_START) && parse_dmy(c, i, &dd, &m, &y) >= 5 && y
+		                     ? fmt_date(y, m, dd) : NULL;
+		if (date)
+			return date;
 	}
 	/* A dated lede at the start of a sentence. */
+	int latest = -1;
 	for (size_t i = 0; i < t->len; i++) {
 		const yg_token *tk = &t->items[i];
 		if (!(tk->flags & YG_TOK_SENT_START) || (tk->flags & YG_TOK_MASKED))
@@ -129,20 +155,19 @@ char *yg_find_date(const yg_document *d)
 		/* the opener may follow a place: "Huế, ngày 20 tháng 10 năm 2025" */
 		size_t j = i, opener = 0;
 		for (; j < i + 4 && j < t->len && !opener; j++)
-			for (size_t w = 0; w < sizeof lede_words / sizeof lede_words[0]; w++)
-				if (yg_tok_eq(d, j, lede_words[w]))
-					opener = 1;
+			opener = opener_at(c, j);
 		if (!opener)
 			continue;
-		if (j < t->len && yg_tok_eq(d, j, "ngày"))
-			j++;
+		j += opener - 1;
+		j += yg_role_at(c, j, YG_ROLE_DATE_WORD);
 		int dd, m, y;
-		if (!parse_dmy(d, j, &dd, &m, &y))
+		if (!parse_dmy(c, j, &dd, &m, &y))
 			continue;
 		if (!y)
-			y = latest_year(d);
-		if (y)
-			return fmt_date(y, m, dd);
+			y = latest_year_once(c, &latest);
+		char *date = y ? fmt_date(y, m, dd) : NULL;
+		if (date)
+			return date;
 	}
 	return NULL;
 }

@@ -7,8 +7,13 @@
 #include "buf.h"
 #include "fold.h"
 
-static const char *const etype_names[YG_T_COUNT] = {
-	"Official", "Hospital", "Resolution", "Province", "GovernmentBody", "HealthFacility",
+static const struct {
+	const char *name, *segment;
+	int priority;
+} etypes[YG_T_COUNT] = {
+#define YG_X(id, name, segment, priority) [YG_T_##id] = {name, segment, priority},
+	YG_ENTITY_TYPES(YG_X)
+#undef YG_X
 };
 
 static const char *const rtype_names[YG_R_COUNT] = {
@@ -17,13 +22,23 @@ static const char *const rtype_names[YG_R_COUNT] = {
 
 const char *yg_etype_name(yg_etype t)
 {
-	return (unsigned)t < YG_T_COUNT ? etype_names[t] : "Unknown";
+	return (unsigned)t < YG_T_COUNT ? etypes[t].name : "Unknown";
+}
+
+const char *yg_etype_segment(yg_etype t)
+{
+	return (unsigned)t < YG_T_COUNT ? etypes[t].segment : "entity";
+}
+
+int yg_etype_priority(yg_etype t)
+{
+	return (unsigned)t < YG_T_COUNT ? etypes[t].priority : 0;
 }
 
 int yg_etype_from_name(const char *name)
 {
 	for (int i = 0; i < YG_T_COUNT; i++)
-		if (strcasecmp(name, etype_names[i]) == 0)
+		if (strcasecmp(name, etypes[i].name) == 0)
 			return i;
 	return -1;
 }
@@ -57,7 +72,8 @@ void yg_mention_clear(yg_mention *m)
 	free(m->date);
 	free(m->degrees);
 	free(m->issuer_code);
-	m->label = m->identifier = m->doctype = m->date = m->degrees = m->issuer_code = NULL;
+	free(m->canon);
+	m->label = m->identifier = m->doctype = m->date = m->degrees = m->issuer_code = m->canon = NULL;
 }
 
 yg_document *yg_document_new(const char *id, const char *path)
@@ -74,14 +90,8 @@ void yg_document_trim(yg_document *d)
 {
 	yg_text_free(&d->text);
 	yg_tokens_free(&d->toks);
-	free(d->match_first);
-	free(d->match_kinds);
-	free(d->match_items);
 	free(d->mention_at_tok);
 	yg_buf_free(&d->scratch);
-	d->match_first = d->match_kinds = NULL;
-	d->match_items = NULL;
-	d->nmatch_items = 0;
 	d->mention_at_tok = NULL;
 }
 
@@ -100,6 +110,7 @@ void yg_document_release(yg_document *d)
 		yg_entity *e = &d->entities.items[i];
 		free(e->label);
 		free(e->key);
+		free(e->canon);
 		yg_strlist_free(&e->aliases);
 		free(e->mentions.items);
 		free(e->identifier);
@@ -143,6 +154,12 @@ void yg_document_free(yg_document *d)
 	free(d);
 }
 
+void yg_document_cite(yg_document *d, const char *rule, uint32_t tok)
+{
+	d->cite.rule = rule;
+	d->cite.tok = tok;
+}
+
 size_t yg_document_add_mention(yg_document *d, uint32_t a, uint32_t b,
                                yg_etype type, int32_t concept, const char *label)
 {
@@ -152,8 +169,12 @@ size_t yg_document_add_mention(yg_document *d, uint32_t a, uint32_t b,
 	m.tok_end = b;
 	m.type = (uint16_t)type;
 	m.concept = concept;
+	m.head = -1;
+	m.bare_unit = -1;
+	m.local_unit = -1;
 	m.label = yg_xstrdup(label);
 	m.entity = -1;
+	m.rule = d->cite.rule;
 	YG_VEC_PUSH(d->mentions, m);
 	return d->mentions.len - 1;
 }
@@ -189,9 +210,15 @@ static void entity_reindex(yg_document *d, size_t cap)
 
 int32_t yg_document_entity(yg_document *d, yg_etype type, const char *label)
 {
+	return yg_document_entity_named(d, type, NULL, label);
+}
+
+int32_t yg_document_entity_named(yg_document *d, yg_etype type, const char *canon, const char *label)
+{
 	/* fold into the document's scratch buffer: most calls find the entity */
+	const char *key = canon ? canon : label;
 	d->scratch.len = 0;
-	yg_fold_phrase_into(&d->scratch, label, strlen(label));
+	yg_fold_phrase_into(&d->scratch, key, strlen(key));
 	if (!d->entity_index)
 		entity_reindex(d, 64);
 	uint32_t *slot = entity_slot(d, type, d->scratch.s);
@@ -202,7 +229,9 @@ int32_t yg_document_entity(yg_document *d, yg_etype type, const char *label)
 	e.type = (uint16_t)type;
 	e.label = yg_xstrdup(label);
 	e.key = yg_xstrndup(d->scratch.s, d->scratch.len);
-	e.concept = -1;
+	e.canon = canon ? yg_xstrdup(canon) : NULL;
+	e.concept = e.place = -1;
+	e.cite = d->cite;
 	YG_VEC_PUSH(d->entities, e);
 	if (d->entities.len * 2 >= d->entity_index_cap)
 		entity_reindex(d, d->entity_index_cap * 2);
@@ -256,6 +285,23 @@ static void relation_reindex(yg_document *d, size_t cap)
 	}
 }
 
+void yg_document_filter_relations(yg_document *d, const uint8_t *keep)
+{
+	size_t out = 0;
+	for (size_t i = 0; i < d->relations.len; i++) {
+		yg_relation *r = &d->relations.items[i];
+		if (keep[i]) {
+			d->relations.items[out++] = *r;
+		} else {
+			free(r->role);
+			free(r->date);
+		}
+	}
+	d->relations.len = out;
+	if (d->relation_index)
+		relation_reindex(d, d->relation_index_cap);
+}
+
 void yg_document_relate(yg_document *d, int32_t s, yg_rtype p, int32_t o,
                         const char *role, const char *date)
 {
@@ -267,7 +313,7 @@ void yg_document_relate(yg_document *d, int32_t s, yg_rtype p, int32_t o,
 	if (*slot)
 		return;
 	yg_relation r = {s, o, (uint16_t)p, role ? yg_xstrdup(role) : NULL,
-	                 date ? yg_xstrdup(date) : NULL, 0, NULL};
+	                 date ? yg_xstrdup(date) : NULL, 0, d->cite, 0, NULL};
 	YG_VEC_PUSH(d->relations, r);
 	if (d->relations.len * 2 >= d->relation_index_cap)
 		relation_reindex(d, d->relation_index_cap * 2);
@@ -296,6 +342,7 @@ void yg_document_link(yg_document *d, uint32_t from_tok, int32_t to_tok, yg_rtyp
 	l.p = (uint16_t)p;
 	l.role = role ? yg_xstrdup(role) : NULL;
 	l.date = date ? yg_xstrdup(date) : NULL;
+	l.cite = d->cite;
 	YG_VEC_PUSH(d->links, l);
 }
 
@@ -330,4 +377,22 @@ char *yg_document_text(const yg_document *d, uint32_t a, uint32_t b)
 	yg_buf_init(&out);
 	yg_document_text_into(d, a, b, &out);
 	return yg_buf_take(&out);
+}
+
+void yg_document_index_mentions(yg_document *d)
+{
+	free(d->mention_at_tok);
+	d->mention_at_tok = yg_xmalloc((d->toks.len + 1) * sizeof *d->mention_at_tok);
+	for (size_t i = 0; i <= d->toks.len; i++)
+		d->mention_at_tok[i] = -1;
+	for (size_t m = 0; m < d->mentions.len; m++)
+		if (d->mentions.items[m].tok_start < d->toks.len)
+			d->mention_at_tok[d->mentions.items[m].tok_start] = (int32_t)m;
+}
+
+long yg_mention_at(const yg_document *d, size_t i)
+{
+	if (d->mention_at_tok)
+		return i < d->toks.len ? d->mention_at_tok[i] : -1;
+	return -1;
 }

@@ -14,18 +14,32 @@
 #include "normalize.h"
 #include "segment.h"
 
+/* One row per entity type: the enum's name, the guideline's name, the
+ * IRI path segment, and the overlap priority (higher wins between two
+ * mentions of equal span: a province inside a hospital's name is not a
+ * Province).  A new type is one row here (plus its class in the ontology
+ * and its style in the diagram writer). */
+#define YG_ENTITY_TYPES(X)                                 \
+	X(OFFICIAL, "Official", "official", 2)             \
+	X(HOSPITAL, "Hospital", "hospital", 6)             \
+	X(RESOLUTION, "Resolution", "resolution", 3)       \
+	X(PROVINCE, "Province", "province", 1)             \
+	X(BODY, "GovernmentBody", "body", 4)               \
+	X(FACILITY, "HealthFacility", "facility", 5)
+
 typedef enum {
-	YG_T_OFFICIAL,
-	YG_T_HOSPITAL,
-	YG_T_RESOLUTION,
-	YG_T_PROVINCE,
-	YG_T_BODY,
-	YG_T_FACILITY,
+#define YG_X(id, name, segment, priority) YG_T_##id,
+	YG_ENTITY_TYPES(YG_X)
+#undef YG_X
 	YG_T_COUNT
 } yg_etype;
 
 /* "Official", "Hospital", ... (the names of EXTRACTION.md). */
 const char *yg_etype_name(yg_etype t);
+/* "official", "hospital", ...: the type's segment in entity IRIs. */
+const char *yg_etype_segment(yg_etype t);
+/* Overlap priority of a type (higher wins among equal spans). */
+int yg_etype_priority(yg_etype t);
 /* Parse a type name (case-insensitive); -1 when unknown. */
 int yg_etype_from_name(const char *name);
 
@@ -56,6 +70,10 @@ typedef struct {
 	uint16_t priority;           /* breaks ties between equal spans */
 	int32_t concept;             /* lexicon concept (provinces) or -1 */
 	char *label;                 /* canonical label, owned */
+	char *canon;                 /* the entity's identity when the label
+	                              * may vary ("Trung tâm Kiểm soát bệnh tật
+	                              * Hà Nội" for "... thành phố Hà Nội"),
+	                              * owned; NULL: the label */
 	int32_t entity;              /* filled by resolve; -1 = dropped */
 	/* optional attributes, owned; NULL when absent */
 	char *identifier;            /* resolutions: 54-NQ/TW */
@@ -65,11 +83,38 @@ typedef struct {
 	char *issuer_code;           /* resolutions: "TW", "BYT" from the code */
 	uint32_t issuer_tok;         /* ... and its token: the issuer's mention */
 	uint32_t place_start, place_end; /* tokens of a province inside the name */
+	uint32_t local_start, local_end; /* tokens of a local place's name in it ("Ba Vì") */
+	int32_t local_unit;          /* ... and the concept of its unit word ("huyện"), or -1 */
+	int32_t head;                /* organisations: the head's lexicon concept, or -1 */
+	int32_t bare_unit;           /* is_short 4/5 written with a unit word alone
+	                              * ("UBND TP", "Bệnh viện đa khoa huyện"): its
+	                              * concept, or -1 */
+	uint8_t place_kind;          /* organisations: the yg_place_kind of the
+	                              * place in the name */
+	uint8_t elliptic;            /* an item of a coordinated list ("Trung tâm
+	                              * Y tế các huyện: A, B"): its text names the
+	                              * entity only with the shared head, so it is
+	                              * no alias */
 	/* 0 a full mention; 1 a short reference that must resolve to a full
 	 * one in the same article (TS Diện, Nghị quyết 72); 2 a full name
-	 * without a title, kept only if the article titles that person */
+	 * without a title, kept only if the article titles that person;
+	 * 4 a bare head ("Trung tâm Y tế", "Phòng Y tế huyện") that refers
+	 * to the one entity of that head the article names in full;
+	 * 5 a provincial unit named without its province ("Sở Y tế", "UBND
+	 * tỉnh"): the article's province's, completed by resolve */
 	uint8_t is_short;
+	uint8_t with_unit;           /* is_short 5: the label names the province
+	                              * with its unit word */
+	const char *rule;            /* the rule that found it (static) */
 } yg_mention;
+
+/* Where a fact comes from (extract --explain, the "rule" and "evidence"
+ * of JSON Lines): the rule that found it, a static string named as in
+ * doc/RULES.md, and a token of the sentence that states it. */
+typedef struct {
+	const char *rule;            /* NULL: not recorded */
+	uint32_t tok;
+} yg_cite;
 
 /* A relation found by a recogniser before entities exist: its ends are
  * mentions, named by their first token, or (for the object) an entity
@@ -83,7 +128,16 @@ typedef struct {
 	uint32_t to_a, to_b;         /* tokens naming an implied object, if any */
 	uint16_t p;                  /* yg_rtype */
 	char *role, *date;           /* owned */
+	uint8_t weight;              /* memberOf: YG_POST_* (which post wins at one body) */
+	uint8_t of_article;          /* the implied object is a provincial body
+	                              * of the article's province ("Tỉnh ủy
+	                              * viên"): relate completes its label */
+	yg_cite cite;
 } yg_link;
+
+/* How a memberOf was stated: one person has one membership per body, the
+ * post the article gives most weight (then the later one). */
+enum { YG_POST_FORMER = 1, YG_POST_HELD, YG_POST_APPOINTED };
 
 typedef struct {
 	uint32_t start, end; /* bytes in the NFC text */
@@ -92,17 +146,25 @@ typedef struct {
 typedef struct {
 	uint16_t type;
 	char *label;          /* canonical label */
-	char *key;            /* folded label: identity within the document */
+	char *key;            /* folded identity within the document */
+	char *canon;          /* the identity's name when it is not the label
+	                       * (a body or facility placed in a province:
+	                       * head + province, whatever the unit words
+	                       * written); IRIs are made from it; owned or NULL */
 	yg_strlist aliases;   /* other surface forms */
 	struct {
 		yg_span *items;
 		size_t len, cap;
 	} mentions;
 	int32_t concept;      /* lexicon concept (provinces), or -1 */
+	int32_t place;        /* the province concept that is part of its
+	                       * identity, or -1: a body's, or a provincial
+	                       * document's (its issuer's, set by relate) */
 	char *identifier;     /* resolutions: 72-NQ/TW */
 	char *doctype;        /* resolutions: Nghị quyết */
 	char *date;           /* resolutions: YYYY-MM-DD */
 	yg_strlist degrees;   /* officials */
+	yg_cite cite;         /* the mention or link that made it */
 } yg_entity;
 
 typedef struct {
@@ -110,6 +172,8 @@ typedef struct {
 	uint16_t p;           /* yg_rtype */
 	char *role;           /* memberOf */
 	char *date;           /* mergedInto, membership: YYYY-MM-DD */
+	uint8_t weight;       /* memberOf: YG_POST_* */
+	yg_cite cite;
 	uint8_t heads;        /* memberOf: the role heads the unit (not a deputy or member) */
 	char *start;          /* memberOf: YYYY-MM-DD the post began, as the text states; owned */
 } yg_relation;
@@ -139,16 +203,11 @@ typedef struct {
 	} links;
 	int32_t province;     /* the article's province entity, or -1 */
 	int32_t province_concept; /* ... as a gazetteer concept, or -1 */
+	yg_cite cite;         /* the rule at work: what new mentions, links,
+	                       * entities and relations record */
 	char *rendered;       /* output prepared on a worker thread, or NULL */
 	size_t rendered_len;
-	/* Built by the pipeline for the recognisers (see match.c): every
-	 * lexicon phrase starting at each token, found in one pass; the kept
-	 * mention starting at each token. */
-	const yg_keytab *keys;
-	uint32_t *match_first;    /* [toks.len + 1] offsets into match_items */
-	uint32_t *match_kinds;    /* [toks.len] bit (1 << kind) per kind present */
-	struct yg_match_item *match_items;
-	size_t nmatch_items;
+	/* the kept mention starting at each token (recognize.c) */
 	int32_t *mention_at_tok;  /* [toks.len] mention index or -1 */
 	/* hash indexes (open addressing, index + 1) so that finding an entity
 	 * or a relation does not scan: documents can be very large */
@@ -158,12 +217,6 @@ typedef struct {
 	size_t relation_index_cap;
 	yg_buf scratch;           /* reused by the functions here, never kept */
 } yg_document;
-
-struct yg_match_item {
-	uint16_t kind;
-	uint16_t len;             /* tokens */
-	uint32_t concept;
-};
 
 /* A new empty document; id and path are copied. */
 yg_document *yg_document_new(const char *id, const char *path);
@@ -178,16 +231,31 @@ void yg_document_release(yg_document *d);
  * entities, relations and mentions stay. */
 void yg_document_trim(yg_document *d);
 
+/* Rebuild the token -> kept mention index (after overlaps are settled). */
+void yg_document_index_mentions(yg_document *d);
+/* The kept mention (index) that starts at token i, or -1. */
+long yg_mention_at(const yg_document *d, size_t i);
+
 /* Free a mention's strings. */
 void yg_mention_clear(yg_mention *m);
 
 /* Add a mention; label is copied. Returns its index. */
+/* Set the rule at work and a token of the sentence it reads; mentions
+ * record their own first token instead. */
+void yg_document_cite(yg_document *d, const char *rule, uint32_t tok);
+
 size_t yg_document_add_mention(yg_document *d, uint32_t tok_start, uint32_t tok_end,
                                yg_etype type, int32_t concept, const char *label);
 
 /* The entity of `type` whose folded label equals label's, created when
  * absent.  Returns its index. */
 int32_t yg_document_entity(yg_document *d, yg_etype type, const char *label);
+/* The same, identified by `canon` (NULL: by the label); a new entity takes
+ * `label` as its label. */
+int32_t yg_document_entity_named(yg_document *d, yg_etype type, const char *canon, const char *label);
+
+/* Keep the relations whose keep[i] is set (in order), freeing the others. */
+void yg_document_filter_relations(yg_document *d, const uint8_t *keep);
 
 /* Add a relation unless the same (s, p, o) exists; role/date copied. */
 void yg_document_relate(yg_document *d, int32_t s, yg_rtype p, int32_t o,

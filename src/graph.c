@@ -1,5 +1,6 @@
 #include "graph.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +40,10 @@ struct yg_graph {
 	 * different body in every province, so they are no altLabel in the
 	 * merged graph (extract still reports them per article) */
 	yg_keytab *bare_heads;
+	/* (node, alias) pairs already listed: a node's alias list grows with
+	 * the corpus, and scanning it for each new alias was quadratic */
+	yg_keytab *alias_keys;
+	uint32_t nalias_keys;
 };
 
 void yg_graph_nodes_only(yg_graph *g)
@@ -46,27 +51,72 @@ void yg_graph_nodes_only(yg_graph *g)
 	g->nodes_only = 1;
 }
 
-static const char *const type_segments[YG_T_COUNT] = {
-	"official", "hospital", "resolution", "province", "body", "facility",
-};
-
 const char *yg_type_segment(yg_etype t)
 {
-	return (unsigned)t < YG_T_COUNT ? type_segments[t] : "entity";
+	return yg_etype_segment(t);
 }
 
-static void add_bare_head(yg_keytab *kt, const char *label)
+/* A head alone, or followed by one province-level unit word ("Sở Y tế",
+ * "UBND tỉnh", "Sở Y tế thành phố"). */
+static void add_bare_head(yg_keytab *kt, const char *label, const yg_lexicon *lx)
 {
-	static const char *const units[] = {"", " tỉnh", " thành phố", " tp"};
-	for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) {
-		yg_buf b;
-		yg_buf_init(&b);
-		yg_buf_printf(&b, "%s%s", label, units[u]);
-		char *f = yg_fold_phrase(b.s, b.len);
-		yg_keytab_intern(kt, f, strlen(f));
-		free(f);
-		yg_buf_free(&b);
+	char *f = yg_fold_phrase(label, strlen(label));
+	yg_keytab_intern(kt, f, strlen(f));
+	free(f);
+	for (size_t i = 0; i < yg_lexicon_count(lx); i++) {
+		const yg_concept *u = yg_lexicon_concept(lx, i);
+		if (u->kind != YG_LEX_UNIT || u->level != YG_LEVEL_PROVINCE)
+			continue;
+		for (size_t a = 0; a <= u->nalts; a++) {
+			char *with = yg_strjoin(label, " ", a ? u->alts[a - 1] : u->pref);
+			f = yg_fold_phrase(with, strlen(with));
+			yg_keytab_intern(kt, f, strlen(f));
+			free(f);
+			free(with);
+		}
 	}
+}
+
+/* The bare heads depend on the lexicon only, and collecting them folds
+ * every body and facility name: do it once per lexicon, not once per
+ * graph (a program that makes many small graphs spent half its time
+ * here).  A lexicon's key table stamp names it. */
+static struct {
+	pthread_mutex_t lock;
+	uint64_t stamp;
+	yg_keytab *heads;
+	size_t users;
+} heads_cache = {PTHREAD_MUTEX_INITIALIZER, 0, NULL, 0};
+
+static void collect_bare_heads(yg_graph *g);
+
+static void share_bare_heads(yg_graph *g)
+{
+	uint64_t stamp = g->lx ? yg_keytab_stamp(yg_lexicon_keys(g->lx)) : 0;
+	pthread_mutex_lock(&heads_cache.lock);
+	if (!heads_cache.heads || (heads_cache.stamp != stamp && heads_cache.users == 0)) {
+		yg_keytab_free(heads_cache.heads);
+		collect_bare_heads(g);
+		heads_cache.heads = g->bare_heads;
+		heads_cache.stamp = stamp;
+	}
+	if (heads_cache.stamp == stamp) {
+		g->bare_heads = heads_cache.heads;
+		heads_cache.users++;
+	} else {
+		collect_bare_heads(g); /* another lexicon in use: a table of its own */
+	}
+	pthread_mutex_unlock(&heads_cache.lock);
+}
+
+static void release_bare_heads(yg_graph *g)
+{
+	pthread_mutex_lock(&heads_cache.lock);
+	if (g->bare_heads == heads_cache.heads)
+		heads_cache.users--;
+	else
+		yg_keytab_free(g->bare_heads);
+	pthread_mutex_unlock(&heads_cache.lock);
 }
 
 static void collect_bare_heads(yg_graph *g)
@@ -76,12 +126,11 @@ static void collect_bare_heads(yg_graph *g)
 		const yg_concept *c = yg_lexicon_concept(g->lx, i);
 		if (c->kind != YG_LEX_BODY && c->kind != YG_LEX_FACILITY)
 			continue;
-		const char *scope = yg_concept_prop(c, "scope");
-		if (scope && strcmp(scope, "national") == 0)
+		if (c->scope == YG_SCOPE_NATIONAL)
 			continue;
-		add_bare_head(g->bare_heads, c->pref);
+		add_bare_head(g->bare_heads, c->pref, g->lx);
 		for (size_t a = 0; a < c->nalts; a++)
-			add_bare_head(g->bare_heads, c->alts[a]);
+			add_bare_head(g->bare_heads, c->alts[a], g->lx);
 	}
 }
 
@@ -101,7 +150,8 @@ yg_graph *yg_graph_new(const char *base, const yg_lexicon *lx)
 	g->index_cap = 1024;
 	g->index = yg_xcalloc(g->index_cap, sizeof *g->index);
 	g->role_index = yg_keytab_new();
-	collect_bare_heads(g);
+	share_bare_heads(g);
+	g->alias_keys = yg_keytab_new();
 	return g;
 }
 
@@ -152,7 +202,8 @@ void yg_graph_free(yg_graph *g)
 	yg_keytab_free(g->role_index);
 	free(g->index);
 	free(g->eindex);
-	yg_keytab_free(g->bare_heads);
+	release_bare_heads(g);
+	yg_keytab_free(g->alias_keys);
 	free(g->base);
 	free(g);
 }
@@ -169,22 +220,6 @@ static const yg_concept *province_concept(const yg_graph *g, const yg_document *
 	return yg_lexicon_concept(g->lx, (size_t)ent->concept);
 }
 
-/* Codes whose issuer is a provincial body: the same number in two
- * provinces is two documents. */
-static int provincial_code(const char *id)
-{
-	static const char *const suffixes[] = {"/TU", "/TƯ", "/UBND", "/HĐND", "/BCĐ", "/SYT", "/TĐ", "/QĐ-UBND", "/KH-UBND"};
-	size_t n = strlen(id);
-	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-		size_t k = strlen(suffixes[i]);
-		if (n >= k && strcmp(id + n - k, suffixes[i]) == 0)
-			return 1;
-		if (strstr(id, suffixes[i]))
-			return 1;
-	}
-	return 0;
-}
-
 char *yg_graph_entity_iri(const yg_graph *g, const yg_document *d, size_t e)
 {
 	const yg_entity *ent = &d->entities.items[e];
@@ -198,14 +233,16 @@ char *yg_graph_entity_iri(const yg_graph *g, const yg_document *d, size_t e)
 	if (pc) {
 		slug = yg_xstrdup(pc->slug);
 	} else if (ent->type == YG_T_RESOLUTION && ent->identifier) {
+		/* a provincial document is its issuer's province's (relate.c) */
 		slug = yg_slug(ent->identifier, strlen(ent->identifier));
-		const yg_concept *ap = province_concept(g, d, d->province);
-		if (provincial_code(ent->identifier) && ap) {
-			yg_buf_puts(&b, ap->slug);
+		const yg_concept *ip = ent->place >= 0 ? yg_lexicon_concept(g->lx, (size_t)ent->place) : NULL;
+		if (ip) {
+			yg_buf_puts(&b, ip->slug);
 			yg_buf_putc(&b, '/');
 		}
 	} else {
-		slug = yg_slug(ent->label, strlen(ent->label));
+		const char *name = ent->canon ? ent->canon : ent->label;
+		slug = yg_slug(name, strlen(name));
 	}
 	yg_buf_puts(&b, slug);
 	free(slug);
@@ -248,10 +285,18 @@ static void set_min(char **dst, const char *src)
 	}
 }
 
-static void add_alias(yg_node *n, const char *a)
+static void add_alias(yg_graph *g, yg_node *n, const char *a)
 {
-	if (strcmp(a, n->label) != 0)
-		yg_strlist_add(&n->aliases, a, strlen(a));
+	if (strcmp(a, n->label) == 0)
+		return;
+	char *key = yg_strjoin(n->iri, "\x1f", a);
+	/* keys get ids 1, 2, 3...: a new pair gets the next one */
+	int fresh = yg_keytab_intern(g->alias_keys, key, strlen(key)) == g->nalias_keys + 1;
+	free(key);
+	if (fresh) {
+		g->nalias_keys++;
+		YG_VEC_PUSH(n->aliases, yg_xstrdup(a));
+	}
 }
 
 /* Documents arrive one at a time and all of a document's statements are
@@ -275,12 +320,14 @@ static size_t merge_entity(yg_graph *g, const yg_document *d, size_t e)
 		/* Keep the smallest label so the result does not depend on
 		 * input order; the others become aliases. */
 		if (strcmp(ent->label, n->label) < 0) {
-			/* (add_alias would compare the old label with itself) */
-			yg_strlist_add(&n->aliases, n->label, strlen(n->label));
-			free(n->label);
+			/* the old label becomes an alias once the new one is
+			 * in place (before, it was compared with itself) */
+			char *old = n->label;
 			n->label = yg_xstrdup(ent->label);
+			add_alias(g, n, old);
+			free(old);
 		} else {
-			add_alias(n, ent->label);
+			add_alias(g, n, ent->label);
 		}
 	} else {
 		YG_VEC_GROW(g->nodes);
@@ -291,16 +338,15 @@ static size_t merge_entity(yg_graph *g, const yg_document *d, size_t e)
 		n->label = yg_xstrdup(ent->label);
 		const yg_concept *pc = province_concept(g, d, (int32_t)e);
 		if (pc) {
-			set_if_empty(&n->wikidata, yg_concept_prop(pc, "sameAs"));
-			const char *into = yg_concept_prop(pc, "mergedInto");
+			set_if_empty(&n->wikidata, pc->same_as);
+			const yg_concept *into = pc->merged_into >= 0 ? yg_lexicon_concept(g->lx, (size_t)pc->merged_into) : NULL;
 			if (into) {
-				const char *slug = strrchr(into, '/');
 				yg_buf b;
 				yg_buf_init(&b);
-				yg_buf_printf(&b, "%sprovince/%s", g->base, slug ? slug + 1 : into);
+				yg_buf_printf(&b, "%s%s/%s", g->base, yg_etype_segment(YG_T_PROVINCE), into->slug);
 				n->merged_into = yg_buf_take(&b);
 			}
-			set_if_empty(&n->merger_date, yg_concept_prop(pc, "mergerDate"));
+			set_if_empty(&n->merger_date, pc->merger_date);
 		}
 		if (g->nodes.len * 2 >= g->index_cap)
 			index_rebuild(g, g->index_cap * 2);
@@ -309,7 +355,7 @@ static size_t merge_entity(yg_graph *g, const yg_document *d, size_t e)
 	}
 	for (size_t i = 0; i < ent->aliases.len; i++)
 		if (!is_bare_head(g, ent->aliases.items[i]))
-			add_alias(n, ent->aliases.items[i]);
+			add_alias(g, n, ent->aliases.items[i]);
 	for (size_t i = 0; i < ent->degrees.len; i++)
 		yg_strlist_add(&n->degrees, ent->degrees.items[i], strlen(ent->degrees.items[i]));
 	set_min(&n->identifier, ent->identifier);
@@ -451,12 +497,7 @@ void yg_graph_add_document(yg_graph *g, const yg_document *d)
 	yg_article a;
 	memset(&a, 0, sizeof a);
 	a.id = yg_xstrdup(d->id);
-	char *slug = yg_slug(d->id, strlen(d->id));
-	yg_buf b;
-	yg_buf_init(&b);
-	yg_buf_printf(&b, "%sarticle/%s", g->base, slug);
-	free(slug);
-	a.iri = yg_buf_take(&b);
+	a.iri = yg_article_iri(g->base, d->id);
 	a.date = d->date ? yg_xstrdup(d->date) : NULL;
 	a.url = d->url ? yg_xstrdup(d->url) : NULL;
 	a.title = d->title ? yg_xstrdup(d->title) : NULL;

@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
@@ -99,25 +100,201 @@ char *yg_slug(const char *s, size_t n)
 	return yg_buf_take(&b);
 }
 
-int yg_iri_valid(const char *iri)
+/* ---- RFC 3987 ----
+ * IRI = scheme ":" ihier-part [ "?" iquery ] [ "#" ifragment ].  Outside
+ * the ASCII letters, digits and the delimiters below, an IRI holds only
+ * percent-escapes ("%" and two hex digits) and the "ucschar" code points
+ * (no controls, no C1, no noncharacters, no surrogates); private-use code
+ * points only in the query; "[" and "]" only around an IP literal. */
+
+static int is_alpha(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static int is_digit(int c) { return c >= '0' && c <= '9'; }
+static int is_hex(int c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+/* ASCII an IRI holds as it is: unreserved, gen-delims but [ ], sub-delims, %. */
+static int ascii_ok(int c)
 {
-	const char *colon = strchr(iri, ':');
-	if (!colon || colon == iri)
+	return is_alpha(c) || is_digit(c) || (c && strchr("-._~:/?#@!$&'()*+,;=%", c));
+}
+
+static int ucschar(uint32_t cp)
+{
+	if ((cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF))
+		return 0; /* noncharacters */
+	return (cp >= 0xA0 && cp <= 0xD7FF) || (cp >= 0xF900 && cp <= 0xFFEF) ||
+	       (cp >= 0x10000 && cp <= 0xDFFFF) || (cp >= 0xE1000 && cp <= 0xEFFFF);
+}
+
+static int iprivate(uint32_t cp)
+{
+	return (cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0xF0000;
+}
+
+/* An IP literal's inside: IPv6 (hex digits, ':' and '.') or "v" IPvFuture. */
+static int ip_literal(const char *s, size_t n)
+{
+	if (n == 0)
 		return 0;
-	for (const char *p = iri; p < colon; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		      (p > iri && ((*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.'))))
+	if (s[0] == 'v' || s[0] == 'V') {
+		size_t i = 1;
+		while (i < n && is_hex(s[i]))
+			i++;
+		if (i == 1 || i >= n || s[i] != '.' || i + 1 == n)
 			return 0;
-	/* bytes an IRI may not hold: controls, space and <>"{}|\^` */
-	static const uint32_t bad[8] = {0xFFFFFFFFu, 0x50000005u, 0x50000000u, 0x38000001u};
-	for (const unsigned char *p = (const unsigned char *)iri; *p; p++)
-		if (bad[*p >> 5] >> (*p & 31) & 1)
+		for (i++; i < n; i++)
+			if (!(is_alpha(s[i]) || is_digit(s[i]) || strchr("-._~!$&'()*+,;=:", s[i])))
+				return 0;
+		return 1;
+	}
+	size_t colons = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == ':')
+			colons++;
+		else if (!is_hex(s[i]) && s[i] != '.')
+			return 0;
+	}
+	return colons >= 2 && colons <= 7;
+}
+
+/* The authority [userinfo "@"] host [":" port]: brackets only around a
+ * whole IP literal, a port of digits. */
+static int authority_ok(const char *s, size_t n)
+{
+	const char *at = memrchr(s, '@', n);
+	size_t h = at ? (size_t)(at - s) + 1 : 0;
+	if (memchr(s, '[', h) || memchr(s, ']', h))
+		return 0;
+	size_t port_at = n;
+	if (h < n && s[h] == '[') {
+		const char *close = memchr(s + h, ']', n - h);
+		if (!close || !ip_literal(s + h + 1, (size_t)(close - s) - h - 1))
+			return 0;
+		port_at = (size_t)(close - s) + 1;
+		if (port_at < n && s[port_at] != ':')
+			return 0;
+	} else {
+		const char *colon = memchr(s + h, ':', n - h);
+		if (colon)
+			port_at = (size_t)(colon - s);
+		if (memchr(s + h, '[', n - h) || memchr(s + h, ']', n - h))
+			return 0;
+	}
+	for (size_t i = port_at + 1; i < n; i++)
+		if (!is_digit(s[i]))
 			return 0;
 	return 1;
+}
+
+char *yg_article_iri(const char *base, const char *id)
+{
+	/* Percent-encoding is one-to-one, where a slug folds case, spaces and
+	 * punctuation ("A B", "a b" and "a-b" would be one article); ids that
+	 * are file names of letters, digits, "-", "_" and "." stay as they
+	 * are. */
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_buf_printf(&b, "%sarticle/", base);
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
+		if (is_alpha(*p) || is_digit(*p) || *p == '-' || *p == '_' || *p == '.' || *p == '~')
+			yg_buf_putc(&b, (char)*p);
+		else
+			yg_buf_printf(&b, "%%%02X", *p);
+	}
+	return yg_buf_take(&b);
+}
+
+int yg_iri_valid(const char *iri)
+{
+	size_t n = strlen(iri);
+	if (yg_utf8_invalid_at(iri, n) != n || !is_alpha(iri[0]))
+		return 0;
+	size_t i = 1;
+	while (i < n && (is_alpha(iri[i]) || is_digit(iri[i]) || iri[i] == '+' || iri[i] == '-' || iri[i] == '.'))
+		i++;
+	if (i >= n || iri[i] != ':')
+		return 0;
+	i++;
+	size_t hier = i;
+	if (n - i >= 2 && iri[i] == '/' && iri[i + 1] == '/') {
+		size_t a = i + 2, z = a;
+		while (z < n && iri[z] != '/' && iri[z] != '?' && iri[z] != '#')
+			z++;
+		if (!authority_ok(iri + a, z - a))
+			return 0;
+		i = z;
+	}
+	int query = 0, fragment = 0;
+	for (size_t k = hier; k < n;) {
+		unsigned char c = (unsigned char)iri[k];
+		if (c < 0x80) {
+			if (k >= i && (c == '[' || c == ']'))
+				return 0;
+			if (c != '[' && c != ']' && !ascii_ok(c))
+				return 0;
+			if (c == '%' && !(k + 2 < n + 0 && is_hex(iri[k + 1]) && is_hex(iri[k + 2])))
+				return 0;
+			if (c == '#' && fragment++)
+				return 0;
+			if (c == '?' && !fragment)
+				query = 1;
+			k++;
+			continue;
+		}
+		uint32_t cp = yg_utf8_next(iri, &k);
+		if (!ucschar(cp) && !(query && !fragment && iprivate(cp) && (cp & 0xFFFE) != 0xFFFE))
+			return 0;
+	}
+	return 1;
+}
+
+/* Percent-encode what an IRI cannot hold (each byte of it), keeping what
+ * it can: a URL with a space, a stray "%", a control or a bracket outside
+ * the host becomes an IRI that means the same resource. */
+char *yg_iri_repair(const char *url)
+{
+	size_t n = strlen(url);
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_buf_reserve(&b, n);
+	if (yg_utf8_invalid_at(url, n) != n)
+		return yg_buf_take(&b); /* empty: not text */
+	/* the host's brackets stay: the authority after "scheme://" */
+	const char *host = strstr(url, "://"), *host_end = NULL;
+	if (host) {
+		host += 3;
+		host_end = host + strcspn(host, "/?#");
+	}
+	int fragment = 0;
+	for (size_t k = 0; k < n;) {
+		unsigned char c = (unsigned char)url[k];
+		size_t start = k;
+		int keep;
+		if (c < 0x80) {
+			k++;
+			if (c == '[' || c == ']')
+				keep = host && url + start >= host && url + start < host_end;
+			else if (c == '%')
+				keep = start + 2 < n && is_hex(url[start + 1]) && is_hex(url[start + 2]);
+			else if (c == '#')
+				keep = !fragment++;
+			else
+				keep = ascii_ok(c);
+		} else {
+			keep = ucschar(yg_utf8_next(url, &k));
+		}
+		if (keep) {
+			yg_buf_add(&b, url + start, k - start);
+		} else {
+			for (size_t j = start; j < k; j++)
+				yg_buf_printf(&b, "%%%02X", (unsigned char)url[j]);
+		}
+	}
+	return yg_buf_take(&b);
 }
 
 int yg_base_valid(const char *base)
 {
 	size_t n = strlen(base);
-	return n > 0 && yg_iri_valid(base) && (base[n - 1] == '/' || base[n - 1] == '#');
+	return n > 0 && yg_iri_valid(base) && (base[n - 1] == '/' || base[n - 1] == '#') &&
+	       !strchr(base, '?') && (base[n - 1] == '#' || !strchr(base, '#'));
 }

@@ -17,9 +17,24 @@
  * empty.  Caller frees. */
 char *yg_slug(const char *s, size_t n);
 
-/* Is `iri` an absolute IRI safe to hand to raptor2 (scheme, no spaces,
- * no <>"{}|\^` or controls)? */
+/* The IRI of the article with document id `id`: base + "article/" + the
+ * id percent-encoded (all but ASCII letters, digits and "-._~"), so that
+ * distinct ids are distinct articles ("A B" is A%20B, "a-b" a-b).
+ * Caller frees. */
+char *yg_article_iri(const char *base, const char *id);
+
+/* Is `iri` an absolute IRI by RFC 3987 (a scheme; only the characters
+ * an IRI may hold: no space, control, C1, noncharacter or <>"{}|\^`;
+ * percent-escapes of two hex digits; brackets only around an IP
+ * literal host; one "#")?  Everything written as an IRI passes here. */
 int yg_iri_valid(const char *iri);
+
+/* url with what an IRI cannot hold percent-encoded, byte by byte (a
+ * space, a stray "%", a control, a second "#", a bracket outside the
+ * host).  The result may still be invalid (no scheme, a broken host):
+ * check it with yg_iri_valid.  Empty when url is not UTF-8.  Caller
+ * frees. */
+char *yg_iri_repair(const char *url);
 
 /* Is `base` usable as --base: a valid IRI ending in '/' or '#'? */
 int yg_base_valid(const char *base);

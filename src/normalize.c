@@ -260,6 +260,8 @@ static yg_status nfc_utf8(const char *s, size_t len, size_t base, int quick, yg_
 	return YG_OK;
 }
 
+static void blank_controls(char *str, size_t n);
+
 static yg_status from_cp1258(const char *bytes, size_t len, const char *where,
                              yg_text *t, yg_diag *d)
 {
@@ -287,6 +289,10 @@ static yg_status from_cp1258(const char *bytes, size_t len, const char *where,
 	/* Combining tone marks from cp1258 compose here; offsets then refer to
 	 * the converted UTF-8, which is as close as a legacy file allows. */
 	yg_status st = nfc_utf8(utf8, (size_t)blen, 0, -1, t, where, d);
+	if (st == YG_OK) {
+		yg_text_replace_nonchars(t->s, t->len);
+		blank_controls(t->s, t->len);
+	}
 	t->legacy = 1;
 	free(utf8);
 	return st;
@@ -327,5 +333,135 @@ yg_status yg_text_normalize(const char *bytes, size_t len, yg_encoding enc,
 		                   bom + bad, line_of(bytes, bom + bad));
 	out->bom = bom;
 	yg_status st = nfc_utf8(bytes + bom, len - bom, bom, quick, out, where, d);
+	if (st == YG_OK) {
+		yg_text_replace_nonchars(out->s, out->len);
+		blank_controls(out->s, out->len);
+	}
 	return st;
+}
+
+/* ---- text that leaves the program ---- */
+
+static int nonchar3(const unsigned char *p)
+{
+	return p[0] == 0xEF && ((p[1] == 0xBF && p[2] >= 0xBE) || (p[1] == 0xB7 && p[2] >= 0x90 && p[2] <= 0xAF));
+}
+
+/* Controls are no text either: a C0 control other than the white space
+ * ones (tab, line feed, vertical tab, form feed, CR), DEL, or a C1
+ * control would end up inside a label ("thờeo\x17định").  Each becomes
+ * spaces of its own length, so offsets do not move. */
+static void blank_controls(char *str, size_t n)
+{
+	unsigned char *s = (unsigned char *)str;
+	for (size_t i = 0; i < n; i++) {
+		if ((s[i] < 0x20 && !(s[i] >= '\t' && s[i] <= '\r')) || s[i] == 0x7F)
+			s[i] = ' ';
+		else if (s[i] == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F && s[i + 1] != 0x85)
+			s[i] = s[i + 1] = ' ';
+	}
+}
+
+void yg_text_replace_nonchars(char *str, size_t n)
+{
+	unsigned char *s = (unsigned char *)str;
+	for (unsigned char *p = s; (p = memchr(p, 0xEF, n - (size_t)(p - s))) != NULL; p++)
+		if ((size_t)(p - s) + 3 <= n && nonchar3(p)) {
+			p[1] = 0xBF;
+			p[2] = 0xBD;
+		}
+}
+
+/* A code point that no headline or label keeps. */
+static int line_breaker(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029;
+}
+
+char *yg_text_clean_line(const char *s)
+{
+	size_t n = strlen(s);
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_buf_reserve(&b, n);
+	int space = 0;
+	for (size_t i = 0; i < n;) {
+		size_t start = i;
+		uint32_t cp = yg_utf8_next(s, &i);
+		if (line_breaker(cp) || cp == ' ') {
+			space = 1;
+			continue;
+		}
+		if (space && b.len)
+			yg_buf_putc(&b, ' ');
+		space = 0;
+		yg_buf_add(&b, s + start, i - start);
+	}
+	yg_text_replace_nonchars(b.s, b.len);
+	if (b.len == 0) {
+		yg_buf_free(&b);
+		return NULL;
+	}
+	return yg_buf_take(&b);
+}
+
+/* A control no RDF syntax writes the same way: C0 but tab and line feed
+ * (CR included: raptor writes it raw inside a Turtle string), DEL and C1
+ * (raptor's RDF/XML writer refuses them). */
+static int literal_control(uint32_t cp)
+{
+	return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp <= 0x9F);
+}
+
+char *yg_text_literal_safe(const char *s)
+{
+	size_t n = strlen(s), i = 0;
+	while (i < n) {
+		size_t start = i;
+		uint32_t cp = yg_utf8_next(s, &i);
+		if (literal_control(cp) || (cp >= 0xFDD0 && cp <= 0xFDEF) || cp == 0xFFFE || cp == 0xFFFF) {
+			i = start;
+			break;
+		}
+	}
+	if (i >= n)
+		return NULL;
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_buf_reserve(&b, n);
+	for (i = 0; i < n;) {
+		size_t start = i;
+		if (literal_control(yg_utf8_next(s, &i)))
+			yg_buf_putc(&b, ' ');
+		else
+			yg_buf_add(&b, s + start, i - start);
+	}
+	yg_text_replace_nonchars(b.s, b.len);
+	return yg_buf_take(&b);
+}
+
+char *yg_text_printable(const char *s, size_t max)
+{
+	size_t n = strlen(s), shown = 0;
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_buf_puts(&b, "");
+	for (size_t i = 0; i < n;) {
+		if (shown++ == max) {
+			yg_buf_puts(&b, "...");
+			break;
+		}
+		size_t bad = yg_utf8_invalid_at(s + i, n - i > 4 ? 4 : n - i);
+		size_t start = i;
+		uint32_t cp = bad == 0 ? 0xFFFFFFFFu : yg_utf8_next(s, &i);
+		if (bad == 0 || line_breaker(cp)) {
+			if (bad == 0)
+				i = start + 1;
+			for (size_t j = start; j < i; j++)
+				yg_buf_printf(&b, "\\x%02X", (unsigned char)s[j]);
+		} else {
+			yg_buf_add(&b, s + start, i - start);
+		}
+	}
+	return yg_buf_take(&b);
 }

@@ -102,4 +102,30 @@ static inline size_t yg_utf8_put(uint32_t cp, char *out)
 /* Number of code points in s[0..n). */
 size_t yg_utf8_count(const char *s, size_t n);
 
+/* ---- text that leaves the program ----
+ * Noncharacters (U+FFFE, U+FFFF, U+FDD0..U+FDEF) are no text: XML has no
+ * way to write U+FFFE/U+FFFF, and they become U+FFFD (the same three
+ * bytes long, so offsets do not move) in documents and metadata alike. */
+
+/* Replace the noncharacters of valid UTF-8 s[0..n) by U+FFFD in place. */
+void yg_text_replace_nonchars(char *s, size_t n);
+
+/* A one-line copy of valid UTF-8 s for a headline or a label: controls
+ * (C0, DEL, C1), line and paragraph separators become spaces,
+ * noncharacters U+FFFD, runs of spaces one space, no space at either
+ * end.  NULL when nothing is left.  Caller frees. */
+char *yg_text_clean_line(const char *s);
+
+/* What an RDF literal can hold in every syntax (XML 1.0 has no C0
+ * control but tab and line feed, raptor writes a CR raw inside a Turtle
+ * string and refuses DEL and C1 in RDF/XML): NULL when valid UTF-8 s is
+ * fine as it is, else a copy with those controls as spaces and
+ * noncharacters as U+FFFD.  Caller frees. */
+char *yg_text_literal_safe(const char *s);
+
+/* s for a message on a terminal: controls and invalid bytes as \xNN,
+ * at most max code points (then "..."), never an escape sequence.
+ * Caller frees. */
+char *yg_text_printable(const char *s, size_t max);
+
 #endif

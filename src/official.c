@@ -1,30 +1,46 @@
 /* official.c — officials: named persons with a title (chức vụ).
  *
- * Two shapes, both with optional degree/honorific prefixes (PGS.TS.BS,
- * đồng chí, ông):
- *   A. TITLE [BODY] (, TITLE [BODY])* NAME   "Bí thư Thành ủy Hà Nội Nguyễn Duy Ngọc"
- *   B. NAME (,|–|-) TITLE [BODY] (, TITLE [BODY])*   "Ông Dương Anh Đức – Phó chủ tịch UBND TP.HCM"
- * A NAME is 2–5 capitalised syllables starting with a family name from the
- * lexicon.  Each TITLE + BODY becomes a memberOf link with the title as
- * written for role; a title that names its body ("Ủy viên Bộ Chính trị")
- * links to the body inside it.  Short references (TS Diện, ông Dũng,
- * Bộ trưởng Tiến) and untitled full names (đồng chí Đinh Tiến Dũng) are
- * recorded and resolve.c attaches them to a titled person or drops them.
- * Runs after stage 1, so the bodies it reads are the kept mentions. */
+ * A person is an optional run of degrees and honorifics (PGS.TS.BS, đồng
+ * chí, ông, Đại tá) and a name; a title chain is titles joined by ",",
+ * "kiêm", "và" or dashes, each with the body it names.  The shapes:
+ *   A. CHAIN NAME            "Bí thư Thành ủy Hà Nội Nguyễn Duy Ngọc"
+ *   B. NAME sep CHAIN        "ông A, Giám đốc Sở Y tế X", "Đ/c A – Phó Bí thư
+ *                            Tỉnh ủy – Chủ tịch UBND tỉnh", "bà A là ..."
+ *   C. NAME (...) APPOINT CHAIN   "bổ nhiệm ông A (sinh năm 1977, nguyên
+ *                            Giám đốc X) làm Giám đốc Y"; several persons
+ *                            may share the chain ("ông A và ông B ... làm 2
+ *                            Phó giám đốc Y").
+ * A NAME is 2–5 capitalised syllables; without a title or an honorific
+ * before it, its first syllable must be a family name from the lexicon
+ * (names outside that list, "Sấn Văn Cương", need the context).  Each title
+ * with a body gives a memberOf link, the role the title as written
+ * ("nguyên Phó Giám đốc", "Ủy viên Bộ Chính trị"): a body after the title,
+ * one inside it, one the title names by itself (ytg:body: "Thủ tướng" ->
+ * Chính phủ, "Tỉnh ủy viên" -> the article's Tỉnh ủy), or a unit named after
+ * it (ytg:unitHead: "Phó Vụ trưởng Bảo hiểm xã hội" -> Vụ Bảo hiểm xã hội).
+ * A link carries how the post was stated (former, held, appointed) so that
+ * relate.c keeps one post per body.  Short references (TS Diện, ông Dũng)
+ * and untitled full names are recorded for resolve.c.  Runs after stage 1,
+ * so the bodies it reads are the kept mentions. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "coord.h"
 #include "recognize.h"
 
-#define MAX_TITLES 8
+#define MAX_TITLES 12
 #define MAX_NAME 5
+#define MAX_UNIT_NAME 6
+#define MAX_PERSONS 8
 
 typedef struct {
-	size_t start, end; /* title tokens */
-	long body;         /* mention index of its body, -1 none */
-	const char *implied; /* the body a title names without a mention
-	                      * ("Ủy viên Trung ương Đảng"), or NULL */
+	size_t start, end;       /* the role as written */
+	long body;               /* the mention of its body, or -1 */
+	int32_t implied;         /* a body concept the title names, or -1 */
+	size_t unit_start, unit_end; /* the name of a unit after the title */
+	int32_t unit_title;      /* the title concept whose ytg:unitHead names it */
+	uint8_t weight;          /* YG_POST_* */
 } title_ref;
 
 typedef struct {
@@ -33,73 +49,102 @@ typedef struct {
 	size_t end;
 } chain;
 
+#define ORG_STARTS                                                                                   \
+	(1u << YG_LEX_TITLE | 1u << YG_LEX_BODY | 1u << YG_LEX_HOSPITAL | 1u << YG_LEX_FACILITY |      \
+	 1u << YG_LEX_DOCTYPE)
+
 /* Degrees and honorifics before a name: "PGS.TS.BS", "đồng chí", "Ông".
- * Appends degree abbreviations to `deg` (comma separated). */
-static size_t prefixes_at(const yg_document *d, const yg_lexicon *lx, size_t i, yg_buf *deg, int *any)
+ * Appends degree abbreviations to `deg` (comma separated); *honorific is
+ * set when a form of address is among them. */
+static size_t prefixes_at(const yg_ctx *c, size_t i, yg_buf *deg, int *honorific)
 {
+	const yg_document *d = c->d;
 	size_t k = i;
 	for (;;) {
-		uint32_t c;
-		size_t n = yg_match_phrase(d, lx, k, d->toks.len, YG_LEX_DEGREE, &c);
+		uint32_t cc;
+		size_t n = yg_phrase(c, k, YG_LEX_DEGREE, &cc);
 		if (n) {
-			if (deg) {
-				if (deg->len)
-					yg_buf_putc(deg, ',');
-				yg_buf_puts(deg, yg_lex_label(lx, c));
-			}
+			if (deg->len)
+				yg_buf_putc(deg, ',');
+			yg_buf_puts(deg, yg_concept_of(c, cc)->pref);
+		} else if ((n = yg_phrase(c, k, YG_LEX_HONORIFIC, &cc)) > 0) {
+			uint8_t mod = yg_concept_of(c, cc)->modifier;
+			if (mod == YG_MOD_FORMER || mod == YG_MOD_DECEASED)
+				break; /* "nguyên Giám đốc": part of the title */
+			*honorific = 1;
 		} else {
-			n = yg_match_phrase(d, lx, k, d->toks.len, YG_LEX_HONORIFIC, &c);
-			if (!n)
-				break;
+			break;
 		}
 		k += n;
-		*any = 1;
-		if (yg_tok_punct(d, k, '.'))
-			k++; /* "PGS.TS", "GS. Nguyễn" */
-		else if (yg_tok_punct(d, k, ',') && yg_match_phrase(d, lx, k + 1, d->toks.len, YG_LEX_DEGREE, NULL))
+		if (yg_tok_punct(d, k, '.') || yg_tok_punct(d, k, '-'))
+			k++; /* "PGS.TS", "GS. Nguyễn", "PGS-TS-BS" */
+		else if (yg_tok_punct(d, k, ',') && yg_phrase(c, k + 1, YG_LEX_DEGREE, NULL))
 			k++; /* "TTƯT, BSCKI" */
 	}
 	return k - i;
 }
 
-static int starts_org(const yg_document *d, const yg_lexicon *lx, size_t k)
+static int starts_org(const yg_ctx *c, size_t k)
 {
-	static const int kinds[] = {YG_LEX_TITLE, YG_LEX_BODY, YG_LEX_HOSPITAL, YG_LEX_FACILITY, YG_LEX_DOCTYPE};
-	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-		if (yg_match_phrase(d, lx, k, d->toks.len, kinds[i], NULL))
-			return 1;
-	return 0;
+	return yg_kinds_at(c, k, ORG_STARTS);
 }
 
-/* A personal name at i: 2–5 capitalised syllables, the first a family
- * name; not running into an organisation or across a sentence. */
-static size_t name_at(const yg_document *d, const yg_lexicon *lx, size_t i)
+/* Can token k continue (or start) a personal name? */
+static int name_word(const yg_ctx *c, size_t k)
 {
-	if (!yg_match_phrase(d, lx, i, d->toks.len, YG_LEX_FAMILY, NULL) || !yg_tok_capword(d, i) ||
-	    (d->toks.items[i].flags & YG_TOK_ALLCAP))
-		return 0;
-	if (yg_mention_at(d, i) >= 0)
-		return 0;
-	size_t k = i + 1;
-	while (k < i + MAX_NAME && yg_tok_capword(d, k) && !(d->toks.items[k].flags & YG_TOK_ALLCAP) &&
-	       !(d->toks.items[k].flags & YG_TOK_SENT_START) && (d->toks.items[k].flags & YG_TOK_SPACE_BEFORE) &&
-	       !starts_org(d, lx, k) && yg_mention_at(d, k) < 0)
+	const yg_document *d = c->d;
+	return yg_tok_capword(d, k) && !(d->toks.items[k].flags & YG_TOK_ALLCAP) && !starts_org(c, k) &&
+	       yg_mention_at(d, k) < 0;
+}
+
+/* The run of name words from i (up to max). */
+static size_t name_run(const yg_ctx *c, size_t i, size_t max)
+{
+	const yg_document *d = c->d;
+	size_t k = i;
+	while (k < i + max && name_word(c, k) &&
+	       (k == i || ((d->toks.items[k].flags & YG_TOK_SPACE_BEFORE) &&
+	                   !(d->toks.items[k].flags & YG_TOK_SENT_START))))
 		k++;
-	return k - i >= 2 ? k - i : 0;
+	return k - i;
 }
 
-/* A name, allowing up to three capitalised words of an unrecognised place
- * before it ("Tỉnh ủy Thừa Thiê Huế Phan Ngọc Thọ", with a typo). */
-static size_t name_after(const yg_document *d, const yg_lexicon *lx, size_t i, size_t *start)
+/* A personal name at i: 2–5 capitalised syllables; without context the
+ * first one must be a family name. */
+static size_t name_at(const yg_ctx *c, size_t i, int context)
 {
-	for (size_t skip = 0; skip <= 3; skip++) {
-		size_t n = name_at(d, lx, i + skip);
-		if (n) {
-			*start = i + skip;
-			return n;
+	if (!context && !yg_phrase(c, i, YG_LEX_FAMILY, NULL))
+		return 0;
+	size_t n = name_run(c, i, MAX_NAME);
+	return n >= 2 ? n : 0;
+}
+
+/* The name after a title chain: the run of capitalised words that
+ * follows, or, when a place the lexicon does not know sits before the
+ * name ("Tỉnh ủy Thừa Thiê Huế Phan Ngọc Thọ", "Chủ tịch UBMTTQVN tỉnh
+ * Nguyễn Tiếc Hùng"), the last 2–4 of them from a family name. */
+static size_t name_after(const yg_ctx *c, size_t i, size_t *start)
+{
+	const yg_document *d = c->d;
+	size_t run = name_run(c, i, 8);
+	if (run >= 2 && run <= 4) {
+		*start = i;
+		return run;
+	}
+	/* skip up to four words of an unknown organisation or place */
+	size_t k = i;
+	while (k < i + 4 && yg_tok_live(d, k) && !yg_tok_has(d, k, YG_TOK_PUNCT) &&
+	       !(k > i && (d->toks.items[k].flags & YG_TOK_SENT_START))) {
+		if (yg_phrase(c, k, YG_LEX_FAMILY, NULL) && name_word(c, k)) {
+			size_t n = name_run(c, k, MAX_NAME);
+			if (n >= 2 && n <= 4) {
+				*start = k;
+				return n;
+			}
 		}
-		if (!yg_tok_capword(d, i + skip))
+		if (!yg_tok_capword(d, k) && !yg_phrase(c, k, YG_LEX_UNIT, NULL))
 			break;
+		k++;
 	}
 	return 0;
 }
@@ -114,17 +159,53 @@ static long org_at(const yg_document *d, size_t k)
 	return t == YG_T_BODY || t == YG_T_HOSPITAL || t == YG_T_FACILITY ? m : -1;
 }
 
-/* One TITLE [BODY] at k. */
-static size_t title_at(const yg_document *d, const yg_lexicon *lx, size_t k, title_ref *out)
+/* The name of a unit right after a title with ytg:unitHead ("Bảo hiểm xã
+ * hội" after "Phó Vụ trưởng"): capitalised first, then words up to a
+ * separator, another title or organisation, or a person's name. */
+static size_t unit_name(const yg_ctx *c, size_t b, const yg_concept *title)
 {
-	uint32_t c;
-	size_t n = yg_match_phrase(d, lx, k, d->toks.len, YG_LEX_TITLE, &c);
-	if (!n || !(d->toks.items[k].flags & (YG_TOK_CAP | YG_TOK_ALLCAP)))
+	const yg_document *d = c->d;
+	if (!title->unit_head || !yg_tok_capword(d, b) || starts_org(c, b) || yg_mention_at(d, b) >= 0)
+		return 0;
+	size_t k = b;
+	int central = 0;
+	while (k < b + MAX_UNIT_NAME && yg_tok_live(d, k) && (d->toks.items[k].flags & YG_TOK_WORD) &&
+	       !(k > b && (d->toks.items[k].flags & YG_TOK_SENT_START)) && !(k > b && starts_org(c, k)) &&
+	       !(k > b && yg_phrase(c, k, YG_LEX_FAMILY, NULL) && name_word(c, k) && name_word(c, k + 1))) {
+		size_t r = yg_role_at(c, k, YG_ROLE_CENTRAL);
+		central = r > 0;
+		k += r ? r : 1;
+	}
+	if (k == b)
+		return 0;
+	if (title->flags & YG_CF(OPEN_UNIT) || central)
+		return k - b;
+	/* otherwise only a body the lexicon knows ("Bộ trưởng Y tế") */
+	char *name = yg_document_text(d, (uint32_t)b, (uint32_t)k);
+	char *label = yg_strjoin(title->unit_head, " ", name);
+	long known = yg_lexicon_find_label(c->lx, YG_LEX_BODY, label);
+	free(name);
+	free(label);
+	return known >= 0 ? k - b : 0;
+}
+
+/* One TITLE [BODY] at k; lower_ok lets it start in lower case (after
+ * "nguyên", or inside a chain: "quyền Bộ trưởng"). */
+static size_t title_at(const yg_ctx *c, size_t k, int lower_ok, title_ref *out)
+{
+	const yg_document *d = c->d;
+	uint32_t tc;
+	size_t n = yg_phrase(c, k, YG_LEX_TITLE, &tc);
+	const yg_concept *title = n ? yg_concept_of(c, tc) : NULL;
+	if (!n || (!lower_ok && !(title->flags & YG_CF(DUTY)) && !(d->toks.items[k].flags & (YG_TOK_CAP | YG_TOK_ALLCAP))))
 		return 0;
 	out->start = k;
 	out->end = k + n;
 	out->body = -1;
-	out->implied = yg_lex_prop(lx, c, "body");
+	out->implied = title->body;
+	out->unit_start = out->unit_end = 0;
+	out->unit_title = -1;
+	out->weight = YG_POST_HELD;
 	/* a title that contains its body ("Ủy viên Bộ Chính trị": the role
 	 * is the whole title), or whose body starts inside it and runs on
 	 * ("Trưởng Ban Tuyên giáo Tỉnh ủy X": the role stops at the body) */
@@ -136,63 +217,119 @@ static size_t title_at(const yg_document *d, const yg_lexicon *lx, size_t k, tit
 			out->end = x;
 			return body_end - k;
 		}
-	/* a body right after, maybe after "của" */
+	/* a body right after, maybe after "của" or a filler word */
 	size_t b = k + n;
-	if (yg_tok_is(d, b, "của"))
-		b++;
+	b += yg_role_at(c, b, YG_ROLE_FILLER);
+	b += yg_role_at(c, b, YG_ROLE_OF);
 	if ((out->body = org_at(d, b)) >= 0)
 		return d->mentions.items[out->body].tok_end - k;
+	size_t un = unit_name(c, b, title);
+	if (un) {
+		out->unit_start = b;
+		out->unit_end = b + un;
+		out->unit_title = (int32_t)tc;
+		return b + un - k;
+	}
 	return n;
 }
 
-static int is_list_sep(const yg_document *d, size_t k)
+/* Between two titles of one person: ",", "kiêm", "và", a dash. */
+static size_t title_sep(const yg_ctx *c, size_t k)
 {
-	return yg_tok_punct(d, k, ',') || yg_tok_is(d, k, "kiêm") || yg_tok_is(d, k, "và");
+	size_t n = yg_role_at(c, k, YG_ROLE_LIST_SEP);
+	if (n)
+		return n + yg_role_at(c, k + n, YG_ROLE_CONCURRENT);
+	if ((n = yg_role_at(c, k, YG_ROLE_CONCURRENT)) > 0 || (n = yg_role_at(c, k, YG_ROLE_LIST_AND)) > 0)
+		return n;
+	return yg_tok_dash(c->d, k) ? 1 : 0;
 }
 
-static size_t chain_at(const yg_document *d, const yg_lexicon *lx, size_t i, chain *ch)
+/* "nguyên", "cố" before a title. */
+static size_t modifier_at(const yg_ctx *c, size_t k)
+{
+	uint32_t hc;
+	if (yg_phrase(c, k, YG_LEX_HONORIFIC, &hc) != 1)
+		return 0;
+	uint8_t mod = yg_concept_of(c, hc)->modifier;
+	return mod == YG_MOD_FORMER || mod == YG_MOD_DECEASED;
+}
+
+/* An honour among the titles ("Anh hùng Lao động"): skipped. */
+static size_t honour_at(const yg_ctx *c, size_t k)
+{
+	uint32_t dc;
+	size_t n = yg_phrase(c, k, YG_LEX_DEGREE, &dc);
+	return n && yg_concept_of(c, dc)->degree_kind == YG_DEG_HONOUR ? n : 0;
+}
+
+/* Can a chain item start at k? */
+static int item_start(const yg_ctx *c, size_t k)
+{
+	return modifier_at(c, k) || honour_at(c, k) || yg_phrase(c, k, YG_LEX_TITLE, NULL);
+}
+
+static size_t chain_at(const yg_ctx *c, size_t i, int lower_ok, chain *ch)
 {
 	ch->n = 0;
+	ch->end = i;
 	size_t k = i;
 	while (ch->n < MAX_TITLES) {
-		/* "nguyên Chủ tịch", "cố Bộ trưởng": the modifier stays in the role */
-		size_t mod = 0;
-		uint32_t hc;
-		if (yg_match_phrase(d, lx, k, d->toks.len, YG_LEX_HONORIFIC, &hc) == 1 &&
-		    yg_lex_prop(lx, hc, "modifier") &&
-		    (strcmp(yg_lex_prop(lx, hc, "modifier"), "former") == 0 ||
-		     strcmp(yg_lex_prop(lx, hc, "modifier"), "deceased") == 0))
-			mod = 1;
-		size_t n = title_at(d, lx, k + mod, &ch->t[ch->n]);
-		if (n && mod) {
-			ch->t[ch->n].start = k;
-			n += mod;
+		size_t h = honour_at(c, k);
+		if (h) {
+			/* "..., Anh hùng Lao động, nguyên Phó Giám đốc" */
+			size_t sep = title_sep(c, k + h);
+			if (!sep || !item_start(c, k + h + sep))
+				break;
+			k += h + sep;
+			continue;
 		}
+		size_t mod = modifier_at(c, k);
+		size_t n = title_at(c, k + mod, lower_ok || mod || ch->n > 0, &ch->t[ch->n]);
 		if (!n)
 			break;
+		if (mod) {
+			ch->t[ch->n].start = k;
+			ch->t[ch->n].weight = YG_POST_FORMER;
+			n += mod;
+		}
 		ch->n++;
 		k += n;
+		/* "Bí thư Ban cán sự Đảng, quyền Bộ trưởng": the words of a unit
+		 * the lexicon does not know, up to the next separator */
+		const title_ref *last = &ch->t[ch->n - 1];
+		if (last->body < 0 && last->implied < 0 && last->unit_end == 0 && yg_tok_capword(c->d, k)) {
+			size_t j = k;
+			while (j < k + 6 && yg_tok_live(c->d, j) && (c->d->toks.items[j].flags & YG_TOK_WORD) &&
+			       !title_sep(c, j) && !(c->d->toks.items[j].flags & YG_TOK_SENT_START) && !item_start(c, j))
+				j++;
+			if (title_sep(c, j) && item_start(c, j + title_sep(c, j)))
+				k = j;
+		}
 		ch->end = k;
-		size_t next = k + 1;
-		if (yg_match_phrase(d, lx, next, d->toks.len, YG_LEX_HONORIFIC, NULL) == 1)
-			next++;
-		if (!is_list_sep(d, k) || !yg_match_phrase(d, lx, next, d->toks.len, YG_LEX_TITLE, NULL))
+		size_t sep = title_sep(c, k);
+		uint32_t tc;
+		if (!sep && yg_phrase(c, k, YG_LEX_TITLE, &tc) && (yg_concept_of(c, tc)->flags & YG_CF(DUTY)))
+			continue; /* "Phó Giám đốc Sở Y tế phụ trách điều hành ..." */
+		if (!sep || !item_start(c, k + sep))
 			break;
-		k++;
+		k += sep;
 	}
 	return ch->n ? ch->end - i : 0;
 }
 
-static int is_dash(const yg_document *d, size_t k)
+/* A bracket right after a name ("(sinh năm 1977, nguyên Giám đốc X)"):
+ * its end (one past ")"), or k when there is none. */
+static size_t bracket_end(const yg_document *d, size_t k)
 {
-	if (yg_tok_punct(d, k, ',') || yg_tok_punct(d, k, '-') || yg_tok_punct(d, k, '('))
-		return 1;
-	if (!yg_tok_live(d, k))
-		return 0;
-	const yg_token *t = &d->toks.items[k];
-	const char *s = d->text.s + t->start;
-	/* en dash, em dash */
-	return t->end - t->start == 3 && (memcmp(s, "\xE2\x80\x93", 3) == 0 || memcmp(s, "\xE2\x80\x94", 3) == 0);
+	if (!yg_tok_punct(d, k, '('))
+		return k;
+	for (size_t j = k + 1; j < k + 60 && yg_tok_live(d, j); j++) {
+		if (yg_tok_punct(d, j, ')'))
+			return j + 1;
+		if (yg_tok_punct(d, j, '('))
+			break;
+	}
+	return k;
 }
 
 static size_t add_official(yg_document *d, size_t a, size_t b, const char *degrees, uint8_t is_short)
@@ -207,61 +344,211 @@ static size_t add_official(yg_document *d, size_t a, size_t b, const char *degre
 }
 
 /* One memberOf link per title that has a body; the role is the title as
- * written ("Phó chủ tịch", "Ủy viên Bộ Chính trị"). */
-static void link_chain(yg_document *d, size_t name_tok, const chain *ch)
+ * written.  `weight`, when not 0, overrides how the posts were stated (an
+ * appointment). */
+static void link_chain(const yg_ctx *c, size_t name_tok, const chain *ch, uint8_t weight)
 {
+	yg_document *d = c->d;
 	for (size_t i = 0; i < ch->n; i++) {
 		const title_ref *t = &ch->t[i];
 		char *role = yg_document_text(d, (uint32_t)t->start, (uint32_t)t->end);
+		uint8_t w = weight && t->weight != YG_POST_FORMER ? weight : t->weight;
 		if (t->body >= 0) {
 			const yg_mention *body = &d->mentions.items[t->body];
 			yg_document_link(d, (uint32_t)name_tok, (int32_t)body->tok_start, YG_R_MEMBER_OF, role, NULL);
-		} else if (t->implied) {
-			/* the title's own words name the body */
-			yg_document_link_implied(d, (uint32_t)name_tok, YG_T_BODY, t->implied, -1, YG_R_MEMBER_OF,
-			                         (uint32_t)t->start, (uint32_t)t->end);
+		} else if (t->unit_end > t->unit_start) {
+			char *name = yg_document_text(d, (uint32_t)t->unit_start, (uint32_t)t->unit_end);
+			const char *head = yg_concept_of(c, (uint32_t)t->unit_title)->unit_head;
+			char *label = yg_strjoin(head, " ", name);
+			long known = yg_lexicon_find_label(c->lx, YG_LEX_BODY, label);
+			yg_document_link_implied(d, (uint32_t)name_tok, YG_T_BODY,
+			                         known >= 0 ? yg_concept_of(c, (uint32_t)known)->pref : label, -1,
+			                         YG_R_MEMBER_OF, (uint32_t)t->unit_start, (uint32_t)t->unit_end);
 			d->links.items[d->links.len - 1].role = role;
 			role = NULL;
+			free(name);
+			free(label);
+		} else if (t->implied >= 0) {
+			/* the title's own words name the body */
+			const yg_concept *body = yg_concept_of(c, (uint32_t)t->implied);
+			yg_document_link_implied(d, (uint32_t)name_tok, YG_T_BODY, body->pref, -1, YG_R_MEMBER_OF,
+			                         (uint32_t)t->start, (uint32_t)t->end);
+			yg_link *l = &d->links.items[d->links.len - 1];
+			l->role = role;
+			l->of_article = body->scope == YG_SCOPE_PROVINCE;
+			role = NULL;
+		} else {
+			free(role);
+			continue;
 		}
 		free(role);
+		d->links.items[d->links.len - 1].weight = w;
 	}
 }
 
-/* Returns tokens consumed from i, 0 if nothing here. */
-static size_t official_at(yg_document *d, const yg_lexicon *lx, size_t i)
+/* Titles inside a bracket after a name: "(sinh năm 1977, nguyên Giám
+ * đốc X, Cục Y)": every chain in it belongs to the person. */
+static void bracket_titles(const yg_ctx *c, size_t name_tok, size_t a, size_t b)
+{
+	for (size_t k = a + 1; k + 1 < b; k++) {
+		chain ch;
+		if (!item_start(c, k))
+			continue;
+		size_t n = chain_at(c, k, 1, &ch);
+		if (n) {
+			link_chain(c, name_tok, &ch, 0);
+			k += n - 1;
+		}
+	}
+}
+
+typedef struct {
+	size_t start, end; /* the name */
+	char *degrees;
+} person;
+
+/* A person at i: prefixes and a name; the name needs a family name unless
+ * an honorific or degree is before it. */
+static size_t person_at(const yg_ctx *c, size_t i, person *out)
 {
 	yg_buf deg;
 	yg_buf_init(&deg);
 	yg_buf_puts(&deg, "");
-	int pre = 0;
-	size_t p = prefixes_at(d, lx, i, &deg, &pre), consumed = 0;
+	int honorific = 0;
+	size_t p = prefixes_at(c, i, &deg, &honorific);
+	size_t n = name_at(c, i + p, p > 0);
+	if (!n) {
+		yg_buf_free(&deg);
+		return 0;
+	}
+	out->start = i + p;
+	out->end = i + p + n;
+	out->degrees = yg_buf_take(&deg);
+	return p + n;
+}
+
+/* Shape C: persons, each maybe with a bracket, joined by "và" or ",",
+ * then an appointment: "làm" and a chain (a count before it is skipped:
+ * "làm 2 Phó giám đốc").  A former post stated for them all ("nguyên là
+ * 2 phó giám đốc X") is linked as such.  Returns tokens consumed, 0 if
+ * the shape is not there. */
+static size_t appointment_at(yg_ctx *c, size_t i, person *first, size_t after)
+{
+	yg_document *d = c->d;
+	person ps[MAX_PERSONS];
+	size_t np = 1, k = after;
+	ps[0] = *first;
+	size_t brackets[MAX_PERSONS][2];
+	brackets[0][0] = k;
+	k = bracket_end(d, k);
+	brackets[0][1] = k;
+	for (;;) {
+		size_t sep = yg_list_sep(c, k);
+		person q;
+		size_t n = sep && np < MAX_PERSONS ? person_at(c, k + sep, &q) : 0;
+		if (!n || q.start == k + sep) { /* another person needs an honorific */
+			if (n)
+				free(q.degrees);
+			break;
+		}
+		ps[np] = q;
+		k += sep + n;
+		brackets[np][0] = k;
+		k = bracket_end(d, k);
+		brackets[np++][1] = k;
+	}
+	/* "nguyên là 2 phó giám đốc X (...)" */
+	chain former = {0};
+	if (modifier_at(c, k)) {
+		size_t j = k + 1 + yg_role_at(c, k + 1, YG_ROLE_COPULA);
+		if (yg_tok_has(d, j, YG_TOK_NUM))
+			j++;
+		size_t n = chain_at(c, j, 1, &former);
+		if (n) {
+			for (size_t t = 0; t < former.n; t++)
+				former.t[t].weight = YG_POST_FORMER;
+			k = bracket_end(d, j + n);
+		}
+	}
+	size_t a = yg_role_at(c, k, YG_ROLE_APPOINT);
+	chain ch;
+	size_t n = 0;
+	if (a) {
+		size_t j = k + a;
+		if (yg_tok_has(d, j, YG_TOK_NUM))
+			j++;
+		n = chain_at(c, j, 1, &ch);
+		if (n)
+			n += j - k;
+	}
+	if (!n) {
+		for (size_t p = 1; p < np; p++)
+			free(ps[p].degrees);
+		return 0;
+	}
+	yg_document_cite(d, "official.appointment", (uint32_t)i);
+	for (size_t p = 0; p < np; p++) {
+		add_official(d, ps[p].start, ps[p].end, ps[p].degrees, 0);
+		bracket_titles(c, ps[p].start, brackets[p][0], brackets[p][1]);
+		link_chain(c, ps[p].start, &former, 0);
+		link_chain(c, ps[p].start, &ch, YG_POST_APPOINTED);
+		if (p)
+			free(ps[p].degrees);
+	}
+	return k + n - i;
+}
+
+/* Returns tokens consumed from i, 0 if nothing here. */
+static size_t official_at(yg_ctx *c, size_t i)
+{
+	yg_document *d = c->d;
+	yg_buf deg;
+	yg_buf_init(&deg);
+	yg_buf_puts(&deg, "");
+	int honorific = 0;
+	size_t p = prefixes_at(c, i, &deg, &honorific), consumed = 0;
 	chain ch;
 	size_t ns, nn;
-	size_t tl = chain_at(d, lx, i + p, &ch);
-	if (tl && (nn = name_after(d, lx, i + p + tl, &ns)) > 0) {
+	size_t tl = chain_at(c, i + p, 0, &ch);
+	if (tl && (nn = name_after(c, i + p + tl, &ns)) > 0) {
 		/* A: titles, then the name */
+		yg_document_cite(d, "official.title-before", (uint32_t)i);
 		add_official(d, ns, ns + nn, deg.s, 0);
-		link_chain(d, ns, &ch);
+		link_chain(c, ns, &ch, 0);
 		consumed = ns + nn - i;
-	} else if (tl && yg_tok_capword(d, i + p + tl) && !starts_org(d, lx, i + p + tl) &&
+	} else if (tl && yg_tok_capword(d, i + p + tl) && !starts_org(c, i + p + tl) &&
 	           !yg_tok_capword(d, i + p + tl + 1) && yg_mention_at(d, i + p + tl) < 0) {
 		/* "Bộ trưởng Tiến": a short reference */
+		yg_document_cite(d, "official.short-reference", (uint32_t)i);
 		add_official(d, i + p + tl, i + p + tl + 1, deg.s, 1);
 		consumed = p + tl + 1;
-	} else if ((nn = name_at(d, lx, i + p)) > 0) {
-		size_t after = i + p + nn;
-		if (is_dash(d, after) && (tl = chain_at(d, lx, after + 1, &ch)) > 0) {
-			/* B: the name, then its titles */
-			add_official(d, i + p, after, deg.s, 0);
-			link_chain(d, i + p, &ch);
-			consumed = after + 1 + tl - i;
-		} else if (pre) {
-			add_official(d, i + p, after, deg.s, 2);
+	} else if ((nn = name_at(c, i + p, p > 0)) > 0) {
+		size_t name = i + p, after = name + nn, got;
+		person self = {name, after, deg.s};
+		size_t b = bracket_end(d, after);
+		size_t sep = title_sep(c, b);
+		if (!sep)
+			sep = yg_role_at(c, b, YG_ROLE_COPULA);
+		if ((got = appointment_at(c, i, &self, after)) > 0) {
+			/* C: appointed, maybe with others */
+			consumed = got;
+		} else if ((tl = chain_at(c, b + sep, sep > 0, &ch)) > 0 && (sep || b == after)) {
+			/* B: the name, then its titles ("ông A, Giám đốc X";
+			 * "A Tỉnh ủy viên - Giám đốc Sở Y tế") */
+			yg_document_cite(d, "official.title-after", (uint32_t)i);
+			add_official(d, name, after, deg.s, 0);
+			bracket_titles(c, name, after, b);
+			link_chain(c, name, &ch, 0);
+			consumed = b + sep + tl - i;
+		} else if (p) {
+			yg_document_cite(d, "official.honorific", (uint32_t)i);
+			add_official(d, name, after, deg.s, 2);
 			consumed = after - i;
 		}
-	} else if (pre && p && yg_tok_capword(d, i + p) && !starts_org(d, lx, i + p) &&
+	} else if (p && yg_tok_capword(d, i + p) && !starts_org(c, i + p) &&
 	           yg_mention_at(d, i + p) < 0) {
 		/* "TS Diện", "ông Dũng" */
+		yg_document_cite(d, "official.short-reference", (uint32_t)i);
 		add_official(d, i + p, i + p + 1, deg.s, 1);
 		consumed = p + 1;
 	}
@@ -269,30 +556,33 @@ static size_t official_at(yg_document *d, const yg_lexicon *lx, size_t i)
 	return consumed;
 }
 
-void yg_recognize_officials(yg_document *d, const yg_lexicon *lx)
+void yg_recognize_officials(yg_ctx *c)
 {
+	yg_document *d = c->d;
 	const uint32_t starts = 1u << YG_LEX_DEGREE | 1u << YG_LEX_HONORIFIC | 1u << YG_LEX_TITLE |
 	                        1u << YG_LEX_FAMILY;
 	for (size_t i = 0; i < d->toks.len; i++) {
 		/* an official starts with a degree, an honorific, a title or a
 		 * family name */
-		if (!yg_tok_live(d, i) || !yg_kinds_at(d, i, starts))
+		if (!yg_tok_live(d, i) || !yg_kinds_at(c, i, starts))
 			continue;
-		size_t n = official_at(d, lx, i);
+		size_t n = official_at(c, i);
 		if (n)
 			i += n - 1;
 	}
 }
 
 /* Well-known persons by name (PersonScheme): "Bác Hồ" is Hồ Chí Minh. */
-void yg_recognize_persons(yg_document *d, const yg_lexicon *lx)
+void yg_recognize_persons(yg_ctx *c)
 {
+	yg_document *d = c->d;
 	for (size_t i = 0; i < d->toks.len; i++) {
-		uint32_t c;
-		size_t n = yg_match_phrase(d, lx, i, d->toks.len, YG_LEX_PERSON, &c);
+		uint32_t pc;
+		size_t n = yg_phrase(c, i, YG_LEX_PERSON, &pc);
 		if (!n || !yg_tok_capword(d, i))
 			continue;
-		yg_document_add_mention(d, (uint32_t)i, (uint32_t)(i + n), YG_T_OFFICIAL, -1, yg_lex_label(lx, c));
+		yg_document_cite(d, "official.known-person", (uint32_t)i);
+		yg_document_add_mention(d, (uint32_t)i, (uint32_t)(i + n), YG_T_OFFICIAL, -1, yg_concept_of(c, pc)->pref);
 		i += n - 1;
 	}
 }

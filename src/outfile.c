@@ -1,6 +1,9 @@
 #include "outfile.h"
 
 #include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,44 +12,177 @@
 
 #include "buf.h"
 
+/* ---- temporaries to remove on a signal ----
+ * A fixed table the handler can walk without allocating or locking:
+ * a slot holds a path until commit or abort clears it (signals blocked
+ * while a slot changes). */
+enum { MAX_TEMPS = 256 };
+static char *volatile temps[MAX_TEMPS];
+
+static void on_signal(int sig)
+{
+	for (int i = 0; i < MAX_TEMPS; i++)
+		if (temps[i])
+			unlink(temps[i]);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void yg_outfile_cleanup_on_signals(void)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+		struct sigaction old, sa;
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			continue; /* nohup and friends: stay ignored */
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_signal;
+		sigemptyset(&sa.sa_mask);
+		sigaction(sigs[i], &sa, NULL);
+	}
+}
+
+static void block(sigset_t *old)
+{
+	sigset_t all;
+	sigemptyset(&all);
+	sigaddset(&all, SIGINT);
+	sigaddset(&all, SIGTERM);
+	sigaddset(&all, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &all, old);
+}
+
+static int temp_register(char *path)
+{
+	sigset_t old;
+	block(&old);
+	int slot = -1;
+	for (int i = 0; i < MAX_TEMPS && slot < 0; i++)
+		if (!temps[i]) {
+			temps[i] = path;
+			slot = i;
+		}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return slot;
+}
+
+static void temp_release(int slot)
+{
+	if (slot < 0)
+		return;
+	sigset_t old;
+	block(&old);
+	temps[slot] = NULL;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
+/* ---- where to write ---- */
+
+/* The file a symlink chain ends at, even when that file does not exist
+ * yet (a dangling link names the file to create).  NULL on a loop or an
+ * error (errno set). */
+static char *link_target(const char *path)
+{
+	char *cur = yg_xstrdup(path);
+	for (int hops = 0; hops < 40; hops++) {
+		struct stat st;
+		if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+			return cur;
+		char buf[PATH_MAX];
+		ssize_t n = readlink(cur, buf, sizeof buf - 1);
+		if (n < 0) {
+			free(cur);
+			return NULL;
+		}
+		buf[n] = '\0';
+		char *next;
+		if (buf[0] == '/') {
+			next = yg_xstrdup(buf);
+		} else {
+			char *copy = yg_xstrdup(cur);
+			next = yg_strjoin(dirname(copy), "/", buf);
+			free(copy);
+		}
+		free(cur);
+		cur = next;
+	}
+	free(cur);
+	errno = ELOOP;
+	return NULL;
+}
+
+static mode_t new_file_mode(void)
+{
+	mode_t mask = umask(0);
+	umask(mask);
+	return 0666 & ~mask;
+}
+
+static yg_status fail(yg_outfile *o, yg_diag *d, const char *what, int err)
+{
+	yg_status st = yg_diag_set(d, YG_ERR_IO, o->path, "%s: %s", what, strerror(err));
+	free(o->tmp);
+	free(o->dest);
+	free(o->path);
+	memset(o, 0, sizeof *o);
+	o->slot = -1;
+	return st;
+}
+
 yg_status yg_outfile_open(yg_outfile *o, const char *path, yg_diag *d)
 {
 	memset(o, 0, sizeof *o);
+	o->slot = -1;
 	o->path = yg_xstrdup(path);
 	/* "-" or "-.nq": standard output (the extension still picks the format) */
 	if (strcmp(path, "-") == 0 || strncmp(path, "-.", 2) == 0) {
 		o->fh = stdout;
 		return YG_OK;
 	}
+	o->dest = link_target(path);
+	if (!o->dest)
+		return fail(o, d, "cannot follow the symbolic link", errno);
 	struct stat st;
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+	int exists = stat(o->dest, &st) == 0;
+	if (exists && !S_ISREG(st.st_mode)) {
 		/* Devices such as /dev/full or /dev/null: write in place. */
-		o->fh = fopen(path, "wb");
+		o->fh = fopen(o->dest, "wb");
 		if (!o->fh)
-			return yg_diag_set(d, YG_ERR_IO, path, "cannot open for writing: %s", strerror(errno));
+			return fail(o, d, "cannot open for writing", errno);
 		return YG_OK;
 	}
-	yg_buf b;
-	yg_buf_init(&b);
-	yg_buf_printf(&b, "%s.tmp-XXXXXX", path);
-	o->tmp = yg_buf_take(&b);
+	o->tmp = yg_strjoin(o->dest, "", ".tmp-XXXXXX");
 	int fd = mkstemp(o->tmp);
-	if (fd < 0) {
-		yg_status st2 = yg_diag_set(d, YG_ERR_IO, path, "cannot create output: %s", strerror(errno));
-		free(o->tmp);
-		o->tmp = NULL;
-		return st2;
+	if (fd < 0)
+		return fail(o, d, "cannot create output", errno);
+	o->slot = temp_register(o->tmp);
+	/* mkstemp makes 0600: give the file the mode the old one had, or
+	 * what the umask allows */
+	fchmod(fd, exists ? st.st_mode & 07777 : new_file_mode());
+	if (exists && (st.st_uid != geteuid() || st.st_gid != getegid()) && fchown(fd, st.st_uid, st.st_gid) != 0) {
+		/* not ours to give away: the file becomes the writer's, as with any editor */
 	}
-	fchmod(fd, 0644);
 	o->fh = fdopen(fd, "wb");
 	if (!o->fh) {
+		int err = errno;
 		close(fd);
 		unlink(o->tmp);
-		return yg_diag_set(d, YG_ERR_IO, path, "cannot open output: %s", strerror(errno));
+		temp_release(o->slot);
+		return fail(o, d, "cannot open output", err);
 	}
 	/* only the main thread writes outputs; raptor writes byte by byte */
 	__fsetlocking(o->fh, FSETLOCKING_BYCALLER);
 	return YG_OK;
+}
+
+static void release(yg_outfile *o)
+{
+	temp_release(o->slot);
+	free(o->tmp);
+	free(o->dest);
+	free(o->path);
+	o->tmp = o->dest = o->path = NULL;
+	o->slot = -1;
 }
 
 yg_status yg_outfile_commit(yg_outfile *o, yg_diag *d)
@@ -62,23 +198,16 @@ yg_status yg_outfile_commit(yg_outfile *o, yg_diag *d)
 			bad = 1, err = errno;
 	}
 	o->fh = NULL;
+	yg_status st = YG_OK;
 	if (bad) {
 		if (o->tmp)
 			unlink(o->tmp);
-		yg_status st = yg_diag_set(d, YG_ERR_IO, o->path, "write failed: %s", strerror(err));
-		free(o->tmp);
-		free(o->path);
-		o->tmp = o->path = NULL;
-		return st;
-	}
-	yg_status st = YG_OK;
-	if (o->tmp && rename(o->tmp, o->path) != 0) {
+		st = yg_diag_set(d, YG_ERR_IO, o->path, "write failed: %s", strerror(err));
+	} else if (o->tmp && rename(o->tmp, o->dest) != 0) {
 		st = yg_diag_set(d, YG_ERR_IO, o->path, "cannot rename output into place: %s", strerror(errno));
 		unlink(o->tmp);
 	}
-	free(o->tmp);
-	free(o->path);
-	o->tmp = o->path = NULL;
+	release(o);
 	return st;
 }
 
@@ -89,7 +218,5 @@ void yg_outfile_abort(yg_outfile *o)
 	o->fh = NULL;
 	if (o->tmp)
 		unlink(o->tmp);
-	free(o->tmp);
-	free(o->path);
-	o->tmp = o->path = NULL;
+	release(o);
 }

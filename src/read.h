@@ -34,8 +34,15 @@ yg_status yg_expand_inputs(char *const *inputs, int n, yg_pathlist *out,
 yg_status yg_read_file(const char *path, char **bytes, size_t *len,
                        yg_diag *d);
 
-/* The document id of a path: its file name without folder and extension;
- * "stdin" for "-".  Caller frees. */
+/* The document id of a path: its file name without folder and extension
+ * (valid UTF-8: a bad byte becomes U+FFFD); "stdin" for "-".  Caller
+ * frees. */
 char *yg_doc_id(const char *path);
+
+/* The ids of a run's files, one per path, distinct articles for distinct
+ * files: the file name, and where two would be the same article
+ * ("a/x.txt" and "b/x.txt") as many parent folders as part them
+ * ("a/x", "b/x").  Caller frees each and the array. */
+char **yg_doc_ids(const yg_pathlist *paths);
 
 #endif

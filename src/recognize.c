@@ -16,12 +16,6 @@ static const yg_recognizer_fn stage2[] = {
 	yg_recognize_officials,
 };
 
-/* Higher wins among equal spans. */
-static const int type_priority[YG_T_COUNT] = {
-	[YG_T_HOSPITAL] = 6, [YG_T_FACILITY] = 5, [YG_T_BODY] = 4,
-	[YG_T_RESOLUTION] = 3, [YG_T_OFFICIAL] = 2, [YG_T_PROVINCE] = 1,
-};
-
 static int cmp_mentions(const void *pa, const void *pb)
 {
 	const yg_mention *a = pa, *b = pb;
@@ -29,7 +23,7 @@ static int cmp_mentions(const void *pa, const void *pb)
 	if (la != lb)
 		return la > lb ? -1 : 1;
 	if (a->type != b->type)
-		return type_priority[a->type] > type_priority[b->type] ? -1 : 1;
+		return yg_etype_priority((yg_etype)a->type) > yg_etype_priority((yg_etype)b->type) ? -1 : 1;
 	if (a->priority != b->priority)
 		return a->priority > b->priority ? -1 : 1;
 	return a->tok_start < b->tok_start ? -1 : a->tok_start > b->tok_start;
@@ -70,50 +64,63 @@ static void keep_non_overlapping(yg_document *d)
 	yg_sort(m, kept, sizeof *m, cmp_position);
 }
 
+/* The province a kept mention names: a Province, or the province a body,
+ * facility or hospital is named with ("Sở Y tế TP.HCM"); -1 for none. */
+static int32_t named_province(const yg_mention *m)
+{
+	return m->type == YG_T_RESOLUTION || m->type == YG_T_OFFICIAL ? -1 : m->concept;
+}
+
 /* The article's province: one named on the first two content lines
  * (headline, dateline), else the one named most (Thủ đô counts for Hà
- * Nội); names inside bodies count ("Sở Y tế TP.HCM"). */
-static int32_t article_province(const yg_document *d, const yg_lexicon *lx)
+ * Nội).  Read from the kept mentions, so a city or a local place that
+ * shares a province's name ("thành phố Thanh Hóa", "Trạm Y tế Hòa Bình")
+ * does not count. */
+static int32_t article_province(const yg_ctx *c)
 {
-	size_t content_lines = 0;
-	for (size_t li = 0; li < d->toks.nlines && content_lines < 2; li++) {
+	const yg_document *d = c->d;
+	uint32_t first_lines[2] = {UINT32_MAX, UINT32_MAX};
+	for (size_t li = 0, n = 0; li < d->toks.nlines && n < 2; li++) {
 		const yg_line *l = &d->toks.lines[li];
-		if (l->masked || l->tok_first == l->tok_end)
-			continue;
-		content_lines++;
-		for (size_t i = 0; i < d->mentions.len; i++) {
-			const yg_mention *m = &d->mentions.items[i];
-			if (m->type == YG_T_PROVINCE && d->toks.items[m->tok_start].line == li)
-				return m->concept;
-		}
+		if (!l->masked && l->tok_first < l->tok_end)
+			first_lines[n++] = (uint32_t)li;
 	}
-	size_t n = yg_lexicon_count(lx);
+	for (size_t i = 0; i < d->mentions.len; i++) {
+		const yg_mention *m = &d->mentions.items[i];
+		uint32_t line = d->toks.items[m->tok_start].line;
+		if (line > first_lines[1] && first_lines[1] != UINT32_MAX)
+			break;
+		if (named_province(m) >= 0 && (line == first_lines[0] || line == first_lines[1]))
+			return m->concept;
+	}
+	size_t n = yg_lexicon_count(c->lx);
 	size_t *count = calloc(n + 1, sizeof *count);
 	if (!count)
 		return -1;
 	int32_t best = -1;
 	for (size_t i = 0; i < d->mentions.len; i++) {
-		const yg_mention *m = &d->mentions.items[i];
-		if (m->type != YG_T_PROVINCE || m->concept < 0 || (size_t)m->concept >= n)
+		int32_t pc = named_province(&d->mentions.items[i]);
+		if (pc < 0 || (size_t)pc >= n)
 			continue;
-		size_t c = ++count[m->concept];
-		if (best < 0 || c > count[best] || (c == count[best] && m->concept < best))
-			best = m->concept;
+		size_t k = ++count[pc];
+		if (best < 0 || k > count[best] || (k == count[best] && pc < best))
+			best = pc;
 	}
 	free(count);
 	return best;
 }
 
-void yg_recognize(yg_document *d, const yg_lexicon *lx)
+void yg_recognize(yg_ctx *c)
 {
-	yg_recognize_provinces(d, lx);
-	d->province_concept = article_province(d, lx);
+	yg_document *d = c->d;
+	yg_recognize_provinces(c);
 	for (size_t r = 0; r < sizeof stage1 / sizeof stage1[0]; r++)
-		stage1[r](d, lx);
+		stage1[r](c);
 	keep_non_overlapping(d);
-	yg_mention_index(d);
+	yg_document_index_mentions(d);
+	d->province_concept = article_province(c);
 	for (size_t r = 0; r < sizeof stage2 / sizeof stage2[0]; r++)
-		stage2[r](d, lx);
+		stage2[r](c);
 	keep_non_overlapping(d);
-	yg_mention_index(d);
+	yg_document_index_mentions(d);
 }

@@ -1,13 +1,18 @@
+/* relate.c — typed relations between the entities of one article.
+ *
+ * memberOf comes from the links the official recogniser records (one post
+ * per person and body); the finders of relation.h add issuedBy, locatedIn,
+ * mergedInto and partnerOf.  Also the helpers they share. */
 #include "relate.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
-#include "recognize.h"
+#include "relation.h"
 
-/* Entity of the kept mention starting at token t, or -1. */
-static int32_t entity_at(const yg_document *d, long t)
+int32_t yg_entity_at(const yg_document *d, long t)
 {
 	if (t < 0)
 		return -1;
@@ -15,205 +20,24 @@ static int32_t entity_at(const yg_document *d, long t)
 	return m >= 0 ? d->mentions.items[m].entity : -1;
 }
 
-/* Add a span to an entity's mentions unless it is there already. */
-static void add_span(yg_entity *ent, yg_span sp)
+int32_t yg_province_entity(const yg_ctx *c, int32_t pc, uint32_t a, uint32_t b)
 {
-	for (size_t i = 0; i < ent->mentions.len; i++)
-		if (ent->mentions.items[i].start == sp.start)
-			return;
-	YG_VEC_PUSH(ent->mentions, sp);
-}
-
-/* The province entity of gazetteer concept c, created when the text names
- * it only inside another name (its span there becomes its mention). */
-static int32_t province_entity(yg_document *d, const yg_lexicon *lx, int32_t c,
-                               uint32_t span_a, uint32_t span_b)
-{
-	if (c < 0)
+	yg_document *d = c->d;
+	if (pc < 0)
 		return -1;
-	int32_t e = yg_document_entity(d, YG_T_PROVINCE, yg_province_name(lx, (size_t)c, d->date));
+	yg_cite was = d->cite;
+	if (b > a)
+		yg_document_cite(d, "province.in-name", a);
+	int32_t e = yg_document_entity(d, YG_T_PROVINCE, yg_province_name(c->lx, (size_t)pc, d->date));
+	d->cite = was;
 	yg_entity *ent = &d->entities.items[e];
-	ent->concept = c;
-	if (span_b > span_a)
-		add_span(ent, yg_document_span(d, span_a, span_b));
+	ent->concept = pc;
+	if (b > a)
+		YG_VEC_PUSH(ent->mentions, yg_document_span(d, a, b));
 	return e;
 }
 
-/* ---- links recorded by the recognisers ---- */
-
-static void resolve_links(yg_document *d, const yg_lexicon *lx)
-{
-	for (size_t i = 0; i < d->links.len; i++) {
-		const yg_link *l = &d->links.items[i];
-		int32_t s = entity_at(d, (long)l->from_tok), o;
-		if (l->to_tok >= 0) {
-			o = entity_at(d, l->to_tok);
-		} else {
-			o = yg_document_entity(d, (yg_etype)l->to_type, l->to_label);
-			if (l->to_type == YG_T_PROVINCE)
-				d->entities.items[o].concept = l->to_concept;
-			if (l->to_b > l->to_a)
-				add_span(&d->entities.items[o], yg_document_span(d, l->to_a, l->to_b));
-		}
-		if (s < 0 || o < 0)
-			continue;
-		if (l->p == YG_R_ISSUED_BY && d->entities.items[o].type != YG_T_BODY)
-			continue;
-		yg_document_relate(d, s, (yg_rtype)l->p, o, l->role, l->date);
-	}
-	(void)lx;
-}
-
-/* ---- issuers from codes ---- */
-
-static long issuer_concept(const yg_lexicon *lx, const char *code)
-{
-	for (size_t i = 0; i < yg_lexicon_count(lx); i++) {
-		const yg_concept *c = yg_lexicon_concept(lx, i);
-		if (c->kind == YG_LEX_ISSUER && strcmp(c->pref, code) == 0)
-			return (long)i;
-	}
-	return -1;
-}
-
-/* issuedBy by entity, kept up to date while relating (no scans). */
-typedef struct {
-	int32_t *of;
-	size_t len;
-} issuers;
-
-static void issuers_init(issuers *is, const yg_document *d)
-{
-	is->len = d->entities.len;
-	is->of = yg_xmalloc((is->len + 1) * sizeof *is->of);
-	for (size_t e = 0; e < is->len; e++)
-		is->of[e] = -1;
-	for (size_t i = 0; i < d->relations.len; i++)
-		if (d->relations.items[i].p == YG_R_ISSUED_BY && (size_t)d->relations.items[i].s < is->len)
-			is->of[d->relations.items[i].s] = d->relations.items[i].o;
-}
-
-static int32_t issuer_of(const issuers *is, int32_t e)
-{
-	return e >= 0 && (size_t)e < is->len ? is->of[e] : -1;
-}
-
-static void set_issuer(yg_document *d, issuers *is, int32_t e, int32_t body)
-{
-	yg_document_relate(d, e, YG_R_ISSUED_BY, body, NULL, NULL);
-	if (e >= 0 && (size_t)e < is->len && is->of[e] < 0)
-		is->of[e] = body;
-}
-
-/* Label of the provincial body a code names: "Tỉnh ủy Lào Cai". */
-static char *provincial_issuer(const yg_lexicon *lx, const char *kind, int32_t prov, const char *date)
-{
-	const char *unit = yg_province_unit(lx, (size_t)prov, date);
-	const char *head = NULL;
-	if (strcmp(kind, "party") == 0)
-		head = unit && strcmp(unit, "thành phố") == 0 ? "Thành ủy" : "Tỉnh ủy";
-	else if (strcmp(kind, "people-committee") == 0)
-		head = "Ủy ban nhân dân";
-	else if (strcmp(kind, "people-council") == 0)
-		head = "Hội đồng nhân dân";
-	if (!head)
-		return NULL;
-	yg_buf b;
-	yg_buf_init(&b);
-	yg_buf_printf(&b, "%s %s", head, yg_province_name(lx, (size_t)prov, date));
-	return yg_buf_take(&b);
-}
-
-static void code_issuers(yg_document *d, const yg_lexicon *lx, issuers *is)
-{
-	for (size_t i = 0; i < d->mentions.len; i++) {
-		const yg_mention *m = &d->mentions.items[i];
-		if (m->type != YG_T_RESOLUTION || !m->issuer_code || m->entity < 0 ||
-		    issuer_of(is, m->entity) >= 0)
-			continue;
-		long c = issuer_concept(lx, m->issuer_code);
-		if (c < 0)
-			continue;
-		const char *national = yg_lex_prop(lx, (uint32_t)c, "issuer");
-		const char *provincial = yg_lex_prop(lx, (uint32_t)c, "provincial");
-		char *label = NULL;
-		int32_t prov = -1;
-		if (national)
-			label = yg_xstrdup(national);
-		else if (provincial && d->province_concept >= 0) {
-			prov = d->province_concept;
-			label = provincial_issuer(lx, provincial, prov, d->date);
-		}
-		if (!label)
-			continue;
-		int32_t o = yg_document_entity(d, YG_T_BODY, label);
-		free(label);
-		/* the code names the issuer ("-TTg"): that token is its mention */
-		add_span(&d->entities.items[o], yg_document_span(d, m->issuer_tok, m->issuer_tok + 1));
-		set_issuer(d, is, m->entity, o);
-		if (prov >= 0)
-			yg_document_relate(d, o, YG_R_LOCATED_IN, province_entity(d, lx, prov, 0, 0), NULL, NULL);
-	}
-}
-
-/* "Nghị quyết 72 của Bộ Chính trị ... Nghị quyết số 57, số 71": later
- * documents of the same type cited by number alone share the issuer of the
- * last one cited with its issuer. */
-static void inherit_issuers(yg_document *d, issuers *is)
-{
-	int32_t last = -1;
-	const char *last_type = NULL;
-	for (size_t i = 0; i < d->mentions.len; i++) {
-		const yg_mention *m = &d->mentions.items[i];
-		if (m->type != YG_T_RESOLUTION || m->entity < 0)
-			continue;
-		int32_t by = issuer_of(is, m->entity);
-		if (by >= 0) {
-			last = by;
-			last_type = m->doctype;
-		} else if (m->is_short && last >= 0 && last_type && m->doctype && strcmp(last_type, m->doctype) == 0) {
-			set_issuer(d, is, m->entity, last);
-		}
-	}
-}
-
-/* Central Party documents cited by number get their implied code:
- * "Nghị quyết 72" of the Politburo is 72-NQ/TW. */
-static void implied_identifiers(yg_document *d, const yg_lexicon *lx, const issuers *iss)
-{
-	static const char *const central[] = {"Bộ Chính trị", "Ban Chấp hành Trung ương", "Ban Bí thư",
-	                                      "Ban Chấp hành Trung ương Đảng"};
-	for (size_t e = 0; e < d->entities.len; e++) {
-		yg_entity *ent = &d->entities.items[e];
-		if (ent->type != YG_T_RESOLUTION || ent->identifier || !ent->doctype)
-			continue;
-		int32_t is = issuer_of(iss, (int32_t)e);
-		const char *num = strrchr(ent->label, ' ');
-		if (is < 0 || !num || !(num[1] >= '0' && num[1] <= '9'))
-			continue;
-		int is_central = 0;
-		for (size_t k = 0; k < sizeof central / sizeof central[0]; k++)
-			is_central |= strcmp(d->entities.items[is].label, central[k]) == 0;
-		const char *code = NULL;
-		for (size_t i = 0; i < yg_lexicon_count(lx) && !code; i++) {
-			const yg_concept *c = yg_lexicon_concept(lx, i);
-			if (c->kind == YG_LEX_DOCTYPE && strcmp(c->pref, ent->doctype) == 0)
-				code = yg_concept_prop(c, "code");
-		}
-		if (!is_central || !code)
-			continue;
-		yg_buf b;
-		yg_buf_init(&b);
-		yg_buf_printf(&b, "%s-%s/TW", num + 1, code);
-		ent->identifier = yg_buf_take(&b);
-	}
-}
-
-/* ---- sentences ---- */
-
-/* Kept mentions are in text order and sentences follow the tokens: the
- * mentions of sentence `sent` are [*lo, *hi), found by bisection. */
-static void sentence_mentions(const yg_document *d, uint32_t sent, size_t *lo, size_t *hi)
+void yg_sentence_mentions(const yg_document *d, uint32_t sent, size_t *lo, size_t *hi)
 {
 	size_t a = 0, b = d->mentions.len;
 	while (a < b) {
@@ -235,254 +59,225 @@ static void sentence_mentions(const yg_document *d, uint32_t sent, size_t *lo, s
 	*hi = a;
 }
 
-/* ---- locatedIn ---- */
-
-/* Sentences that list examples ("các bệnh viện tuyến Trung ương như
- * ..."), not places: one flag per sentence, found in one pass. */
-static uint8_t *generic_sentences(const yg_document *d, const yg_lexicon *lx)
+/* Does the sentence starting at token t start with a list marker: a
+ * dash, "+", a bullet, or a number or letter followed by "." or ")"? */
+static int list_item_at(const yg_document *d, size_t t)
 {
+	static const char *const bullets[] = {"+", "*", "\xE2\x80\xA2", "\xC2\xB7"};
+	if (!yg_tok_has(d, t, YG_TOK_LINE_START))
+		return 0;
+	if (yg_tok_dash(d, t))
+		return 1;
+	const yg_token *k = &d->toks.items[t];
+	for (size_t b = 0; b < sizeof bullets / sizeof *bullets; b++)
+		if (k->end - k->start == strlen(bullets[b]) && memcmp(d->text.s + k->start, bullets[b], k->end - k->start) == 0)
+			return 1;
+	int enumerator = yg_tok_has(d, t, YG_TOK_NUM) || (k->end - k->start == 1 && yg_tok_has(d, t, YG_TOK_WORD));
+	return enumerator && t + 1 < d->toks.len && (yg_tok_punct(d, t + 1, '.') || yg_tok_punct(d, t + 1, ')'));
+}
+
+static size_t sentence_end(const yg_document *d, size_t t)
+{
+	uint32_t sent = d->toks.items[t].sent;
+	while (t < d->toks.len && d->toks.items[t].sent == sent)
+		t++;
+	return t;
+}
+
+size_t yg_sentence_list_end(const yg_document *d, size_t t)
+{
+	size_t end = sentence_end(d, t);
+	if (!yg_tok_punct(d, end - 1, ':'))
+		return end;
+	while (end < d->toks.len && list_item_at(d, end)) {
+		size_t item = end;
+		end = sentence_end(d, end);
+		if (end - item <= 2 && end < d->toks.len) /* "3." ended a sentence */
+			end = sentence_end(d, end);
+	}
+	return end;
+}
+
+static int tok_int(const yg_document *d, size_t i, int maxlen)
+{
+	if (!yg_tok_has(d, i, YG_TOK_NUM) || (int)(d->toks.items[i].end - d->toks.items[i].start) > maxlen)
+		return -1;
+	return atoi(d->text.s + d->toks.items[i].start);
+}
+
+static int real_date(int y, int m, int dd)
+{
+	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (y < 1900 || y > 2100 || m < 1 || m > 12 || dd < 1 || dd > days[m - 1])
+		return 0;
+	return m != 2 || dd < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+}
+
+/* Is token i inside a kept Resolution mention (its own date)? */
+static int in_document_mention(const yg_document *d, size_t i)
+{
+	size_t lo = 0, hi = d->mentions.len;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (d->mentions.items[mid].tok_start <= i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && d->mentions.items[lo - 1].tok_end > i && d->mentions.items[lo - 1].type == YG_T_RESOLUTION;
+}
+
+/* The full date at token i (its tokens after an optional date word), or
+ * NULL. */
+static char *date_at(const yg_ctx *c, size_t i);
+
+char *yg_date_between(const yg_ctx *c, size_t a, size_t b)
+{
+	/* a date the text says something holds from ("từ ngày 01/7/2025")
+	 * first, then any date that is not a document's own */
+	char *first = NULL;
+	for (size_t i = a; i < b && i < c->d->toks.len; i++) {
+		if (in_document_mention(c->d, i))
+			continue;
+		char *dt = date_at(c, i);
+		if (!dt)
+			continue;
+		size_t w = 0;
+		for (size_t back = 1; back <= 3 && back <= i && !w; back++)
+			w = yg_role_at(c, i - back, YG_ROLE_SINCE) >= 1 && i - back >= a;
+		if (w) {
+			free(first);
+			return dt;
+		}
+		if (!first)
+			first = dt;
+		else
+			free(dt);
+	}
+	return first;
+}
+
+static char *date_at(const yg_ctx *c, size_t i)
+{
+	const yg_document *d = c->d;
+	{
+		int dd = tok_int(d, i, 2), m = -1, y = -1;
+		if (dd < 0)
+			return NULL;
+		size_t mw;
+		if (i + 4 < d->toks.len &&
+		    (yg_tok_punct(d, i + 1, '/') || yg_tok_punct(d, i + 1, '-') || yg_tok_punct(d, i + 1, '.')) &&
+		    d->toks.items[i + 3].start == d->toks.items[i + 2].end) {
+			m = tok_int(d, i + 2, 2);
+			y = tok_int(d, i + 4, 4);
+		} else if ((mw = yg_role_at(c, i + 1, YG_ROLE_MONTH_WORD)) > 0) {
+			size_t yw;
+			m = tok_int(d, i + 1 + mw, 2);
+			if ((yw = yg_role_at(c, i + 2 + mw, YG_ROLE_YEAR_WORD)) > 0)
+				y = tok_int(d, i + 2 + mw + yw, 4);
+		}
+		if (real_date(y, m, dd)) {
+			char buf[48];
+			snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, dd);
+			return yg_xstrdup(buf);
+		}
+	}
+	return NULL;
+}
+
+uint8_t *yg_example_sentences(const yg_ctx *c)
+{
+	const yg_document *d = c->d;
 	uint8_t *g = yg_xcalloc(d->toks.nsent + 1, 1);
 	for (size_t i = 0; i < d->toks.len; i++)
-		if (yg_cue_at(d, lx, i, "central-level"))
+		if (yg_role_at(c, i, YG_ROLE_CENTRAL_LEVEL))
 			g[d->toks.items[i].sent] = 1;
 	return g;
 }
 
-static int sentence_is_generic(const yg_document *d, const uint8_t *generic, uint32_t sent)
+/* ---- links recorded by the recognisers ---- */
+
+static void resolve_links(const yg_ctx *c)
 {
-	return sent < d->toks.nsent && generic[sent];
-}
-
-/* The one province a sentence places things in, or -1 (none, or two). */
-static int32_t sentence_province(const yg_document *d, uint32_t sent)
-{
-	int32_t found = -1;
-	size_t lo, hi;
-	sentence_mentions(d, sent, &lo, &hi);
-	for (size_t i = lo; i < hi; i++) {
-		const yg_mention *m = &d->mentions.items[i];
-		if (m->entity < 0 || m->concept < 0)
-			continue;
-		if (m->type == YG_T_RESOLUTION || m->type == YG_T_OFFICIAL)
-			continue;
-		if (found >= 0 && found != m->concept)
-			return -2;
-		found = m->concept;
-	}
-	return found;
-}
-
-/* The gazetteer province of a well-known hospital (KnownHospitalScheme
- * ytg:province), or -1. */
-static int32_t known_province(const yg_document *d, const yg_lexicon *lx, const yg_mention *m)
-{
-	uint32_t c;
-	size_t n = yg_match_phrase(d, lx, m->tok_start, m->tok_end, YG_LEX_HOSPITAL_NAME, &c);
-	const char *slug = n == m->tok_end - m->tok_start ? yg_lex_prop(lx, c, "province") : NULL;
-	return slug ? (int32_t)yg_lexicon_find_slug(lx, YG_LEX_PROVINCE, slug) : -1;
-}
-
-/* Where the text places a hospital or facility whose name does not: the
- * one province its sentence names, else the article's province; never in
- * a list of examples ("các bệnh viện tuyến Trung ương như ..."), and never
- * somewhere a well-known hospital is not. */
-static int32_t place_of(const yg_document *d, const yg_lexicon *lx, const uint8_t *generic,
-                        const yg_mention *m)
-{
-	uint32_t sent = d->toks.items[m->tok_start].sent;
-	if (sentence_is_generic(d, generic, sent))
-		return -1;
-	int32_t c = sentence_province(d, sent);
-	if (c == -1)
-		c = d->province_concept;
-	int32_t known = known_province(d, lx, m);
-	return known >= 0 && known != c ? -1 : c;
-}
-
-static void located_in(yg_document *d, const yg_lexicon *lx, const uint8_t *generic)
-{
-	for (size_t i = 0; i < d->mentions.len; i++) {
-		const yg_mention *m = &d->mentions.items[i];
-		if (m->entity < 0 || (m->type != YG_T_BODY && m->type != YG_T_HOSPITAL && m->type != YG_T_FACILITY))
-			continue;
-		int32_t c = m->concept;
-		uint32_t a = m->place_start, b = m->place_end;
-		if (c < 0 && m->type != YG_T_BODY) {
-			c = place_of(d, lx, generic, m);
-			a = b = 0;
-		}
-		if (c < 0)
-			continue;
-		yg_document_relate(d, m->entity, YG_R_LOCATED_IN, province_entity(d, lx, c, a, b), NULL, NULL);
-	}
-}
-
-/* ---- mergers ---- */
-
-/* The d/m/yyyy date of the merger: the last one before the cue in its
- * sentence ("Từ 01/7/2025, ..."), ISO, or NULL. */
-static char *sentence_date(const yg_document *d, size_t cue)
-{
-	uint32_t sent = d->toks.items[cue].sent;
-	size_t start = cue;
-	while (start > 0 && d->toks.items[start - 1].sent == sent)
-		start--;
-	char *found = NULL;
-	for (size_t i = start; i < cue && i + 4 < d->toks.len; i++) {
-		if (!(d->toks.items[i].flags & YG_TOK_NUM))
-			continue;
-		if (!yg_tok_punct(d, i + 1, '/') || !yg_tok_punct(d, i + 3, '/'))
-			continue;
-		int dd = atoi(d->text.s + d->toks.items[i].start), mm = atoi(d->text.s + d->toks.items[i + 2].start);
-		int yy = atoi(d->text.s + d->toks.items[i + 4].start);
-		if (dd >= 1 && dd <= 31 && mm >= 1 && mm <= 12 && yy >= 1945 && yy <= 2100) {
-			yg_buf b;
-			yg_buf_init(&b);
-			yg_buf_printf(&b, "%04d-%02d-%02d", yy, mm, dd);
-			free(found);
-			found = yg_buf_take(&b);
-		}
-	}
-	return found;
-}
-
-/* Does the gazetteer say province a merged into province b? */
-static int gazetteer_merged(const yg_lexicon *lx, int32_t a, int32_t b, const char **date)
-{
-	const yg_concept *ca = yg_lexicon_concept(lx, (size_t)a), *cb = yg_lexicon_concept(lx, (size_t)b);
-	const char *into = yg_concept_prop(ca, "mergedInto");
-	const char *slash = into ? strrchr(into, '/') : NULL;
-	*date = yg_concept_prop(ca, "mergerDate");
-	return slash && strcmp(slash + 1, cb->slug) == 0;
-}
-
-static int mergeable(const yg_mention *m)
-{
-	return m->entity >= 0 && (m->type == YG_T_BODY || m->type == YG_T_PROVINCE);
-}
-
-static void merge_pair(yg_document *d, const yg_lexicon *lx, const yg_mention *from,
-                       const yg_mention *into, const char *date)
-{
-	if (from->type != into->type || from->entity == into->entity)
-		return;
-	const char *gdate = NULL;
-	int gz = from->concept >= 0 && into->concept >= 0 &&
-	         gazetteer_merged(lx, from->concept, into->concept, &gdate);
-	const char *when = date ? date : gdate;
-	yg_document_relate(d, from->entity, YG_R_MERGED_INTO, into->entity, NULL, when);
-	/* two departments of merged provinces: the provinces merged too */
-	if (from->type == YG_T_BODY && gz) {
-		int32_t pa = province_entity(d, lx, from->concept, from->place_start, from->place_end);
-		int32_t pb = province_entity(d, lx, into->concept, into->place_start, into->place_end);
-		yg_document_relate(d, pa, YG_R_MERGED_INTO, pb, NULL, when);
-	}
-}
-
-/* Two shapes around a cue:
- *   "X được thành lập trên cơ sở hợp nhất X (cũ) và Y (cũ)", "X được tổ
- *   chức lại trên nền tảng ba sở: X (cũ), Y và Z": what follows the cue
- *   merged into the last organisation before it;
- *   "A, B và C hợp nhất thành D", "A sáp nhập vào D": what precedes the
- *   cue merged into the first one after "thành"/"vào". */
-static void merge_sentence(yg_document *d, const yg_lexicon *lx, size_t cue, size_t len)
-{
-	uint32_t sent = d->toks.items[cue].sent;
-	char *date = sentence_date(d, cue);
-	int forward = yg_tok_is(d, cue + len, "thành") || yg_tok_is(d, cue + len, "vào");
-	const yg_mention *target = NULL;
-	size_t lo, hi;
-	sentence_mentions(d, sent, &lo, &hi);
-	for (size_t i = lo; i < hi; i++) {
-		const yg_mention *m = &d->mentions.items[i];
-		if (!mergeable(m))
-			continue;
-		if (forward ? (m->tok_start > cue && !target) : m->tok_start < cue)
-			target = m;
-	}
-	for (size_t i = lo; target && i < hi; i++) {
-		const yg_mention *m = &d->mentions.items[i];
-		if (mergeable(m) && (forward ? m->tok_start < cue : m->tok_start > cue))
-			merge_pair(d, lx, m, target, date);
-	}
-	free(date);
-}
-
-static void mergers(yg_document *d, const yg_lexicon *lx)
-{
-	uint32_t done = UINT32_MAX;
-	for (size_t i = 0; i < d->toks.len; i++) {
-		size_t n;
-		if (d->toks.items[i].sent != done && yg_tok_live(d, i) && (n = yg_cue_at(d, lx, i, "merger")) > 0) {
-			done = d->toks.items[i].sent;
-			merge_sentence(d, lx, i, n);
-		}
-	}
-}
-
-/* ---- partnerOf ---- */
-
-static int is_care_unit(const yg_mention *m)
-{
-	return m->entity >= 0 && (m->type == YG_T_HOSPITAL || m->type == YG_T_FACILITY);
-}
-
-/* "B là bệnh viện vệ tinh của A": A supports B. */
-static void satellite(yg_document *d, size_t cue)
-{
-	uint32_t sent = d->toks.items[cue].sent;
-	const yg_mention *before = NULL, *after = NULL;
-	size_t lo, hi;
-	sentence_mentions(d, sent, &lo, &hi);
-	for (size_t k = lo; k < hi; k++) {
-		const yg_mention *m = &d->mentions.items[k];
-		if (!is_care_unit(m))
-			continue;
-		if (m->tok_start < cue)
-			before = m;
-		else if (!after)
-			after = m;
-	}
-	if (before && after && before->entity != after->entity)
-		yg_document_relate(d, after->entity, YG_R_PARTNER_OF, before->entity, NULL, NULL);
-}
-
-/* "giữa H1 với H2, H3" or "H1 hỗ trợ/chuyển giao ... cho H2": H1 is the
- * supporting side and partners each other unit named after the cue. */
-static void partners(yg_document *d, const yg_lexicon *lx, const uint8_t *generic)
-{
-	uint32_t done = UINT32_MAX;
-	for (size_t i = 0; i < d->toks.len; i++) {
-		uint32_t sent = d->toks.items[i].sent;
-		int between = yg_cue_at(d, lx, i, "between") > 0;
-		if (sent != done && yg_cue_at(d, lx, i, "satellite-of")) {
-			satellite(d, i);
-			continue;
-		}
-		if (sent == done || !yg_tok_live(d, i) || (!between && !yg_cue_at(d, lx, i, "support")))
-			continue;
-		if (sentence_is_generic(d, generic, sent))
-			continue;
-		const yg_mention *s = NULL;
-		size_t lo, hi;
-		sentence_mentions(d, sent, &lo, &hi);
-		for (size_t k = lo; k < hi; k++) {
-			const yg_mention *m = &d->mentions.items[k];
-			if (!is_care_unit(m))
+	yg_document *d = c->d;
+	yg_buf label;
+	yg_buf_init(&label);
+	for (size_t i = 0; i < d->links.len; i++) {
+		const yg_link *l = &d->links.items[i];
+		int32_t s = yg_entity_at(d, (long)l->from_tok), o;
+		yg_document_cite(d, l->cite.rule, l->cite.tok);
+		if (l->to_tok >= 0) {
+			o = yg_entity_at(d, l->to_tok);
+		} else if (l->of_article) {
+			/* "Tỉnh ủy viên": the Tỉnh ủy of the article's province */
+			if (d->province_concept < 0)
 				continue;
-			if (between ? (m->tok_start > i && !s) : (m->tok_start < i))
-				s = m;
+			label.len = 0;
+			yg_buf_printf(&label, "%s %s", l->to_label,
+			              yg_province_name(c->lx, (size_t)d->province_concept, d->date));
+			o = yg_document_entity(d, (yg_etype)l->to_type, label.s);
+			d->entities.items[o].place = d->province_concept;
+			if (l->to_b > l->to_a)
+				YG_VEC_PUSH(d->entities.items[o].mentions, yg_document_span(d, l->to_a, l->to_b));
+		} else {
+			o = yg_document_entity(d, (yg_etype)l->to_type, l->to_label);
+			if (l->to_type == YG_T_PROVINCE)
+				d->entities.items[o].concept = l->to_concept;
+			if (l->to_b > l->to_a)
+				YG_VEC_PUSH(d->entities.items[o].mentions, yg_document_span(d, l->to_a, l->to_b));
 		}
-		if (!s)
+		if (s < 0 || o < 0)
 			continue;
-		done = sent;
-		for (size_t k = lo; k < hi; k++) {
-			const yg_mention *m = &d->mentions.items[k];
-			if (is_care_unit(m) && m->tok_start > i && m->entity != s->entity)
-				yg_document_relate(d, s->entity, YG_R_PARTNER_OF, m->entity, NULL, NULL);
-		}
+		if (l->p == YG_R_ISSUED_BY && d->entities.items[o].type != YG_T_BODY)
+			continue;
+		size_t before = d->relations.len;
+		yg_document_relate(d, s, (yg_rtype)l->p, o, l->role, l->date);
+		if (d->relations.len > before)
+			d->relations.items[before].weight = l->weight;
 	}
+	yg_buf_free(&label);
 }
+
+/* One person, one post per body: the one the article gives most weight
+ * (appointed over held over former), then the one stated last. */
+typedef struct {
+	int32_t s, o;
+	uint8_t weight;
+	size_t index;
+} post;
+
+static int cmp_post(const void *a, const void *b)
+{
+	const post *x = a, *y = b;
+	if (x->s != y->s)
+		return x->s < y->s ? -1 : 1;
+	if (x->o != y->o)
+		return x->o < y->o ? -1 : 1;
+	if (x->weight != y->weight)
+		return x->weight < y->weight ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static void one_post_per_body(yg_document *d)
+{
+	post *ps = yg_xmalloc((d->relations.len + 1) * sizeof *ps);
+	uint8_t *keep = yg_xmalloc(d->relations.len + 1);
+	size_t n = 0;
+	for (size_t i = 0; i < d->relations.len; i++) {
+		const yg_relation *r = &d->relations.items[i];
+		keep[i] = r->p != YG_R_MEMBER_OF;
+		if (r->p == YG_R_MEMBER_OF)
+			ps[n++] = (post){r->s, r->o, r->weight, i};
+	}
+	yg_sort(ps, n, sizeof *ps, cmp_post);
+	for (size_t i = 0; i < n; i++)
+		if (i + 1 == n || ps[i + 1].s != ps[i].s || ps[i + 1].o != ps[i].o)
+			keep[ps[i].index] = 1; /* the last of its (s, o) group */
+	yg_document_filter_relations(d, keep);
+	free(keep);
+	free(ps);
+}
+
 
 static int cmp_span(const void *a, const void *b)
 {
@@ -490,22 +285,27 @@ static int cmp_span(const void *a, const void *b)
 	return x->start < y->start ? -1 : x->start > y->start;
 }
 
-void yg_relate(yg_document *d, const yg_lexicon *lx)
+/* Mentions were appended by several finders (a province named inside a
+ * name, an issuer's code): text order, each span once. */
+static void tidy_mentions(yg_entity *e)
 {
-	resolve_links(d, lx);
-	/* code_issuers may create bodies: size the table for them */
-	issuers is;
-	issuers_init(&is, d);
-	code_issuers(d, lx, &is);
-	inherit_issuers(d, &is);
-	implied_identifiers(d, lx, &is);
-	free(is.of);
-	uint8_t *generic = generic_sentences(d, lx);
-	located_in(d, lx, generic);
-	mergers(d, lx);
-	partners(d, lx, generic);
-	free(generic);
-	/* places found inside names were appended: keep text order */
+	yg_sort(e->mentions.items, e->mentions.len, sizeof(yg_span), cmp_span);
+	size_t out = 0;
+	for (size_t i = 0; i < e->mentions.len; i++)
+		if (!out || e->mentions.items[i].start != e->mentions.items[out - 1].start)
+			e->mentions.items[out++] = e->mentions.items[i];
+	e->mentions.len = out;
+}
+
+void yg_relate(yg_ctx *c)
+{
+	yg_document *d = c->d;
+	resolve_links(c);
+	one_post_per_body(d);
+	yg_relate_issuers(c);
+	yg_relate_locations(c);
+	yg_relate_mergers(c);
+	yg_relate_partners(c);
 	for (size_t e = 0; e < d->entities.len; e++)
-		yg_sort(d->entities.items[e].mentions.items, d->entities.items[e].mentions.len, sizeof(yg_span), cmp_span);
+		tidy_mentions(&d->entities.items[e]);
 }

@@ -4,9 +4,8 @@
 #ifndef YG_RELATE_H
 #define YG_RELATE_H
 
-#include "document.h"
-#include "lexicon.h"
+#include "match.h"
 
-void yg_relate(yg_document *d, const yg_lexicon *lx);
+void yg_relate(yg_ctx *c);
 
 #endif

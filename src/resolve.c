@@ -5,6 +5,7 @@
 
 #include "buf.h"
 #include "fold.h"
+#include "place.h"
 #include "trie.h"
 
 /* Last word of a label ("Nguyễn Trọng Diện" → "Diện"). */
@@ -214,12 +215,221 @@ static void resolve_hospitals(yg_document *d)
 				break;
 			if (f->label[n] == ' ') {
 				set_label(m, f->label);
+				free(m->canon);
+				m->canon = f->canon ? yg_xstrdup(f->canon) : NULL;
 				m->concept = f->concept;
 				break;
 			}
 		}
 	}
 	free(placed);
+}
+
+static char *head_key(const yg_ctx *c, const yg_mention *m)
+{
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_buf_printf(&b, "%u|%s", (unsigned)m->type, yg_head_label(c, (uint32_t)m->head));
+	return yg_buf_take(&b);
+}
+
+/* The local places the article names with a unit word ("huyện Đồng
+ * Văn", "thành phố Hạ Long"), one entry per unit word: its name when the
+ * article names one only.  Built in one pass; a bare unit word or head
+ * looks it up. */
+typedef struct {
+	int32_t unit;  /* the unit word's concept */
+	char *name;    /* owned; NULL when the article names several */
+	char *key;     /* folded name */
+} local_place;
+
+typedef struct {
+	local_place *items;
+	size_t len, cap;
+} local_places;
+
+static void locals_build(const yg_document *d, local_places *out)
+{
+	memset(out, 0, sizeof *out);
+	for (size_t i = 0; i < d->mentions.len; i++) {
+		const yg_mention *m = &d->mentions.items[i];
+		if (m->local_end <= m->local_start || m->local_unit < 0)
+			continue;
+		local_place *lp = NULL;
+		for (size_t k = 0; k < out->len && !lp; k++)
+			if (out->items[k].unit == m->local_unit)
+				lp = &out->items[k];
+		if (lp && !lp->key)
+			continue; /* several already */
+		char *t = yg_document_text(d, m->local_start, m->local_end);
+		char *f = yg_fold_phrase(t, strlen(t));
+		if (!lp) {
+			local_place n = {m->local_unit, t, f};
+			YG_VEC_PUSH(*out, n);
+			continue;
+		}
+		if (strcmp(f, lp->key) != 0) {
+			free(lp->name);
+			free(lp->key);
+			lp->name = lp->key = NULL;
+		}
+		free(t);
+		free(f);
+	}
+}
+
+static void locals_free(local_places *l)
+{
+	for (size_t i = 0; i < l->len; i++) {
+		free(l->items[i].name);
+		free(l->items[i].key);
+	}
+	free(l->items);
+}
+
+/* The article's one local place named with unit word `unit` (or, unit < 0,
+ * with any unit word of district level, when those name one place only):
+ * its name (owned by l) and *unit_out, or NULL. */
+static const char *article_local(const yg_ctx *c, const local_places *l, int32_t unit, int32_t *unit_out)
+{
+	const char *found = NULL;
+	for (size_t i = 0; i < l->len; i++) {
+		const local_place *lp = &l->items[i];
+		if (unit >= 0 ? lp->unit != unit
+		              : yg_lexicon_concept(c->lx, (size_t)lp->unit)->level != YG_LEVEL_DISTRICT)
+			continue;
+		if (!lp->name || found)
+			return NULL;
+		found = lp->name;
+		*unit_out = lp->unit;
+	}
+	return found;
+}
+
+/* "Sở Y tế", "UBND tỉnh", "Trung tâm Kiểm soát bệnh tật tỉnh": a
+ * provincial unit named without its province is the article province's;
+ * with none, the text does not tell which it is. */
+static void complete_provincial(const yg_ctx *c, const local_places *locals)
+{
+	yg_document *d = c->d;
+	yg_buf b;
+	yg_buf_init(&b);
+	for (size_t i = 0; i < d->mentions.len; i++) {
+		yg_mention *m = &d->mentions.items[i];
+		if (m->entity < 0 || m->is_short != 5)
+			continue;
+		/* "UBND TP", "Bệnh viện đa khoa huyện": the one city or district
+		 * the article names with that unit word, if any */
+		int32_t lu = -1;
+		const yg_concept *bu = m->bare_unit >= 0 ? yg_lexicon_concept(c->lx, (size_t)m->bare_unit) : NULL;
+		/* "tỉnh" alone is the article province; "TP", "huyện" may be its
+		 * one city or district */
+		const char *local = bu && (bu->level != YG_LEVEL_PROVINCE || (bu->flags & YG_CF(ALSO_LOCAL)))
+		                        ? article_local(c, locals, m->bare_unit, &lu)
+		                        : NULL;
+		if (local) {
+			const yg_concept *u = yg_lexicon_concept(c->lx, (size_t)lu);
+			b.len = 0;
+			if (m->with_unit == 2)
+				yg_buf_printf(&b, "%s %s", m->label, local);
+			else
+				yg_buf_printf(&b, "%s %s %s", yg_head_label(c, (uint32_t)m->head), u->pref, local);
+			set_label(m, b.s);
+			free(m->canon);
+			m->canon = NULL;
+			m->concept = -1;
+			m->place_kind = YG_PLACE_LOCAL;
+			m->is_short = 0;
+			continue;
+		}
+		if (d->province_concept < 0 ||
+		    (m->bare_unit >= 0 && yg_lexicon_concept(c->lx, (size_t)m->bare_unit)->level != YG_LEVEL_PROVINCE)) {
+			m->entity = -1;
+			continue;
+		}
+		const char *head = yg_head_label(c, (uint32_t)m->head);
+		/* the label is the head as written; with_unit 2: it ends with its
+		 * unit word ("Bệnh viện Đa khoa tỉnh") and canon is the name
+		 * before it */
+		b.len = 0;
+		yg_buf_printf(&b, "%s ", m->label ? m->label : head);
+		yg_province_label(c, d->province_concept, m->with_unit == 1, &b);
+		set_label(m, b.s);
+		b.len = 0;
+		yg_buf_printf(&b, "%s ", m->canon ? m->canon : head);
+		yg_province_label(c, d->province_concept, 0, &b);
+		free(m->canon);
+		m->canon = yg_xstrdup(b.s);
+		m->concept = d->province_concept;
+		m->is_short = 0;
+	}
+	yg_buf_free(&b);
+}
+
+/* A bare head ("Trung tâm Y tế", "Phòng Y tế", "Trung tâm Y tế huyện") is
+ * the one entity of that head the article names in full; else, for a head
+ * of district level, that head in the article's one district; else
+ * nothing. */
+static void resolve_bare_heads(const yg_ctx *c, const local_places *locals)
+{
+	yg_document *d = c->d;
+	str_map full;
+	map_init(&full);
+	for (size_t i = 0; i < d->mentions.len; i++) {
+		const yg_mention *m = &d->mentions.items[i];
+		if (m->entity < 0 || m->is_short || m->head < 0)
+			continue;
+		char *k = head_key(c, m);
+		long *slot = map_slot(&full, k);
+		const char *mine = m->canon ? m->canon : m->label;
+		if (*slot == -1) {
+			*slot = (long)i;
+		} else if (*slot >= 0) {
+			const yg_mention *o = &d->mentions.items[*slot];
+			char *a = yg_fold_phrase(mine, strlen(mine));
+			const char *theirs = o->canon ? o->canon : o->label;
+			char *b = yg_fold_phrase(theirs, strlen(theirs));
+			if (strcmp(a, b) != 0)
+				*slot = -2; /* two of them: the bare head cannot tell */
+			free(a);
+			free(b);
+		}
+		free(k);
+	}
+	int32_t district_unit = -1;
+	const char *district = article_local(c, locals, -1, &district_unit);
+	for (size_t i = 0; i < d->mentions.len; i++) {
+		yg_mention *m = &d->mentions.items[i];
+		if (m->entity < 0 || m->is_short != 4)
+			continue;
+		char *k = head_key(c, m);
+		long found = *map_slot(&full, k);
+		free(k);
+		uint8_t scope = yg_lexicon_concept(c->lx, (size_t)m->head)->scope;
+		if (found >= 0) {
+			const yg_mention *f = &d->mentions.items[found];
+			set_label(m, f->label);
+			free(m->canon);
+			m->canon = f->canon ? yg_xstrdup(f->canon) : NULL;
+			m->concept = f->concept;
+			m->is_short = 0;
+		} else if (scope == YG_SCOPE_NAMED) {
+			m->is_short = 0; /* complete by itself */
+		} else if (district && (scope == YG_SCOPE_DISTRICT || scope == YG_SCOPE_LOCAL) &&
+		           (m->bare_unit < 0 || m->bare_unit == district_unit)) {
+			yg_buf b;
+			yg_buf_init(&b);
+			yg_buf_printf(&b, "%s %s %s", yg_head_label(c, (uint32_t)m->head),
+			              yg_lexicon_concept(c->lx, (size_t)district_unit)->pref, district);
+			char *label = yg_buf_take(&b);
+			set_label(m, label);
+			free(label);
+			m->is_short = 0;
+		} else {
+			m->entity = -1;
+		}
+	}
+	map_free(&full);
 }
 
 static void add_degrees(yg_entity *e, const char *list)
@@ -242,11 +452,14 @@ static void attach_mentions(yg_document *d)
 		yg_mention *m = &d->mentions.items[i];
 		if (m->entity < 0)
 			continue;
-		int32_t e = yg_document_entity(d, (yg_etype)m->type, m->label);
+		yg_document_cite(d, m->rule, m->tok_start);
+		int32_t e = yg_document_entity_named(d, (yg_etype)m->type, m->canon, m->label);
 		m->entity = e;
 		yg_entity *ent = &d->entities.items[e];
 		if (ent->concept < 0 && m->type == YG_T_PROVINCE)
 			ent->concept = m->concept;
+		if (ent->place < 0 && m->type == YG_T_BODY)
+			ent->place = m->concept;
 		if (!ent->identifier && m->identifier)
 			ent->identifier = yg_xstrdup(m->identifier);
 		if (!ent->doctype && m->doctype)
@@ -260,19 +473,24 @@ static void attach_mentions(yg_document *d)
 		int given_only = m->type == YG_T_OFFICIAL && m->is_short == 1;
 		form.len = 0;
 		yg_document_text_into(d, m->tok_start, m->tok_end, &form);
-		if (!given_only && strcmp(form.s, ent->label) != 0)
+		if (!given_only && !m->elliptic && strcmp(form.s, ent->label) != 0)
 			yg_strlist_add(&ent->aliases, form.s, form.len);
 	}
 	yg_buf_free(&form);
 }
 
-void yg_resolve(yg_document *d, const yg_lexicon *lx)
+void yg_resolve(yg_ctx *c)
 {
+	yg_document *d = c->d;
+	local_places locals;
+	locals_build(d, &locals);
+	complete_provincial(c, &locals);
+	resolve_bare_heads(c, &locals);
+	locals_free(&locals);
 	resolve_officials(d);
 	resolve_documents(d);
 	resolve_hospitals(d);
 	attach_mentions(d);
-	(void)lx;
 	for (size_t e = 0; d->province_concept >= 0 && e < d->entities.len; e++)
 		if (d->entities.items[e].type == YG_T_PROVINCE && d->entities.items[e].concept == d->province_concept)
 			d->province = (int32_t)e;

@@ -236,6 +236,7 @@ static inline size_t word_run(tokenizer *tz, size_t n, size_t i, size_t j, uint3
 	const char *s = tz->s;
 	size_t start = i, k = j, cp_start = tz->cp, cps = tz->cp + 1;
 	int lower_run = (cls & C_LOWER) != 0;
+	int digits = cp >= '0' && cp <= '9'; /* the run so far is all digits */
 	shape sh;
 	shape_start(&sh, cp, cls);
 	while (k < n) {
@@ -243,16 +244,32 @@ static inline size_t word_run(tokenizer *tz, size_t n, size_t i, size_t j, uint3
 		unsigned char b0 = (unsigned char)s[k];
 		uint32_t c2 = b0 < 0x80 ? (k2++, b0) : yg_utf8_next(s, &k2);
 		unsigned cl2 = class_table_of(c2);
-		if (!(cl2 & C_WORD))
+		if (!(cl2 & C_WORD)) {
+			/* an apostrophe between letters is part of the word:
+			 * "Đắk R'lấp", "Ia H’Drai", "Đạ M’rông" */
+			size_t k3 = k2;
+			if ((c2 == '\'' || c2 == 0x2019) && !digits && k2 < n &&
+			    (class_table_of(yg_utf8_next(s, &k3)) & (C_UPPER | C_LOWER))) {
+				shape_add(&sh, 0);
+				lower_run = 0;
+				k = k2;
+				cps++;
+				continue;
+			}
 			break;
-		if ((cl2 & C_UPPER) && lower_run >= 2) {
+		}
+		/* a number glued to a capitalised word is two tokens: "2Nghị
+		 * quyết" in a numbered list */
+		if (((cl2 & C_UPPER) && lower_run >= 2) || ((cl2 & C_UPPER) && digits)) {
 			push_token(tz, (uint32_t)start, (uint32_t)k, cp_start, cps, shape_flags(&sh) | pending);
 			pending = 0;
 			start = k;
 			cp_start = cps;
 			shape_start(&sh, c2, cl2);
+			digits = 0;
 		} else {
 			shape_add(&sh, cl2);
+			digits = digits && c2 >= '0' && c2 <= '9';
 		}
 		lower_run = (cl2 & C_LOWER) ? lower_run + 1 : 0;
 		k = k2;
@@ -323,25 +340,20 @@ int yg_token_is(const char *s, const yg_token *tk, const char *lit)
 	return strlen(lit) == kl && memcmp(key, lit, kl) == 0;
 }
 
-/* Tokens before a full stop that do not end a sentence: degrees, TP, Q. */
-static const char *const abbreviations[] = {
-	"tp", "ts", "bs", "gs", "pgs", "ths", "q", "p", "tt", "bv", "st", "cn",
-	"ks", "ds", "bsckii", "bscki", "ck", "tx", "h", "x", "ttnd", "ttưt", "ngnd",
-};
-
-static int is_abbreviation(const char *s, const yg_token *tk)
+static int key_in(uint32_t key, const uint32_t *set, size_t n)
 {
-	if (tk->end - tk->start > 8)
-		return 0;
-	char key[YG_KEY_MAX];
-	size_t kl = yg_fold_key(s + tk->start, tk->end - tk->start, key);
-	for (size_t i = 0; i < sizeof abbreviations / sizeof abbreviations[0]; i++)
-		if (strlen(abbreviations[i]) == kl && memcmp(key, abbreviations[i], kl) == 0)
-			return 1;
-	return 0;
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (set[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && set[lo] == key;
 }
 
-static int ends_sentence(const char *s, const yg_tokens *t, size_t i)
+static int ends_sentence(const char *s, const yg_tokens *t, size_t i, const uint32_t *abbrev, size_t nabbrev)
 {
 	const yg_token *tk = &t->items[i];
 	size_t n = tk->end - tk->start;
@@ -353,25 +365,53 @@ static int ends_sentence(const char *s, const yg_tokens *t, size_t i)
 	const yg_token *next = &t->items[i + 1];
 	if (!(next->flags & YG_TOK_SPACE_BEFORE))
 		return 0; /* TP.HCM, 1.268, PGS.TS */
-	if (*p == '.' && i > 0 && is_abbreviation(s, &t->items[i - 1]))
+	if (*p == '.' && i > 0 && key_in(t->items[i - 1].key, abbrev, nabbrev))
 		return 0;
 	return (next->flags & (YG_TOK_CAP | YG_TOK_PUNCT)) != 0;
 }
 
-void yg_segment_sentences(const char *s, yg_tokens *t)
+/* Text wrapped at a fixed width breaks lines inside sentences, and names
+ * ("Tỉnh\nủy", "Phan Văn\nSáu"): a line break is soft, and ends no
+ * sentence, when it follows a long line that ends without closing
+ * punctuation and the next line follows at once. */
+enum { WRAPPED_LINE = 60 };
+
+static int soft_break(const char *s, const yg_tokens *t, size_t i)
+{
+	const yg_token *prev = &t->items[i - 1], *tk = &t->items[i];
+	if (tk->line != prev->line + 1)
+		return 0; /* a blank line between */
+	const yg_line *pl = &t->lines[prev->line];
+	if (pl->tok_end <= pl->tok_first)
+		return 0;
+	const yg_token *first = &t->items[pl->tok_first];
+	/* no sentence starts in lower case: "Luật Tổ chức chính\nquyền" */
+	int lower = (tk->flags & YG_TOK_WORD) && !(tk->flags & (YG_TOK_CAP | YG_TOK_ALLCAP | YG_TOK_NUM));
+	if (!lower && prev->cp_end - first->cp_start < WRAPPED_LINE)
+		return 0;
+	if (prev->flags & YG_TOK_PUNCT) {
+		char ch = s[prev->start];
+		if (ch == '.' || ch == '!' || ch == '?' || ch == ':' || ch == ';' || ch == ')' || ch == '"' ||
+		    (unsigned char)ch >= 0x80)
+			return 0;
+	}
+	return !(tk->flags & YG_TOK_PUNCT) && !(tk->flags & YG_TOK_NUM);
+}
+
+void yg_segment_sentences(const char *s, yg_tokens *t, const uint32_t *abbrev, size_t nabbrev)
 {
 	uint32_t sent = 0;
 	int start = 1;
 	for (size_t i = 0; i < t->len; i++) {
 		yg_token *tk = &t->items[i];
-		if (i > 0 && (tk->flags & YG_TOK_LINE_START))
+		if (i > 0 && (tk->flags & YG_TOK_LINE_START) && !soft_break(s, t, i))
 			start = 1;
 		if (start && i > 0)
 			sent++;
 		tk->sent = sent;
 		if (start)
 			tk->flags |= YG_TOK_SENT_START;
-		start = ends_sentence(s, t, i);
+		start = ends_sentence(s, t, i, abbrev, nabbrev);
 	}
 	t->nsent = t->len ? sent + 1 : 0;
 }

@@ -55,8 +55,10 @@ typedef struct {
 void yg_tokenize(const char *s, size_t n, yg_keytab *intern,
                  const yg_keytab *find, yg_tokens *out);
 
-/* Assign sentence numbers and YG_TOK_SENT_START. */
-void yg_segment_sentences(const char *s, yg_tokens *t);
+/* Assign sentence numbers and YG_TOK_SENT_START.  A full stop after a
+ * token whose key is in abbrev[0..nabbrev) (sorted ascending: the
+ * lexicon's abbreviation words) ends no sentence. */
+void yg_segment_sentences(const char *s, yg_tokens *t, const uint32_t *abbrev, size_t nabbrev);
 
 void yg_tokens_free(yg_tokens *t);
 

@@ -27,6 +27,7 @@ uint32_t yg_keytab_find(const yg_keytab *kt, const char *s, size_t n);
 
 typedef struct {
 	uint16_t kind;    /* what the phrase is: a yg_lex_kind */
+	uint16_t role;    /* the concept's yg_role, copied for the phrase index */
 	uint32_t concept; /* index of the concept in the lexicon */
 } yg_payload;
 

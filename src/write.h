@@ -20,6 +20,8 @@ typedef struct {
 	const char *table_format; /* entities: "table" "tsv" "csv" "jsonl" */
 	const char *path;      /* output path, for messages */
 	FILE *notes;           /* where to say that a view was scaled, or NULL */
+	int raw_cells;         /* CSV/TSV: no spreadsheet-formula neutralising */
+	int bom;               /* CSV/TSV: start with a UTF-8 byte-order mark */
 } yg_write_opts;
 
 typedef struct yg_writer yg_writer;

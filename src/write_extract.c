@@ -126,22 +126,42 @@ void yg_extract_jsonl(yg_buf *b, const yg_document *d, const yg_graph *g)
 	YG_BUF_LIT(b, "]}\n");
 }
 
+/* Append s for a terminal: a control character (an escape sequence in an
+ * id or a label) is written as \xNN, never sent as it is. */
+static void put_shown(yg_buf *b, const char *s)
+{
+	char *shown = yg_text_printable(s, (size_t)-1);
+	yg_buf_puts(b, shown);
+	free(shown);
+}
+
 void yg_extract_text(yg_buf *b, const yg_document *d, const yg_graph *g)
 {
 	(void)g;
-	yg_buf_printf(b, "# %s  (date: %s)\n", d->id, d->date ? d->date : "unknown");
+	YG_BUF_LIT(b, "# ");
+	put_shown(b, d->id);
+	yg_buf_printf(b, "  (date: %s)\n", d->date ? d->date : "unknown");
 	for (size_t e = 0; e < d->entities.len; e++) {
 		const yg_entity *ent = &d->entities.items[e];
-		yg_buf_printf(b, "  %-15s %s", yg_etype_name((yg_etype)ent->type), ent->label);
-		if (ent->identifier)
-			yg_buf_printf(b, "  [%s]", ent->identifier);
+		yg_buf_printf(b, "  %-15s ", yg_etype_name((yg_etype)ent->type));
+		put_shown(b, ent->label);
+		if (ent->identifier) {
+			YG_BUF_LIT(b, "  [");
+			put_shown(b, ent->identifier);
+			yg_buf_putc(b, ']');
+		}
 		yg_buf_printf(b, "  ×%zu\n", ent->mentions.len);
 	}
 	for (size_t i = 0; i < d->relations.len; i++) {
 		const yg_relation *r = &d->relations.items[i];
-		yg_buf_printf(b, "  %s —%s%s%s→ %s\n", d->entities.items[r->s].label,
-		              yg_rtype_name((yg_rtype)r->p), r->role ? ": " : "", r->role ? r->role : "",
-		              d->entities.items[r->o].label);
+		YG_BUF_LIT(b, "  ");
+		put_shown(b, d->entities.items[r->s].label);
+		yg_buf_printf(b, " —%s%s", yg_rtype_name((yg_rtype)r->p), r->role ? ": " : "");
+		if (r->role)
+			put_shown(b, r->role);
+		YG_BUF_LIT(b, "→ ");
+		put_shown(b, d->entities.items[r->o].label);
+		yg_buf_putc(b, '\n');
 	}
 	yg_buf_putc(b, '\n');
 }

@@ -13,7 +13,9 @@
 #include <string.h>
 
 #include "buf.h"
+#include "date.h"
 #include "iri.h"
+#include "normalize.h"
 #include "write.h"
 
 #define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -37,8 +39,9 @@ static const struct {
 };
 
 static const char *const class_of[YG_T_COUNT] = {
-	YG_ONTOLOGY_NS "Official", YG_ONTOLOGY_NS "Hospital", YG_ONTOLOGY_NS "Resolution",
-	YG_ONTOLOGY_NS "Province", YG_ONTOLOGY_NS "GovernmentBody", YG_ONTOLOGY_NS "HealthFacility",
+#define YG_X(id, name, segment, priority) [YG_T_##id] = YG_ONTOLOGY_NS name,
+	YG_ENTITY_TYPES(YG_X)
+#undef YG_X
 };
 
 static const char *const property_of[YG_R_COUNT] = {
@@ -61,6 +64,30 @@ typedef struct {
 		raptor_term *term;
 	} preds[32];
 } rdf_out;
+
+/* raptor reports its errors through the world's log handler (by default
+ * on stderr, without our prefix, and the write "succeeds"): the writer
+ * being run on this thread takes them as its failure. */
+static __thread rdf_out *current_out;
+
+static void on_raptor_log(void *data, raptor_log_message *m)
+{
+	(void)data;
+	rdf_out *r = current_out;
+	if (m->level < RAPTOR_LOG_LEVEL_ERROR || !r)
+		return;
+	if (!r->bad_iri)
+		yg_diag_set(r->d, YG_ERR_DATA, r->path, "RDF writer (raptor2): %s", m->text ? m->text : "error");
+	r->bad_iri = 1;
+}
+
+static raptor_world *new_world(void)
+{
+	raptor_world *w = raptor_new_world();
+	raptor_world_set_log_handler(w, NULL, on_raptor_log);
+	raptor_world_open(w);
+	return w;
+}
 
 static raptor_term *iri_term(rdf_out *r, const char *iri)
 {
@@ -118,14 +145,18 @@ static void emit_lit(rdf_out *r, const char *s, const char *p, const char *text,
 	 * after it (an article with an empty title lost its identifier). */
 	if (!*text)
 		return;
-	/* raptor2 2.0.15's Turtle serializer writes a CR raw inside a "..."
-	 * string, which no Turtle parser accepts: write it as a space. */
-	char *copy = NULL;
-	if (strchr(text, '\r')) {
-		copy = yg_xstrdup(text);
-		for (char *c = copy; (c = strchr(c, '\r')) != NULL;)
-			*c = ' ';
+	/* The same literal in every syntax: raptor2 writes a CR raw inside a
+	 * Turtle string, drops other C0 controls from RDF/XML, and XML has no
+	 * U+FFFE/U+FFFF; those become spaces (U+FFFD). */
+	char *copy = yg_text_literal_safe(text);
+	if (copy)
 		text = copy;
+	/* an impossible day (31/02) is not written as xsd:date: stores would
+	 * disagree on it */
+	int y, m, d;
+	if (datatype && strcmp(datatype, NS_XSD "date") == 0 && !yg_date_parse_iso(text, &y, &m, &d)) {
+		free(copy);
+		return;
 	}
 	raptor_uri *dt = datatype ? raptor_new_uri(r->w, (const unsigned char *)datatype) : NULL;
 	raptor_term *o = raptor_new_term_from_counted_literal(
@@ -180,20 +211,9 @@ static char *derived_iri(const yg_graph *g, const char *kind, const char *key)
 	return yg_buf_take(&b);
 }
 
-/* base + kind + "/" + the slug of text: articles and roles. */
-static char *slug_iri(const yg_graph *g, const char *kind, const char *text)
-{
-	char *slug = yg_slug(text, strlen(text));
-	yg_buf b;
-	yg_buf_init(&b);
-	yg_buf_printf(&b, "%s%s/%s", yg_graph_base(g), kind, slug);
-	free(slug);
-	return yg_buf_take(&b);
-}
-
 static char *article_iri(const yg_graph *g, const char *doc)
 {
-	return slug_iri(g, "article", doc);
+	return yg_article_iri(yg_graph_base(g), doc);
 }
 
 /* Each role once (the graph's table): its class, its label, and whether
@@ -301,9 +321,8 @@ static void rdf_open_in(rdf_out *r, raptor_world *world, const char *syntax, con
 {
 	memset(r, 0, sizeof *r);
 	r->own_world = world == NULL;
-	r->w = world ? world : raptor_new_world();
-	if (r->own_world)
-		raptor_world_open(r->w);
+	r->w = world ? world : new_world();
+	current_out = r;
 	r->ser = raptor_new_serializer(r->w, syntax);
 	r->path = path;
 	r->d = d;
@@ -321,6 +340,8 @@ static void rdf_open(rdf_out *r, const char *syntax, const char *path, yg_diag *
 
 static void rdf_close(rdf_out *r)
 {
+	if (current_out == r)
+		current_out = NULL;
 	for (size_t i = 0; i < sizeof r->preds / sizeof r->preds[0]; i++)
 		if (r->preds[i].term)
 			raptor_free_term(r->preds[i].term);
@@ -377,8 +398,7 @@ yg_quads *yg_quads_new(FILE *stream)
 {
 	yg_quads *q = yg_xcalloc(1, sizeof *q);
 	q->stream = stream;
-	q->world = raptor_new_world();
-	raptor_world_open(q->world);
+	q->world = new_world();
 	return q;
 }
 
@@ -546,8 +566,7 @@ static raptor_world *thread_world(void)
 	pthread_once(&world_once, make_world_key);
 	raptor_world *w = pthread_getspecific(world_key);
 	if (!w) {
-		w = raptor_new_world();
-		raptor_world_open(w);
+		w = new_world();
 		pthread_setspecific(world_key, w);
 	}
 	return w;

@@ -29,4 +29,25 @@ ln -s .. "$TMP/loop/sub/back"
 check "a directory symlink loop exits 1" exit_is 1 "$YTEGRAPH" extract "$TMP/loop"
 check "... is reported as a loop" stderr_has "loop"
 check "... and the article in it is read once" sh -c 'test "$(wc -l <"$0")" -eq 1' "$TMP/.stdout"
+
+# ---- dates: a real calendar date or none ----
+date_of() { # date_of TEXT: the date extract gives the document
+	printf '%s\n' "$1" | "$YTEGRAPH" extract - | "$PY" -c 'import json,sys; print(json.loads(sys.stdin.readline())["date"])'
+}
+for t in 'Ngày 31/02/2024, Sở Y tế Hà Nội họp.' 'Ngày 29/2/2023, Sở Y tế Hà Nội họp.' \
+	'Ngày 31/4, Sở Y tế Hà Nội họp. Hội nghị 1/1/2024.' 'date 2024-02-30 Sở Y tế Hà Nội họp.' \
+	'date 2024- 1-01 Sở Y tế Hà Nội họp.'; do
+	got=$(date_of "$t")
+	check "no date from \"$t\" (got $got)" test "$got" = None
+done
+got=$(date_of 'Ngày 29/2, Sở Y tế họp. Hội nghị 1/3/2024.')
+check "29/2 of a leap year is a date (got $got)" test "$got" = 2024-02-29
+printf 'Ngày 3/4/2024, Bộ Y tế ban hành Quyết định số 1234/QĐ-BYT ngày 31/02/2024 về khám bệnh.\n' >"$TMP/qd.txt"
+"$YTEGRAPH" build -q -o "$TMP/qd.ttl" -o "$TMP/qd.nt" "$TMP/qd.txt" 2>/dev/null
+check "an impossible document date is not written as xsd:date (Turtle, N-Triples)" sh -c '! grep -q "2024-02-31" "$0" "$1" && grep -q legislationIdentifier "$0"' "$TMP/qd.ttl" "$TMP/qd.nt"
+# a partial metadata date is part of the headline, not cut inside a character
+printf 'date 2025-07 Giám đốc Sở Y tế Hà Nội họp.\nBệnh viện Bạch Mai khám bệnh.\n' >"$TMP/partial-date.txt"
+"$YTEGRAPH" build -q -o "$TMP/partial-date.ttl" "$TMP/partial-date.txt"
+check "a partial metadata date: the Turtle parses" rapper -q -i turtle -c "$TMP/partial-date.ttl" https://example.org/
+check "... and the headline is whole" grep -q 'headline "date 2025-07 Giám đốc Sở Y tế Hà Nội họp."@vi' "$TMP/partial-date.ttl"
 finish

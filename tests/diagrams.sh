@@ -68,7 +68,7 @@ check "--type Official,GovernmentBody draws no official without a body" sh -c '
 
 # ---- edge labels only where they can be read ----
 check "a view of more than 150 nodes has no edge labels" sh -c '
-	"$0" build -q --jsonl --type Hospital,Province,GovernmentBody -o "$1/big.dot" "$1/gen.jsonl" || exit 1
+	"$0" build -q --jsonl --layout sfdp -o "$1/big.dot" "$1/gen.jsonl" || exit 1
 	n=$(grep -c "^[[:space:]]*\"https://[^\"]*\"[[:space:]]*\[" "$1/big.dot"); echo "$n nodes"
 	[ "$n" -gt 150 ] && ! grep -q "xlabel=\"[^\"]" "$1/big.dot"' "$YTEGRAPH" "$TMP"
 check "the samples keep theirs" grep -q 'xlabel="Giám đốc · 2024"' "$TMP/ex.dot"

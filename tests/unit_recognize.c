@@ -157,12 +157,15 @@ static void test_cues(void)
 	yg_document *d = run("Tin Huế\nBệnh viện Trung ương Huế hỗ trợ kỹ thuật cho Bệnh viện Đa khoa huyện Phong Điền.\n");
 	OK(rel(d, "Bệnh viện Trung ương Huế", YG_R_PARTNER_OF, "Bệnh viện Đa khoa huyện Phong Điền", NULL),
 	   "A hỗ trợ B: A is the supporting side");
+	yg_phrases *px = yg_phrases_new(&d->toks, lx);
+	yg_ctx c = yg_ctx_make(d, lx, px);
 	size_t cue = d->toks.len;
 	for (size_t i = 0; i < d->toks.len && cue == d->toks.len; i++)
-		if (yg_cue_at(d, lx, i, "support"))
+		if (yg_role_at(&c, i, YG_ROLE_SUPPORT))
 			cue = i;
-	OK(cue < d->toks.len && yg_cue_at(d, lx, cue, "support") == 2, "the support cue is two syllables long");
-	OK(cue < d->toks.len && yg_cue_at(d, lx, cue, "merger") == 0, "a cue is found only under its own name");
+	OK(cue < d->toks.len && yg_role_at(&c, cue, YG_ROLE_SUPPORT) == 2, "the support cue is two syllables long");
+	OK(cue < d->toks.len && yg_role_at(&c, cue, YG_ROLE_MERGER) == 0, "a cue is found only under its own role");
+	yg_phrases_free(px);
 	yg_document_free(d);
 
 	d = run("Tin Cần Thơ\nBệnh viện Đa khoa huyện Cờ Đỏ là bệnh viện vệ tinh của Bệnh viện Đa khoa Trung ương Cần Thơ.\n");

@@ -8,6 +8,7 @@
 #include "fold.h"
 #include "iri.h"
 #include "json.h"
+#include "lexicon.h"
 #include "normalize.h"
 #include "segment.h"
 #include "tap.h"
@@ -76,11 +77,15 @@ static void test_fold(void)
 	free(p);
 }
 
+static yg_lexicon *lx; /* for the abbreviations the splitter keeps */
+
 static size_t count_tokens(const char *s, yg_tokens *t)
 {
 	memset(t, 0, sizeof *t);
-	yg_tokenize(s, strlen(s), NULL, NULL, t);
-	yg_segment_sentences(s, t);
+	yg_tokenize(s, strlen(s), NULL, yg_lexicon_keys(lx), t);
+	size_t n;
+	const uint32_t *abbrev = yg_lexicon_role_keys(lx, YG_ROLE_ABBREVIATION, &n);
+	yg_segment_sentences(s, t, abbrev, n);
 	return t->len;
 }
 
@@ -259,6 +264,9 @@ static void test_iri(void)
 
 int main(void)
 {
+	yg_diag d = {0};
+	lx = yg_lexicon_new();
+	OK(yg_lexicon_load_dir(lx, yg_default_datadir(), &d) == YG_OK, "lexicons load %s", d.msg);
 	test_utf8();
 	test_normalize();
 	test_fold();
@@ -268,5 +276,6 @@ int main(void)
 	test_key_cache();
 	test_memo();
 	test_iri();
+	yg_lexicon_free(lx);
 	return DONE();
 }

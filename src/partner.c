@@ -1,0 +1,146 @@
+/* partner.c — partnerOf between hospitals and health facilities.
+ *
+ * Support programmes, in a sentence with a cue from lexicon/cues.ttl:
+ *   "A (và B) hỗ trợ / chuyển giao kỹ thuật cho C": the units before the
+ *       cue support those after it;
+ *   "giữa A với B, C", "giữa A, B đối với C": the units before the partner
+ *       word ("với", "đối với") and those after it are partners; with no
+ *       such word ("ký kết giữa A, B và C"), every pair of them is;
+ *   "C là bệnh viện vệ tinh của A": A supports C;
+ *   "các bệnh viện tuyến cuối gồm: A, B ... sẽ hỗ trợ chuyên môn": the
+ *       units supported are those of the article's programme, the ones a
+ *       support sentence before named.
+ * A partnership is stored once per pair, the supporting side first; a
+ * sentence of examples ("các bệnh viện tuyến Trung ương như ...") gives
+ * none.  Both sides are hospitals or health facilities (an agreement
+ * between a UBND and a hospital is no partnership). */
+#include <stdlib.h>
+
+#include "buf.h"
+#include "relation.h"
+
+static int is_care_unit(const yg_mention *m)
+{
+	return m->entity >= 0 && (m->type == YG_T_HOSPITAL || m->type == YG_T_FACILITY);
+}
+
+static void partner(yg_document *d, int32_t supporter, int32_t supported)
+{
+	if (supporter != supported)
+		yg_document_relate(d, supporter, YG_R_PARTNER_OF, supported, NULL, NULL);
+}
+
+/* "C là bệnh viện vệ tinh của A": A supports C. */
+static void satellite(yg_document *d, size_t cue, size_t lo, size_t hi)
+{
+	const yg_mention *before = NULL, *after = NULL;
+	for (size_t k = lo; k < hi; k++) {
+		const yg_mention *m = &d->mentions.items[k];
+		if (!is_care_unit(m))
+			continue;
+		if (m->tok_start < cue)
+			before = m;
+		else if (!after)
+			after = m;
+	}
+	if (before && after)
+		partner(d, after->entity, before->entity);
+}
+
+/* The partner word after "giữa" ("với", "đối với"), or 0. */
+static size_t partner_word(const yg_ctx *c, size_t cue, size_t end)
+{
+	for (size_t k = cue + 1; k < end; k++)
+		if (yg_role_at(c, k, YG_ROLE_PARTNER_WITH) && yg_mention_at(c->d, k) < 0)
+			return k;
+	return 0;
+}
+
+/* "giữa ...": both sides of the partner word, or every pair. */
+static void between(const yg_ctx *c, size_t cue, size_t lo, size_t hi, size_t end)
+{
+	yg_document *d = c->d;
+	size_t with = partner_word(c, cue, end);
+	for (size_t a = lo; a < hi; a++) {
+		const yg_mention *ma = &d->mentions.items[a];
+		if (!is_care_unit(ma) || ma->tok_start < cue || (with && ma->tok_start > with))
+			continue;
+		for (size_t b = a + 1; b < hi; b++) {
+			const yg_mention *mb = &d->mentions.items[b];
+			if (is_care_unit(mb) && (!with || mb->tok_start > with))
+				partner(d, ma->entity, mb->entity);
+		}
+	}
+}
+
+/* "A hỗ trợ C": the units before the cue support those after it; with
+ * none after, the ones the programme supports (*beneficiary). */
+static void support(const yg_ctx *c, size_t cue, size_t lo, size_t hi, int32_t *beneficiary)
+{
+	yg_document *d = c->d;
+	int32_t after = -1;
+	for (size_t k = lo; k < hi; k++)
+		if (is_care_unit(&d->mentions.items[k]) && d->mentions.items[k].tok_start > cue) {
+			after = d->mentions.items[k].entity;
+			break;
+		}
+	for (size_t a = lo; a < hi; a++) {
+		const yg_mention *ma = &d->mentions.items[a];
+		if (!is_care_unit(ma) || ma->tok_start > cue)
+			continue;
+		if (after < 0 && *beneficiary >= 0)
+			partner(d, ma->entity, *beneficiary);
+		for (size_t b = lo; b < hi; b++) {
+			const yg_mention *mb = &d->mentions.items[b];
+			if (is_care_unit(mb) && mb->tok_start > cue)
+				partner(d, ma->entity, mb->entity);
+		}
+	}
+	if (after >= 0)
+		*beneficiary = after;
+}
+
+/* The cue a sentence's partnerships hang on: "giữa" first, then "vệ
+ * tinh của", then a support verb; its token and role, or role 0. */
+static yg_role sentence_cue(const yg_ctx *c, size_t from, size_t end, size_t *at)
+{
+	static const yg_role order[] = {YG_ROLE_BETWEEN, YG_ROLE_SATELLITE_OF, YG_ROLE_SUPPORT};
+	for (size_t r = 0; r < sizeof order / sizeof order[0]; r++)
+		for (size_t k = from; k < end; k++)
+			if (yg_tok_live(c->d, k) && yg_role_at(c, k, order[r])) {
+				*at = k;
+				return order[r];
+			}
+	return YG_ROLE_NONE;
+}
+
+void yg_relate_partners(const yg_ctx *c)
+{
+	yg_document *d = c->d;
+	uint8_t *examples = yg_example_sentences(c);
+	int32_t beneficiary = -1;
+	size_t i = 0;
+	while (i < d->toks.len) {
+		uint32_t sent = d->toks.items[i].sent;
+		size_t end = i;
+		while (end < d->toks.len && d->toks.items[end].sent == sent)
+			end++;
+		size_t cue, lo, hi;
+		yg_role r = examples[sent] ? YG_ROLE_NONE : sentence_cue(c, i, end, &cue);
+		if (r != YG_ROLE_NONE) {
+			yg_sentence_mentions(d, sent, &lo, &hi);
+			yg_document_cite(d, r == YG_ROLE_BETWEEN        ? "partner.between"
+			                    : r == YG_ROLE_SATELLITE_OF ? "partner.satellite"
+			                                                : "partner.support",
+			                 (uint32_t)cue);
+			if (r == YG_ROLE_BETWEEN)
+				between(c, cue, lo, hi, end);
+			else if (r == YG_ROLE_SATELLITE_OF)
+				satellite(d, cue, lo, hi);
+			else
+				support(c, cue, lo, hi, &beneficiary);
+		}
+		i = end;
+	}
+	free(examples);
+}
