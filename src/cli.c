@@ -645,6 +645,11 @@ static void write_output(run_state *rs, const char *path, const yg_writer *w)
 	wo.notes = rs->o->quiet ? NULL : stderr;
 	yg_outfile out;
 	yg_diag d = {0};
+	if (strstr(path, "%s")) { /* one diagram per province */
+		if (yg_write_diagram_set(rs->g, w, &wo, &d) != YG_OK)
+			report(rs, &d);
+		return;
+	}
 	if (yg_outfile_open(&out, path, &d) != YG_OK) {
 		report(rs, &d);
 		return;

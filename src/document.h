@@ -174,6 +174,8 @@ typedef struct {
 	char *date;           /* mergedInto, membership: YYYY-MM-DD */
 	uint8_t weight;       /* memberOf: YG_POST_* */
 	yg_cite cite;
+	uint8_t heads;        /* memberOf: the role heads the unit (not a deputy or member) */
+	char *start;          /* memberOf: YYYY-MM-DD the post began, as the text states; owned */
 } yg_relation;
 
 typedef struct {

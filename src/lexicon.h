@@ -261,8 +261,9 @@ const char *yg_role_name(yg_role r);
 const char *yg_province_name(const yg_lexicon *lx, size_t concept, const char *date);
 const char *yg_province_unit(const yg_lexicon *lx, size_t concept, const char *date);
 
-/* The data folder: $YTEGRAPH_DATADIR, else the source tree's ontology/
- * when it exists (an uninstalled build), else the installed one. */
+/* The data folder: $YTEGRAPH_DATADIR when set, else the source tree's
+ * ontology/ for a program run from its build tree, else the installed
+ * $(pkgdatadir). */
 const char *yg_default_datadir(void);
 
 #endif

@@ -47,6 +47,9 @@ const yg_writer *yg_writers(size_t *n);
 yg_status yg_write_rdf(const yg_graph *g, const yg_writer *w, const yg_write_opts *o, FILE *fh, yg_diag *d);
 yg_status yg_write_diagram(const yg_graph *g, const yg_writer *w, const yg_write_opts *o, FILE *fh, yg_diag *d);
 yg_status yg_write_entities(const yg_graph *g, const yg_writer *w, const yg_write_opts *o, FILE *fh, yg_diag *d);
+/* One diagram per province: o->path holds one "%s", replaced by each
+ * province's slug (and "national"); the files are opened here. */
+yg_status yg_write_diagram_set(const yg_graph *g, const yg_writer *w, const yg_write_opts *o, yg_diag *d);
 
 /* N-Quads, one named graph per article (write_rdf.c).  With a stream,
  * each article is written as soon as it is added (input order); without,
