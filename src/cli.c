@@ -101,7 +101,7 @@ static const char examples_text[] =
 	"\n"
 	"Examples:\n"
 	"  ytegraph build -o out/graph.ttl -o out/graph.png -o out/entities.tsv examples/\n"
-	"  ytegraph build --focus \"Sở Y tế Hà Nội\" --depth 2 -o hanoi.svg examples/\n"
+	"  ytegraph build --focus https://w3id.org/ytegraph/id/body/so-y-te-ha-noi --depth 2 -o hanoi.svg examples/\n"
 	"  ytegraph extract --format text article.txt\n"
 	"  ytegraph extract --explain article.txt\n"
 	"  ytegraph entities --type Hospital,Province examples/\n"

@@ -627,3 +627,8 @@ size_t yg_graph_article_count(const yg_graph *g) { return g->articles.len; }
 const yg_article *yg_graph_article(const yg_graph *g, size_t i) { return &g->articles.items[i]; }
 size_t yg_graph_role_count(const yg_graph *g) { return g->roles.len; }
 const yg_role_node *yg_graph_role(const yg_graph *g, size_t i) { return &g->roles.items[i]; }
+
+const yg_lexicon *yg_graph_lexicon(const yg_graph *g)
+{
+	return g->lx;
+}
