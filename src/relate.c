@@ -131,7 +131,19 @@ static int in_document_mention(const yg_document *d, size_t i)
  * NULL. */
 static char *date_at(const yg_ctx *c, size_t i);
 
+static char *date_in(const yg_ctx *c, size_t a, size_t b, int since_only);
+
 char *yg_date_between(const yg_ctx *c, size_t a, size_t b)
+{
+	return date_in(c, a, b, 0);
+}
+
+char *yg_date_since(const yg_ctx *c, size_t a, size_t b)
+{
+	return date_in(c, a, b, 1);
+}
+
+static char *date_in(const yg_ctx *c, size_t a, size_t b, int since_only)
 {
 	/* a date the text says something holds from ("từ ngày 01/7/2025")
 	 * first, then any date that is not a document's own */
@@ -149,7 +161,7 @@ char *yg_date_between(const yg_ctx *c, size_t a, size_t b)
 			free(first);
 			return dt;
 		}
-		if (!first)
+		if (!first && !since_only)
 			first = dt;
 		else
 			free(dt);
@@ -197,6 +209,22 @@ uint8_t *yg_example_sentences(const yg_ctx *c)
 
 /* ---- links recorded by the recognisers ---- */
 
+/* The start of a post: a date its sentence says it holds from ("được bổ
+ * nhiệm ... kể từ ngày 01/9/2025"), or NULL. */
+static char *post_start(const yg_ctx *c, uint32_t tok)
+{
+	const yg_document *d = c->d;
+	if (tok >= d->toks.len)
+		return NULL;
+	uint32_t sent = d->toks.items[tok].sent;
+	size_t a = tok, b = tok;
+	while (a > 0 && d->toks.items[a - 1].sent == sent)
+		a--;
+	while (b < d->toks.len && d->toks.items[b].sent == sent)
+		b++;
+	return yg_date_since(c, a, b);
+}
+
 static void resolve_links(const yg_ctx *c)
 {
 	yg_document *d = c->d;
@@ -232,8 +260,13 @@ static void resolve_links(const yg_ctx *c)
 			continue;
 		size_t before = d->relations.len;
 		yg_document_relate(d, s, (yg_rtype)l->p, o, l->role, l->date);
-		if (d->relations.len > before)
-			d->relations.items[before].weight = l->weight;
+		if (d->relations.len > before) {
+			yg_relation *r = &d->relations.items[before];
+			r->weight = l->weight;
+			r->heads = l->heads;
+			if (l->p == YG_R_MEMBER_OF)
+				r->start = post_start(c, l->from_tok);
+		}
 	}
 	yg_buf_free(&label);
 }
