@@ -84,6 +84,7 @@ typedef enum {
 	X(MERGER, "merger")                 /* sáp nhập, hợp nhất */                      \
 	X(MERGE_DIRECTION, "merger-direction") /* thành, vào: the merged-into side follows */ \
 	X(MERGE_SOURCE, "merger-source")    /* từ right after the cue: the merged units follow */ \
+	X(SIDE, "side")                     /* về phía X: bare heads after it are X's province's */ \
 	X(RENAME, "rename")                 /* đổi tên A thành B: one entity, B's label */ \
 	X(MERGE_JOIN, "merger-join")        /* thành các đơn vị trực thuộc: units before join the one after */ \
 	X(PLANNED, "planned")               /* dự kiến, đề án: a plan, not a fact */      \

@@ -237,14 +237,15 @@ static void resolve_links(const yg_ctx *c)
 		if (l->to_tok >= 0) {
 			o = yg_entity_at(d, l->to_tok);
 		} else if (l->of_article) {
-			/* "Tỉnh ủy viên": the Tỉnh ủy of the article's province */
-			if (d->province_concept < 0)
+			/* "Tỉnh ủy viên": the Tỉnh ủy of the article's province
+			 * (or of the side the sentence names) */
+			int32_t pc = l->to_concept >= 0 ? l->to_concept : d->province_concept;
+			if (pc < 0)
 				continue;
 			label.len = 0;
-			yg_buf_printf(&label, "%s %s", l->to_label,
-			              yg_province_name(c->lx, (size_t)d->province_concept, d->date));
+			yg_buf_printf(&label, "%s %s", l->to_label, yg_province_name(c->lx, (size_t)pc, d->date));
 			o = yg_document_entity(d, (yg_etype)l->to_type, label.s);
-			d->entities.items[o].place = d->province_concept;
+			d->entities.items[o].place = pc;
 			if (l->to_b > l->to_a)
 				YG_VEC_PUSH(d->entities.items[o].mentions, yg_document_span(d, l->to_a, l->to_b));
 		} else {
