@@ -385,7 +385,8 @@ static int32_t *side_provinces(const yg_ctx *c)
 	const yg_document *d = c->d;
 	int32_t *side = yg_xmalloc((d->toks.len + 1) * sizeof *side), cur = -1;
 	for (size_t k = 0; k < d->toks.len; k++) {
-		if (d->toks.items[k].flags & YG_TOK_SENT_START)
+		/* a side lasts over the ";" between the persons it lists */
+		if ((d->toks.items[k].flags & YG_TOK_SENT_START) && !(k > 0 && yg_tok_punct(d, k - 1, ';')))
 			cur = -1;
 		size_t n = yg_role_at(c, k, YG_ROLE_SIDE);
 		long m = n ? yg_mention_at(d, k + n) : -1;
