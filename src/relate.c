@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "date.h"
 #include "relation.h"
 
 int32_t yg_entity_at(const yg_document *d, long t)
@@ -105,14 +106,6 @@ static int tok_int(const yg_document *d, size_t i, int maxlen)
 	return atoi(d->text.s + d->toks.items[i].start);
 }
 
-static int real_date(int y, int m, int dd)
-{
-	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (y < 1900 || y > 2100 || m < 1 || m > 12 || dd < 1 || dd > days[m - 1])
-		return 0;
-	return m != 2 || dd < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
-}
-
 /* Is token i inside a kept Resolution mention (its own date)? */
 static int in_document_mention(const yg_document *d, size_t i)
 {
@@ -188,7 +181,7 @@ static char *date_at(const yg_ctx *c, size_t i)
 			if ((yw = yg_role_at(c, i + 2 + mw, YG_ROLE_YEAR_WORD)) > 0)
 				y = tok_int(d, i + 2 + mw + yw, 4);
 		}
-		if (real_date(y, m, dd)) {
+		if (yg_date_in_news(y, m, dd)) {
 			char buf[48];
 			snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, dd);
 			return yg_xstrdup(buf);
