@@ -291,8 +291,9 @@ static int parse_option(options *o, int c, const char *arg)
 /* getopt's '?' (unknown) or ':' (missing value) as one message. */
 static int bad_option(int c, const char *arg)
 {
+	/* optopt names a short option; a long one is the argument itself */
 	char name[3] = {'-', (char)optopt, '\0'};
-	const char *shown = optopt ? name : arg;
+	const char *shown = optopt > 0 && optopt < 128 && arg[1] != '-' ? name : arg;
 	int len = (int)strcspn(shown, "=");
 	fprintf(stderr, "ytegraph: %s '%.*s'\nTry 'ytegraph --help'.\n",
 	        c == ':' ? "missing value for option" : "unknown option", len, shown);
