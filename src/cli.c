@@ -846,6 +846,7 @@ int yg_cli_main(int argc, char **argv)
 	yg_expand_inputs(o.inputs, o.ninputs, &paths, report, &rs);
 	if (output_is_input(&o, &paths)) {
 		yg_pathlist_free(&paths);
+		yg_keytab_free(rs.articles);
 		yg_graph_free(rs.g);
 		yg_lexicon_free(rs.lx);
 		free(o.outputs.items);
@@ -855,7 +856,7 @@ int yg_cli_main(int argc, char **argv)
 	rs.corpus = yg_corpus_new(&paths, o.jsonl, o.strict, report, &rs);
 	if (o.cmd == CMD_BUILD)
 		open_quad_outputs(&rs);
-	yg_engine_opts eo = {o.threads, o.encoding, rs.lx, o.date, prepare, &rs, yg_quads_release_thread};
+	yg_engine_opts eo = {o.threads, o.encoding, rs.lx, o.date, prepare, &rs};
 	if (yg_engine_run(rs.corpus, &eo, consume, &rs) != YG_OK) {
 		yg_diag_set(&d, YG_ERR_NOMEM, NULL, "cannot start %d threads", o.threads);
 		report(&rs, &d);
