@@ -480,7 +480,10 @@ static void report(void *ctx, const yg_diag *d)
 	run_state *rs = ctx;
 	if (rs->progress)
 		fputs("\r\033[K", stderr);
-	fprintf(stderr, "ytegraph: %s%s\n", d->status == YG_OK ? "warning: " : "", d->msg);
+	/* a file name or a value in the message may hold an escape sequence */
+	char *shown = yg_text_printable(d->msg, (size_t)-1);
+	fprintf(stderr, "ytegraph: %s%s\n", d->status == YG_OK ? "warning: " : "", shown);
+	free(shown);
 	if (d->status != YG_OK)
 		rs->failed = 1;
 }

@@ -133,4 +133,7 @@ check "--raw-cells writes cells as they are" grep -q ',"=1+2",' "$TMP/raw.csv"
 "$YTEGRAPH" build -q --jsonl --bom -o "$TMP/bom.csv" "$TMP/sheet.jsonl"
 check "--bom starts the CSV with a byte-order mark" sh -c 'head -c 3 "$0" | od -An -tx1 | grep -q "ef bb bf"' "$TMP/bom.csv"
 check "TSV and CSV list aliases" sh -c '"$0" entities --format tsv "$1" | grep -q "	Thủ đô" && "$0" entities --format csv "$1" | grep -q ",\"Thủ đô\""' "$YTEGRAPH" "$EX"
+mkdir -p "$TMP/escname"
+: >"$TMP/escname/$(printf 'e\033[2Jf').txt"
+check "a message naming a file with an escape sequence writes none" sh -c '"$0" extract "$1" 2>&1 >/dev/null | LC_ALL=C grep -q "$(printf "\033")" && exit 1 || exit 0' "$YTEGRAPH" "$TMP/escname"
 finish
