@@ -203,10 +203,25 @@ char *yg_article_iri(const char *base, const char *id)
 	return yg_buf_take(&b);
 }
 
+/* rdf:_ followed by anything but a number: valid RDF, but raptor2's
+ * parsers refuse it ("Illegal ordinal value"), so no output holds it. */
+static int bad_ordinal(const char *iri)
+{
+	static const char ns[] = "http://www.w3.org/1999/02/22-rdf-syntax-ns#_";
+	if (strncmp(iri, ns, sizeof ns - 1) != 0)
+		return 0;
+	const char *p = iri + sizeof ns - 1;
+	if (*p < '1' || *p > '9')
+		return 1;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	return *p != '\0';
+}
+
 int yg_iri_valid(const char *iri)
 {
 	size_t n = strlen(iri);
-	if (yg_utf8_invalid_at(iri, n) != n || !is_alpha(iri[0]))
+	if (yg_utf8_invalid_at(iri, n) != n || !is_alpha(iri[0]) || bad_ordinal(iri))
 		return 0;
 	size_t i = 1;
 	while (i < n && (is_alpha(iri[i]) || is_digit(iri[i]) || iri[i] == '+' || iri[i] == '-' || iri[i] == '.'))

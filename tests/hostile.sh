@@ -45,6 +45,7 @@ bad_record "an id of spaces" "$(rec '  ' '')" '"id" is empty'
 bad_record "an id with an escape sequence" "$(rec 'x\u001b[31m' '')" '"id" holds a control character'
 bad_record "a url with an unclosed IP literal" "$(rec x ',"url":"http://[::1/a"')" '"url" is not an absolute IRI'
 bad_record "a url without a scheme" "$(rec x ',"url":"www.a.vn/x"')" '"url" is not an absolute IRI'
+bad_record "a url rdf:_x (raptor refuses it; found by fuzz_jsonl)" "$(rec x ',"url":"http://www.w3.org/1999/02/22-rdf-syntax-ns#_x"')" '"url" is not an absolute IRI'
 { rec t1 ',"date":"2025-03-01T08:00:00+07:00"'; } >"$TMP/ts.jsonl"
 check "a timestamp gives its day" sh -c '"$0" extract --jsonl "$1" | grep -q "\"date\":\"2025-03-01\""' "$YTEGRAPH" "$TMP/ts.jsonl"
 # a url that only needs percent-encoding is kept, encoded
@@ -80,7 +81,7 @@ check "file names that are not UTF-8 or hold controls: every output parses" pars
 check "... and extract's JSON is valid UTF-8" sh -c '"$0" extract "$1" | "$2" -c "import json,sys; [json.loads(l) for l in sys.stdin.buffer.read().decode(\"utf-8\").splitlines()]"' "$YTEGRAPH" "$TMP/names" "$PY"
 
 # ---- IRIs: --base ----
-for b in 'http://[::1/' 'http://x.vn/%zz/' "$(printf 'http://x.vn/\177/')" "$(printf 'http://x.vn/\302\205/')" 'http://x.vn/a b/' 'x.vn/' 'http://x.vn/a?q/' 'http://x.vn/#a/'; do
+for b in 'http://[::1/' 'http://x.vn/%zz/' "$(printf 'http://x.vn/\177/')" "$(printf 'http://x.vn/\302\205/')" 'http://www.w3.org/1999/02/22-rdf-syntax-ns#_' 'http://x.vn/a b/' 'x.vn/' 'http://x.vn/a?q/' 'http://x.vn/#a/'; do
 	check "--base '$b' is refused (2)" exit_is 2 "$YTEGRAPH" build --base "$b" -o "$TMP/b.ttl" "$EX"
 done
 check "--base with an IP literal is accepted" exit_is 0 "$YTEGRAPH" build -q --base 'http://[::1]:8080/kg/' -o "$TMP/b.ttl" "$EX"
