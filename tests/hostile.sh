@@ -81,7 +81,7 @@ check "file names that are not UTF-8 or hold controls: every output parses" pars
 check "... and extract's JSON is valid UTF-8" sh -c '"$0" extract "$1" | "$2" -c "import json,sys; [json.loads(l) for l in sys.stdin.buffer.read().decode(\"utf-8\").splitlines()]"' "$YTEGRAPH" "$TMP/names" "$PY"
 
 # ---- IRIs: --base ----
-for b in 'http://[::1/' 'http://x.vn/%zz/' "$(printf 'http://x.vn/\177/')" "$(printf 'http://x.vn/\302\205/')" 'http://www.w3.org/1999/02/22-rdf-syntax-ns#_' 'http://x.vn/a b/' 'x.vn/' 'http://x.vn/a?q/' 'http://x.vn/#a/'; do
+for b in 'http://[::1/' 'http://x.vn/%zz/' "$(printf 'http://x.vn/\177/')" "$(printf 'http://x.vn/\302\205/')" 'http://www.w3.org/1999/02/22-rdf-syntax-ns#_' 'http://x.vn/a/../' 'http://x.vn/./' 'http://x.vn/a b/' 'x.vn/' 'http://x.vn/a?q/' 'http://x.vn/#a/'; do
 	check "--base '$b' is refused (2)" exit_is 2 "$YTEGRAPH" build --base "$b" -o "$TMP/b.ttl" "$EX"
 done
 check "--base with an IP literal is accepted" exit_is 0 "$YTEGRAPH" build -q --base 'http://[::1]:8080/kg/' -o "$TMP/b.ttl" "$EX"
@@ -104,6 +104,12 @@ check "... and 'D1' is an article of its own" sh -c 'test "$(grep -c "schema:New
 check "mention counts do not double" sh -c 'grep -A6 "hospital/benh-vien-bach-mai>$" "$0" | grep -q "mentionCount 2 "' "$TMP/dup.ttl"
 { rec d1 ''; rec d1 ''; } >"$TMP/dup2.jsonl"
 check "... the same with -j 2 (records parsed by the workers)" sh -c '"$0" build -q -j 2 -o "$1/dup2.nq" --jsonl "$1/dup2.jsonl" 2>/dev/null; test $? -eq 1 && test "$(grep -c "schema.org/NewsArticle" "$1/dup2.nq")" -eq 1' "$YTEGRAPH" "$TMP"
+
+{ rec . ''; rec .. ''; rec .x ''; } >"$TMP/dots.jsonl"
+build_all "$TMP/dots" --jsonl "$TMP/dots.jsonl"
+check "ids '.' and '..' (dot segments; found by fuzz_writers): every output parses" parses "$TMP/dots"
+check "... and Turtle and N-Triples name the same three articles" sh -c '
+	for f in "$0.ttl" "$0.nt"; do rapper -q -i guess -o ntriples "$f" https://example.org/ | grep -o "<[^>]*/article/[^>]*>" | sort -u; done | sort | uniq -c | awk "\$1 != 2 { bad = 1 } END { exit bad || NR != 3 }"' "$TMP/dots"
 
 # ---- terminal output ----
 { rec 'a\u001b]0;owned\u0007' ''; } >"$TMP/tty.jsonl"
