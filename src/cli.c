@@ -297,8 +297,9 @@ static int parse_option(options *o, int c, const char *arg)
 /* getopt's '?' (unknown) or ':' (missing value) as one message. */
 static int bad_option(int c, const char *arg)
 {
+	/* optopt names a short option; a long one is the argument itself */
 	char name[3] = {'-', (char)optopt, '\0'};
-	const char *shown = optopt ? name : arg;
+	const char *shown = optopt > 0 && optopt < 128 && arg[1] != '-' ? name : arg;
 	int len = (int)strcspn(shown, "=");
 	fprintf(stderr, "ytegraph: %s '%.*s'\nTry 'ytegraph --help'.\n",
 	        c == ':' ? "missing value for option" : "unknown option", len, shown);
@@ -486,7 +487,10 @@ static void report(void *ctx, const yg_diag *d)
 	run_state *rs = ctx;
 	if (rs->progress)
 		fputs("\r\033[K", stderr);
-	fprintf(stderr, "ytegraph: %s%s\n", d->status == YG_OK ? "warning: " : "", d->msg);
+	/* a file name or a value in the message may hold an escape sequence */
+	char *shown = yg_text_printable(d->msg, (size_t)-1);
+	fprintf(stderr, "ytegraph: %s%s\n", d->status == YG_OK ? "warning: " : "", shown);
+	free(shown);
 	if (d->status != YG_OK)
 		rs->failed = 1;
 }
@@ -857,6 +861,7 @@ int yg_cli_main(int argc, char **argv)
 	yg_expand_inputs(o.inputs, o.ninputs, &paths, report, &rs);
 	if (output_is_input(&o, &paths)) {
 		yg_pathlist_free(&paths);
+		yg_keytab_free(rs.articles);
 		yg_graph_free(rs.g);
 		yg_lexicon_free(rs.lx);
 		free(o.outputs.items);
@@ -866,7 +871,7 @@ int yg_cli_main(int argc, char **argv)
 	rs.corpus = yg_corpus_new(&paths, o.jsonl, o.strict, report, &rs);
 	if (o.cmd == CMD_BUILD)
 		open_quad_outputs(&rs);
-	yg_engine_opts eo = {o.threads, o.encoding, rs.lx, o.date, prepare, &rs, yg_quads_release_thread};
+	yg_engine_opts eo = {o.threads, o.encoding, rs.lx, o.date, prepare, &rs};
 	if (yg_engine_run(rs.corpus, &eo, consume, &rs) != YG_OK) {
 		yg_diag_set(&d, YG_ERR_NOMEM, NULL, "cannot start %d threads", o.threads);
 		report(&rs, &d);

@@ -547,18 +547,21 @@ static char *document_quads(raptor_world *world, const yg_graph *g, const yg_doc
 }
 
 /* One raptor world per thread for yg_quads_render (worlds are not shared
- * between threads), freed when the thread ends. */
+ * between threads).  They are freed together by the main thread at the
+ * end, not as each thread ends: freeing a world runs libxml2's cleanup,
+ * which deletes its thread-state key, and the state of every thread still
+ * running then leaked (968 bytes a worker). */
 static pthread_key_t world_key;
 static pthread_once_t world_once = PTHREAD_ONCE_INIT;
-
-static void free_world(void *w)
-{
-	raptor_free_world(w);
-}
+static pthread_mutex_t worlds_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct {
+	raptor_world **items;
+	size_t len, cap;
+} worlds;
 
 static void make_world_key(void)
 {
-	pthread_key_create(&world_key, free_world);
+	pthread_key_create(&world_key, NULL);
 }
 
 static raptor_world *thread_world(void)
@@ -568,6 +571,9 @@ static raptor_world *thread_world(void)
 	if (!w) {
 		w = new_world();
 		pthread_setspecific(world_key, w);
+		pthread_mutex_lock(&worlds_lock);
+		YG_VEC_PUSH(worlds, w);
+		pthread_mutex_unlock(&worlds_lock);
 	}
 	return w;
 }
@@ -583,11 +589,13 @@ char *yg_quads_render(const yg_graph *g, const yg_document *d, int *bad)
 void yg_quads_release_thread(void)
 {
 	pthread_once(&world_once, make_world_key);
-	raptor_world *w = pthread_getspecific(world_key);
-	if (w) {
-		raptor_free_world(w);
-		pthread_setspecific(world_key, NULL);
-	}
+	pthread_mutex_lock(&worlds_lock);
+	for (size_t i = 0; i < worlds.len; i++)
+		raptor_free_world(worlds.items[i]);
+	free(worlds.items);
+	memset(&worlds, 0, sizeof worlds);
+	pthread_mutex_unlock(&worlds_lock);
+	pthread_setspecific(world_key, NULL);
 }
 
 yg_status yg_quads_add(yg_quads *q, const yg_graph *g, const yg_document *d, yg_diag *diag)
