@@ -744,10 +744,14 @@ static const char *resolve_focus(run_state *rs, const char *focus)
 			if (strcmp(key, want) == 0)
 				found = n->label; /* every node of that label, as before */
 			else if (a == 0) {
-				size_t dist = distance(key, want), k = nnear < CLOSEST ? nnear++ : CLOSEST - 1;
-				if (k == CLOSEST - 1 && nnear == CLOSEST && near[k].dist <= dist) {
+				size_t dist = distance(key, want), k;
+				if (nnear < CLOSEST) {
+					k = nnear++;
+				} else if (near[CLOSEST - 1].dist <= dist) {
 					free(key);
 					continue;
+				} else {
+					k = CLOSEST - 1;
 				}
 				for (; k > 0 && near[k - 1].dist > dist; k--)
 					near[k] = near[k - 1];

@@ -85,6 +85,12 @@ static raptor_world *new_world(void)
 {
 	raptor_world *w = raptor_new_world();
 	raptor_world_set_log_handler(w, NULL, on_raptor_log);
+	/* Writers parse no XML: leave libxml2's error handlers alone.  Saving
+	 * them makes libxml2 allocate a per-thread state on each worker
+	 * thread, which valgrind finds definitely lost once a world's
+	 * xmlCleanupParser has dropped the key that would free it. */
+	raptor_world_set_flag(w, RAPTOR_WORLD_FLAG_LIBXML_GENERIC_ERROR_SAVE, 0);
+	raptor_world_set_flag(w, RAPTOR_WORLD_FLAG_LIBXML_STRUCTURED_ERROR_SAVE, 0);
 	raptor_world_open(w);
 	return w;
 }
@@ -415,57 +421,77 @@ void yg_quads_free(yg_quads *q)
 	free(q);
 }
 
-static void emit_doc_relation(rdf_out *r, const yg_graph *g, const yg_document *d,
-                              const yg_relation *rel, char **iris)
+static int cmp_opt(const char *a, const char *b)
 {
-	const char *s = iris[rel->s], *o = iris[rel->o];
-	if (rel->p == YG_R_PARTNER_OF && strcmp(s, o) > 0) {
-		const char *t = s;
-		s = o;
-		o = t;
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
+/* A relation of the article with its ends as IRIs: two entities of one
+ * article may share an IRI ("Xuyên Á – Long An", "Xuyên Á-Long An"), so
+ * relations are compared by IRIs to write each statement once. */
+typedef struct {
+	const char *s, *o;
+	const yg_relation *rel;
+} doc_rel;
+
+static int cmp_doc_rel(const void *pa, const void *pb)
+{
+	const doc_rel *a = pa, *b = pb;
+	int c = strcmp(a->s, b->s);
+	if (!c)
+		c = (a->rel->p > b->rel->p) - (a->rel->p < b->rel->p);
+	if (!c)
+		c = strcmp(a->o, b->o);
+	if (!c)
+		c = cmp_opt(a->rel->role, b->rel->role);
+	if (!c)
+		c = cmp_opt(a->rel->date, b->rel->date);
+	return c ? c : cmp_opt(a->rel->start, b->rel->start);
+}
+
+/* The article's relations, each statement once; org:memberOf once per
+ * (member, organisation) however many roles the article gives. */
+static void emit_doc_relations(rdf_out *r, const yg_graph *g, const yg_document *d, char **iris)
+{
+	size_t n = d->relations.len;
+	doc_rel *rs = yg_xcalloc(n + 1, sizeof *rs);
+	for (size_t i = 0; i < n; i++) {
+		const yg_relation *rel = &d->relations.items[i];
+		const char *s = iris[rel->s], *o = iris[rel->o];
+		if (rel->p == YG_R_PARTNER_OF && strcmp(s, o) > 0) {
+			const char *t = s;
+			s = o;
+			o = t;
+		}
+		rs[i] = (doc_rel){s, o, rel};
 	}
-	if (rel->p != YG_R_MEMBER_OF) {
-		emit_iri(r, s, property_of[rel->p], o);
-		if (rel->p == YG_R_MERGED_INTO && rel->date)
-			emit_lit(r, s, YG_ONTOLOGY_NS "mergerDate", rel->date, NULL, NS_XSD "date");
-		return;
+	yg_sort(rs, n, sizeof *rs, cmp_doc_rel);
+	for (size_t i = 0; i < n; i++) {
+		const doc_rel *x = &rs[i], *prev = i ? &rs[i - 1] : NULL;
+		if (prev && cmp_doc_rel(prev, x) == 0)
+			continue;
+		const yg_relation *rel = x->rel;
+		if (strcmp(x->s, x->o) == 0)
+			continue;
+		if (rel->p != YG_R_MEMBER_OF) {
+			emit_iri(r, x->s, property_of[rel->p], x->o);
+			if (rel->p == YG_R_MERGED_INTO && rel->date)
+				emit_lit(r, x->s, YG_ONTOLOGY_NS "mergerDate", rel->date, NULL, NS_XSD "date");
+			continue;
+		}
+		if (!prev || prev->rel->p != YG_R_MEMBER_OF || strcmp(prev->s, x->s) || strcmp(prev->o, x->o))
+			emit_iri(r, x->s, property_of[YG_R_MEMBER_OF], x->o);
+		const char *date = rel->date ? rel->date : d->date;
+		emit_membership(r, g, x->s, x->o, rel->role, date, rel->start, &d->id, 1);
 	}
-	const char *date = rel->date ? rel->date : d->date;
-	emit_membership(r, g, s, o, rel->role, date, rel->start, &d->id, 1);
+	free(rs);
 }
 
 static int cmp_cstr(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static int cmp_pair(const void *pa, const void *pb)
-{
-	const int32_t *a = pa, *b = pb;
-	if (a[0] != b[0])
-		return a[0] < b[0] ? -1 : 1;
-	return (a[1] > b[1]) - (a[1] < b[1]);
-}
-
-/* org:memberOf once per (member, organisation) of the article, however
- * many roles the article gives the member there. */
-static void emit_doc_member_of(rdf_out *r, const yg_document *d, char **iris)
-{
-	int32_t *pairs = yg_xcalloc(2 * d->relations.len + 2, sizeof *pairs);
-	size_t n = 0;
-	for (size_t i = 0; i < d->relations.len; i++) {
-		const yg_relation *rel = &d->relations.items[i];
-		if (rel->p == YG_R_MEMBER_OF) {
-			pairs[2 * n] = rel->s;
-			pairs[2 * n + 1] = rel->o;
-			n++;
-		}
-	}
-	yg_sort(pairs, n, 2 * sizeof *pairs, cmp_pair);
-	for (size_t i = 0; i < n; i++)
-		if (i == 0 || cmp_pair(&pairs[2 * i], &pairs[2 * (i - 1)]) != 0)
-			emit_iri(r, iris[pairs[2 * i]], property_of[YG_R_MEMBER_OF], iris[pairs[2 * i + 1]]);
-	free(pairs);
 }
 
 /* An article's named graph: what the article asserts — its head, the
@@ -496,9 +522,7 @@ static void emit_document(rdf_out *r, const yg_graph *g, const yg_document *d, c
 		if (e == 0 || strcmp(sorted[e], sorted[e - 1]) != 0)
 			emit_iri(r, article, NS_SCHEMA "mentions", sorted[e]);
 	free(sorted);
-	emit_doc_member_of(r, d, iris);
-	for (size_t i = 0; i < d->relations.len; i++)
-		emit_doc_relation(r, g, d, &d->relations.items[i], iris);
+	emit_doc_relations(r, g, d, iris);
 	for (size_t e = 0; e < n; e++)
 		free(iris[e]);
 	free(iris);

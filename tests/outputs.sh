@@ -86,6 +86,11 @@ assert set(t) == set(u), (len(t), len(u))
 	done
 fi
 
+# Roles that head their unit (ytg:seniority "head" in the title lexicon)
+check "Giám đốc heads its unit (ytg:headsUnit), Phó Giám đốc does not" sh -c '
+	grep -A3 "^<https://w3id.org/ytegraph/id/role/giam-doc>" "$0" | grep -q "ytg:headsUnit true" &&
+	! grep -A3 "^<https://w3id.org/ytegraph/id/role/pho-giam-doc>" "$0" | grep -q "ytg:headsUnit"' "$O/g.ttl"
+
 # No output repeats a statement: one article twice, on two dates, gives a
 # member two memberships of one body (org:memberOf must still be once).
 "$PY" -c "
