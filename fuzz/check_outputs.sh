@@ -9,7 +9,8 @@
 # back with a strict parser: rapper for Turtle, N-Triples, N-Quads and
 # RDF/XML, Python's XML parser for SVG and RDF/XML, dot for DOT, Python's
 # csv module for CSV and TSV (every row as many fields as the header),
-# json for JSON Lines.  The exit status of every build must be 0 or 1 (a
+# json for JSON Lines; the records in fuzz/regressions/check_outputs/ (each
+# broke an output once) go first.  The exit status of every build must be 0 or 1 (a
 # malformed record), never a crash.  These parsers are processes: run
 # outside the fuzzer so that executions per second stay high there.
 #
@@ -28,10 +29,16 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/yg-check.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 
 # one record a line (inputs holding a newline are no single record)
-"$PY" - "$CORPUS" "$TMP" "$BATCH" <<'PYEOF'
+YG_CHECK_REGRESSIONS="$FUZZ/regressions/check_outputs" "$PY" - "$CORPUS" "$TMP" "$BATCH" <<'PYEOF'
 import os, sys
 corpus, tmp, batch = sys.argv[1], sys.argv[2], int(sys.argv[3])
 recs = []
+# records that once broke an output come first (fuzz/regressions/check_outputs)
+reg = os.path.join(os.path.dirname(os.path.abspath(sys.argv[0] if sys.argv[0] != "-" else ".")), "regressions", "check_outputs")
+reg = os.environ.get("YG_CHECK_REGRESSIONS", reg)
+if os.path.isdir(reg):
+    for f in sorted(os.listdir(reg)):
+        recs += [l for l in open(os.path.join(reg, f), "rb").read().split(b"\n") if l.strip()]
 for f in sorted(os.listdir(corpus)):
     b = open(os.path.join(corpus, f), "rb").read()
     if b and b"\n" not in b and b"\r" not in b:
