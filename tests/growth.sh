@@ -6,7 +6,7 @@
 # three runs less the start-up time (the same command on a one-line
 # input), CPU time taken in this one run: a ratio, never a fixed time.  N
 # is doubled (at most four times) until a run takes 0.25 s more than
-# start-up.
+# start-up; a ratio over the limit is measured once more at 2N and 8N.
 #
 # Shapes in the extraction layer that are still quadratic are marked TODO
 # with the file that holds them: they are reported, not counted as
@@ -59,7 +59,8 @@ PYEOF
 cat >"$TMP/measure.py" <<'PYEOF'
 import os, subprocess, sys
 gen, tmp, shape, n = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-cmd = sys.argv[5:]
+limit = float(sys.argv[5])
+cmd = sys.argv[6:]
 def make(size):
     out = "%s/%s-%d%s" % (tmp, shape, size, "" if shape == "folders" else (".jsonl" if shape == "jsonl-keys" else ".txt"))
     if not os.path.exists(out):
@@ -86,14 +87,22 @@ for _ in range(4):
     if once(make(n)) - base >= 0.25:
         break
     n *= 2
-t1, t4 = best(make(n)) - base, best(make(4 * n)) - base
-print("%.3f %.3f %.2f %d" % (t1, t4, t4 / max(t1, 1e-3), n))
+def ratio(n):
+    t1, t4 = best(make(n)) - base, best(make(4 * n)) - base
+    return t1, t4, t4 / max(t1, 1e-3), n
+r = ratio(n)
+# one more try at twice the size when the limit is passed: a busy machine
+# (or a sanitizer's allocator) gave 6.06 and 6.46 on linear shapes once,
+# while a quadratic shape gives 12 to 16 at every size
+if r[2] > limit:
+    r = min(r, ratio(2 * n), key=lambda x: x[2])
+print("%.3f %.3f %.2f %d" % r)
 PYEOF
 
 growth() { # growth NAME SHAPE N TODO-FILE COMMAND...
 	_name=$1 _shape=$2 _size=$3 _todo=$4
 	shift 4
-	set -- $("$PY" "$TMP/measure.py" "$TMP/gen.py" "$TMP" "$_shape" "$_size" "$@")
+	set -- $("$PY" "$TMP/measure.py" "$TMP/gen.py" "$TMP" "$_shape" "$_size" "$LIMIT" "$@")
 	_n=$((_n + 1))
 	_desc="$_name: N=$4 ${1}s, 4N ${2}s, ratio $3 (limit $LIMIT)"
 	if [ -n "$3" ] && awk -v r="$3" -v l="$LIMIT" 'BEGIN { exit !(r + 0 > 0 && r <= l) }'; then
@@ -119,11 +128,20 @@ growth "one title shared by many names (official.c)" shared-title 20000 "" "$Y" 
 growth "many sides in one sentence (resolve.c)" sides 5000 "" "$Y" extract
 growth "many renamings (resolve.c)" renames 5000 "" "$Y" extract
 growth "every pair of a long list after giữa (partner.c)" between 20000 "" "$Y" extract
-# alias lists across many articles: graph.c, timed in-process
-set -- $("$top_builddir/tests/growth_graph" 20000) $("$top_builddir/tests/growth_graph" 20000)
-best1=$(awk -v a="$2" -v b="$5" 'BEGIN { print (a < b ? a : b) }')
-best4=$(awk -v a="$3" -v b="$6" 'BEGIN { print (a < b ? a : b) }')
-ratio=$(awk -v a="$best1" -v b="$best4" 'BEGIN { printf "%.2f", b / (a > 0.001 ? a : 0.001) }')
-check "alias list of one entity over N=20000 and 4N articles (graph.c): ${best1}s, ${best4}s, ratio $ratio (limit $LIMIT)" \
+# alias lists across many articles: graph.c, timed in-process (best of
+# two runs; over the limit, measured once more at twice the size)
+alias_ratio() { # alias_ratio N: sets best1 best4 ratio
+	set -- $("$top_builddir/tests/growth_graph" "$1") $("$top_builddir/tests/growth_graph" "$1")
+	best1=$(awk -v a="$2" -v b="$5" 'BEGIN { print (a < b ? a : b) }')
+	best4=$(awk -v a="$3" -v b="$6" 'BEGIN { print (a < b ? a : b) }')
+	ratio=$(awk -v a="$best1" -v b="$best4" 'BEGIN { printf "%.2f", b / (a > 0.001 ? a : 0.001) }')
+}
+alias_n=80000
+alias_ratio $alias_n
+if awk -v r="$ratio" -v l="$LIMIT" 'BEGIN { exit !(r > l) }'; then
+	alias_n=160000
+	alias_ratio $alias_n
+fi
+check "alias list of one entity over N=$alias_n and 4N articles (graph.c): ${best1}s, ${best4}s, ratio $ratio (limit $LIMIT)" \
 	awk -v r="$ratio" -v l="$LIMIT" 'BEGIN { exit !(r <= l) }'
 finish
