@@ -12,15 +12,8 @@ top=$(pwd)
 sh scripts/setup-debian.sh --tests || exit 1
 sh scripts/build.sh || exit 1
 
-show_failures() { # show_failures DIR
-	for log in "$1"/tests/*.log; do
-		[ -f "$log" ] || continue
-		case "$log" in */test-suite.log) continue ;; esac
-		if grep -q '^not ok' "$log" && grep '^not ok' "$log" | grep -qv '# TODO'; then
-			echo "== $log"
-			grep -v '^ok' "$log" | head -40
-		fi
-	done
+show_failures() { # show_failures DIR: the failing cases, with their diagnostics
+	sh "$top/scripts/show-failures.sh" "$1" || true
 }
 
 echo "== make check"

@@ -14,6 +14,11 @@ missing=""
 for p in $PACKAGES; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
+# The tests also run the Dask recipe (scripts/dask-build.py) on a local cluster.
+if [ "${1:-}" = "--tests" ]; then
+	dpkg-query -W -f='${Status}' python3-distributed 2>/dev/null | grep -q "install ok installed" ||
+		missing="$missing python3-distributed"
+fi
 command -v node >/dev/null 2>&1 || missing="$missing nodejs"
 command -v npm >/dev/null 2>&1 || missing="$missing npm"
 if [ -n "$missing" ]; then
@@ -31,8 +36,13 @@ echo "setup: dependencies present"
 if [ "${1:-}" = "--tests" ]; then
 	sh scripts/virtuoso-install.sh
 fi
-# The SHACL validator used by the tests (npm registry).
+# The SHACL validator and Oxigraph, the reference SPARQL store, used by
+# the tests (npm registry, versions pinned by their lockfiles).
 if [ "${1:-}" = "--tests" ] && [ ! -d tests/shacl/node_modules/rdf-validate-shacl ]; then
 	echo "setup: installing the SHACL validator (npm)"
 	(cd tests/shacl && npm ci --no-audit --no-fund --silent)
+fi
+if [ "${1:-}" = "--tests" ] && [ ! -d scripts/oxigraph/node_modules/oxigraph ]; then
+	echo "setup: installing Oxigraph (npm)"
+	(cd scripts/oxigraph && npm ci --no-audit --no-fund --silent)
 fi

@@ -122,6 +122,7 @@ void yg_document_release(yg_document *d)
 	for (size_t i = 0; i < d->relations.len; i++) {
 		free(d->relations.items[i].role);
 		free(d->relations.items[i].date);
+		free(d->relations.items[i].start);
 	}
 	free(d->relations.items);
 	yg_document_trim(d);
@@ -294,6 +295,7 @@ void yg_document_filter_relations(yg_document *d, const uint8_t *keep)
 		} else {
 			free(r->role);
 			free(r->date);
+			free(r->start);
 		}
 	}
 	d->relations.len = out;
@@ -312,7 +314,7 @@ void yg_document_relate(yg_document *d, int32_t s, yg_rtype p, int32_t o,
 	if (*slot)
 		return;
 	yg_relation r = {s, o, (uint16_t)p, role ? yg_xstrdup(role) : NULL,
-	                 date ? yg_xstrdup(date) : NULL, 0, d->cite};
+	                 date ? yg_xstrdup(date) : NULL, 0, d->cite, 0, NULL};
 	YG_VEC_PUSH(d->relations, r);
 	if (d->relations.len * 2 >= d->relation_index_cap)
 		relation_reindex(d, d->relation_index_cap * 2);

@@ -129,6 +129,7 @@ typedef struct {
 	uint16_t p;                  /* yg_rtype */
 	char *role, *date;           /* owned */
 	uint8_t weight;              /* memberOf: YG_POST_* (which post wins at one body) */
+	uint8_t heads;               /* memberOf: the title heads its unit (ytg:seniority "head") */
 	uint8_t of_article;          /* the implied object is a provincial body
 	                              * of the article's province ("Tỉnh ủy
 	                              * viên"): relate completes its label */
@@ -174,6 +175,8 @@ typedef struct {
 	char *date;           /* mergedInto, membership: YYYY-MM-DD */
 	uint8_t weight;       /* memberOf: YG_POST_* */
 	yg_cite cite;
+	uint8_t heads;        /* memberOf: the role heads the unit (not a deputy or member) */
+	char *start;          /* memberOf: YYYY-MM-DD the post began, as the text states; owned */
 } yg_relation;
 
 typedef struct {

@@ -30,6 +30,11 @@ struct yg_graph {
 	/* open-addressing index of edges by (s, p, o, role, date) -> index + 1 */
 	size_t *eindex;
 	size_t eindex_cap;
+	struct {
+		yg_role_node *items;
+		size_t len, cap;
+	} roles;
+	yg_keytab *role_index; /* role IRI -> index + 1 (keytab ids are 1, 2, ...) */
 	int nodes_only;
 	/* folded heads alone ("sở y tế", "ubnd tỉnh"): aliases that name a
 	 * different body in every province, so they are no altLabel in the
@@ -144,6 +149,7 @@ yg_graph *yg_graph_new(const char *base, const yg_lexicon *lx)
 	g->lx = lx;
 	g->index_cap = 1024;
 	g->index = yg_xcalloc(g->index_cap, sizeof *g->index);
+	g->role_index = yg_keytab_new();
 	share_bare_heads(g);
 	g->alias_keys = yg_keytab_new();
 	return g;
@@ -174,6 +180,7 @@ void yg_graph_free(yg_graph *g)
 	for (size_t i = 0; i < g->edges.len; i++) {
 		free(g->edges.items[i].role);
 		free(g->edges.items[i].date);
+		free(g->edges.items[i].start);
 		yg_strlist_free(&g->edges.items[i].docs);
 	}
 	free(g->edges.items);
@@ -187,6 +194,12 @@ void yg_graph_free(yg_graph *g)
 		free(a->mentions.items);
 	}
 	free(g->articles.items);
+	for (size_t i = 0; i < g->roles.len; i++) {
+		free(g->roles.items[i].iri);
+		free(g->roles.items[i].label);
+	}
+	free(g->roles.items);
+	yg_keytab_free(g->role_index);
 	free(g->index);
 	free(g->eindex);
 	release_bare_heads(g);
@@ -262,6 +275,16 @@ static void set_if_empty(char **dst, const char *src)
 		*dst = yg_xstrdup(src);
 }
 
+/* Keep the smallest value, so that what two articles disagree on does not
+ * depend on the order of the inputs. */
+static void set_min(char **dst, const char *src)
+{
+	if (src && (!*dst || strcmp(src, *dst) < 0)) {
+		free(*dst);
+		*dst = yg_xstrdup(src);
+	}
+}
+
 static void add_alias(yg_graph *g, yg_node *n, const char *a)
 {
 	if (strcmp(a, n->label) == 0)
@@ -297,9 +320,12 @@ static size_t merge_entity(yg_graph *g, const yg_document *d, size_t e)
 		/* Keep the smallest label so the result does not depend on
 		 * input order; the others become aliases. */
 		if (strcmp(ent->label, n->label) < 0) {
-			add_alias(g, n, n->label);
-			free(n->label);
+			/* the old label becomes an alias once the new one is
+			 * in place (before, it was compared with itself) */
+			char *old = n->label;
 			n->label = yg_xstrdup(ent->label);
+			add_alias(g, n, old);
+			free(old);
 		} else {
 			add_alias(g, n, ent->label);
 		}
@@ -332,9 +358,9 @@ static size_t merge_entity(yg_graph *g, const yg_document *d, size_t e)
 			add_alias(g, n, ent->aliases.items[i]);
 	for (size_t i = 0; i < ent->degrees.len; i++)
 		yg_strlist_add(&n->degrees, ent->degrees.items[i], strlen(ent->degrees.items[i]));
-	set_if_empty(&n->identifier, ent->identifier);
-	set_if_empty(&n->doctype, ent->doctype);
-	set_if_empty(&n->date, ent->date);
+	set_min(&n->identifier, ent->identifier);
+	set_min(&n->doctype, ent->doctype);
+	set_min(&n->date, ent->date);
 	add_doc(&n->docs, d->id);
 	n->mentions += ent->mentions.len;
 	return (size_t)(n - g->nodes.items);
@@ -345,20 +371,22 @@ static int same(const char *a, const char *b)
 	return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
-static size_t edge_hash(size_t s, size_t o, unsigned p, const char *role, const char *date)
+static size_t edge_hash(size_t s, size_t o, unsigned p, const char *role, const char *date,
+                        const char *start)
 {
 	unsigned long long h = yg_hash64(role ? role : "", role ? strlen(role) : 0);
 	h ^= yg_hash64(date ? date : "", date ? strlen(date) : 0) * 31;
+	h ^= yg_hash64(start ? start : "", start ? strlen(start) : 0) * 131;
 	h ^= ((unsigned long long)s * 0x9E3779B97F4A7C15ULL) ^ ((unsigned long long)o << 17) ^ p;
 	return (size_t)h;
 }
 
-/* Slot of the edge (s, p, o, role, date) in the index; *found tells whether
- * it holds that edge already. */
+/* Slot of the edge (s, p, o, role, date, start) in the index; *found tells
+ * whether it holds that edge already. */
 static size_t *edge_slot(yg_graph *g, size_t s, size_t o, unsigned p, const char *role,
-                         const char *date, int *found)
+                         const char *date, const char *start, int *found)
 {
-	size_t mask = g->eindex_cap - 1, i = edge_hash(s, o, p, role, date) & mask;
+	size_t mask = g->eindex_cap - 1, i = edge_hash(s, o, p, role, date, start) & mask;
 	for (;; i = (i + 1) & mask) {
 		size_t k = g->eindex[i];
 		if (!k) {
@@ -366,7 +394,8 @@ static size_t *edge_slot(yg_graph *g, size_t s, size_t o, unsigned p, const char
 			return &g->eindex[i];
 		}
 		const yg_edge *e = &g->edges.items[k - 1];
-		if (e->s == s && e->o == o && e->p == p && same(e->role, role) && same(e->date, date)) {
+		if (e->s == s && e->o == o && e->p == p && same(e->role, role) && same(e->date, date) &&
+		    same(e->start, start)) {
 			*found = 1;
 			return &g->eindex[i];
 		}
@@ -381,7 +410,7 @@ static void eindex_rebuild(yg_graph *g, size_t cap)
 	for (size_t k = 0; k < g->edges.len; k++) {
 		const yg_edge *e = &g->edges.items[k];
 		int found;
-		*edge_slot(g, e->s, e->o, e->p, e->role, e->date, &found) = k + 1;
+		*edge_slot(g, e->s, e->o, e->p, e->role, e->date, e->start, &found) = k + 1;
 	}
 }
 
@@ -398,19 +427,73 @@ static void merge_relation(yg_graph *g, const yg_document *d, const yg_relation 
 	if (!g->eindex)
 		eindex_rebuild(g, 1024);
 	int found;
-	size_t *slot = edge_slot(g, s, o, r->p, r->role, date, &found);
+	size_t *slot = edge_slot(g, s, o, r->p, r->role, date, r->start, &found);
 	if (found) {
 		add_doc(&g->edges.items[*slot - 1].docs, d->id);
 		return;
 	}
 	yg_edge e = {s, o, r->p, r->role ? yg_xstrdup(r->role) : NULL,
-	             date ? yg_xstrdup(date) : NULL, {0}};
+	             date ? yg_xstrdup(date) : NULL, r->start ? yg_xstrdup(r->start) : NULL, {0}};
 	yg_strlist_add(&e.docs, d->id, strlen(d->id));
 	YG_VEC_PUSH(g->edges, e);
 	if (g->edges.len * 2 >= g->eindex_cap)
 		eindex_rebuild(g, g->eindex_cap * 2);
 	else
 		*slot = g->edges.len;
+}
+
+char *yg_graph_role_iri(const yg_graph *g, const char *role)
+{
+	char *slug = yg_slug(role, strlen(role));
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_buf_printf(&b, "%srole/%s", g->base, slug);
+	free(slug);
+	return yg_buf_take(&b);
+}
+
+static void add_role(yg_graph *g, const char *role, int heads)
+{
+	char *iri = yg_graph_role_iri(g, role);
+	uint32_t id = yg_keytab_intern(g->role_index, iri, strlen(iri));
+	if (id > g->roles.len) {
+		YG_VEC_GROW(g->roles);
+		yg_role_node *r = &g->roles.items[g->roles.len++];
+		r->iri = iri;
+		r->label = yg_xstrdup(role);
+		r->heads = (uint8_t)(heads != 0);
+		return;
+	}
+	free(iri);
+	yg_role_node *r = &g->roles.items[id - 1];
+	set_min(&r->label, role);
+	r->heads |= (uint8_t)(heads != 0);
+}
+
+/* Does the title `role` head its unit by the lexicon (ytg:seniority
+ * "head" of the title concept with that label or slug)?  The extraction
+ * may say so already (yg_relation.heads); this covers titles as written. */
+static int lexicon_heads(const yg_graph *g, const char *role)
+{
+	if (!g->lx)
+		return 0;
+	long c = yg_lexicon_find_label(g->lx, YG_LEX_TITLE, role);
+	if (c < 0) {
+		char *slug = yg_slug(role, strlen(role));
+		c = yg_lexicon_find_slug(g->lx, YG_LEX_TITLE, slug);
+		free(slug);
+	}
+	const yg_concept *k = c >= 0 ? yg_lexicon_concept(g->lx, (size_t)c) : NULL;
+	return k && k->rank == YG_RANK_HEAD;
+}
+
+static void add_roles(yg_graph *g, const yg_document *d)
+{
+	for (size_t i = 0; i < d->relations.len; i++) {
+		const yg_relation *r = &d->relations.items[i];
+		if (r->p == YG_R_MEMBER_OF && r->role)
+			add_role(g, r->role, r->heads || lexicon_heads(g, r->role));
+	}
 }
 
 static int cmp_size(const void *a, const void *b)
@@ -421,6 +504,7 @@ static int cmp_size(const void *a, const void *b)
 
 void yg_graph_add_document(yg_graph *g, const yg_document *d)
 {
+	add_roles(g, d);
 	if (g->nodes_only) {
 		for (size_t e = 0; e < d->entities.len; e++)
 			merge_entity(g, d, e);
@@ -451,6 +535,11 @@ static int cmp_nodes(const void *a, const void *b)
 	return strcmp(((const yg_node *)a)->iri, ((const yg_node *)b)->iri);
 }
 
+static int cmp_nodes_role(const void *a, const void *b)
+{
+	return strcmp(((const yg_role_node *)a)->iri, ((const yg_role_node *)b)->iri);
+}
+
 static int cmp_strp(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -473,12 +562,28 @@ static int cmp_edges(const void *pa, const void *pb)
 	if (a->o != b->o)
 		return a->o < b->o ? -1 : 1;
 	int c = cmp_opt(a->role, b->role);
-	return c ? c : cmp_opt(a->date, b->date);
+	if (!c)
+		c = cmp_opt(a->date, b->date);
+	return c ? c : cmp_opt(a->start, b->start);
 }
 
 static int cmp_articles(const void *a, const void *b)
 {
 	return strcmp(((const yg_article *)a)->iri, ((const yg_article *)b)->iri);
+}
+
+/* An alias seen before the label that won was itself a label: drop it,
+ * so that the aliases are the other names whatever the input order. */
+static void drop_label_alias(yg_node *n)
+{
+	size_t u = 0;
+	for (size_t i = 0; i < n->aliases.len; i++) {
+		if (strcmp(n->aliases.items[i], n->label) == 0)
+			free(n->aliases.items[i]);
+		else
+			n->aliases.items[u++] = n->aliases.items[i];
+	}
+	n->aliases.len = u;
 }
 
 static void sort_strlist(yg_strlist *l)
@@ -502,6 +607,7 @@ void yg_graph_finish(yg_graph *g)
 	for (size_t i = 0; i < n; i++) {
 		yg_node *nd = &g->nodes.items[i];
 		sort_strlist(&nd->aliases);
+		drop_label_alias(nd);
 		sort_strlist(&nd->docs);
 		sort_strlist(&nd->degrees);
 	}
@@ -525,6 +631,8 @@ void yg_graph_finish(yg_graph *g)
 	}
 	yg_sort(g->articles.items, g->articles.len, sizeof *g->articles.items, cmp_articles);
 	free(order);
+	/* Roles by IRI; the index is not needed any more. */
+	yg_sort(g->roles.items, g->roles.len, sizeof *g->roles.items, cmp_nodes_role);
 }
 
 const char *yg_graph_base(const yg_graph *g) { return g->base; }
@@ -534,3 +642,10 @@ size_t yg_graph_edge_count(const yg_graph *g) { return g->edges.len; }
 const yg_edge *yg_graph_edge(const yg_graph *g, size_t i) { return &g->edges.items[i]; }
 size_t yg_graph_article_count(const yg_graph *g) { return g->articles.len; }
 const yg_article *yg_graph_article(const yg_graph *g, size_t i) { return &g->articles.items[i]; }
+size_t yg_graph_role_count(const yg_graph *g) { return g->roles.len; }
+const yg_role_node *yg_graph_role(const yg_graph *g, size_t i) { return &g->roles.items[i]; }
+
+const yg_lexicon *yg_graph_lexicon(const yg_graph *g)
+{
+	return g->lx;
+}

@@ -33,8 +33,17 @@ typedef struct {
 	uint16_t p;            /* yg_rtype */
 	char *role;
 	char *date;            /* membership: the asserting article's date; merger date */
+	char *start;           /* membership: the date the post began, when stated */
 	yg_strlist docs;       /* articles asserting it */
 } yg_edge;
+
+/* A role (org:Role) of the memberships: one per IRI, which is the slug of
+ * the title as written, so "Giám đốc" and "giám đốc" are one role. */
+typedef struct {
+	char *iri;
+	char *label;           /* the smallest spelling seen: order-independent */
+	uint8_t heads;         /* a post that heads its unit */
+} yg_role_node;
 
 typedef struct {
 	char *id, *iri, *date, *url, *title;
@@ -48,6 +57,8 @@ typedef struct yg_graph yg_graph;
 
 /* base is copied; lx must outlive the graph. */
 yg_graph *yg_graph_new(const char *base, const yg_lexicon *lx);
+/* The lexicon the graph was made with (NULL if none). */
+const yg_lexicon *yg_graph_lexicon(const yg_graph *g);
 void yg_graph_free(yg_graph *g); /* accepts NULL */
 
 void yg_graph_add_document(yg_graph *g, const yg_document *d);
@@ -63,6 +74,11 @@ const yg_node *yg_graph_node(const yg_graph *g, size_t i);
 size_t yg_graph_edge_count(const yg_graph *g);
 const yg_edge *yg_graph_edge(const yg_graph *g, size_t i);
 size_t yg_graph_article_count(const yg_graph *g);
+/* Roles, sorted by IRI; collected in nodes-only mode too. */
+size_t yg_graph_role_count(const yg_graph *g);
+const yg_role_node *yg_graph_role(const yg_graph *g, size_t i);
+/* The IRI of the role titled `role` (caller frees). */
+char *yg_graph_role_iri(const yg_graph *g, const char *role);
 const yg_article *yg_graph_article(const yg_graph *g, size_t i);
 
 /* The IRI segment for a type: "official", "hospital", ... */

@@ -1,6 +1,8 @@
 #include "lexicon.h"
 
 #include <dirent.h>
+#include <limits.h>
+#include <unistd.h>
 #include <raptor2.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -566,6 +568,8 @@ yg_status yg_lexicon_finish(yg_lexicon *lx, yg_diag *d)
 	for (size_t i = 0; i < lx->concepts.len; i++) {
 		yg_concept *k = &lx->concepts.items[i];
 		yg_payload p = {k->kind, k->role, (uint32_t)i};
+		if (k->kind == YG_LEX_DISPLAY)
+			continue; /* shown, never looked for in a text */
 		add_label(lx, k->pref, p);
 		for (size_t a = 0; a < k->nalts; a++)
 			add_label(lx, k->alts[a], p);
@@ -650,22 +654,33 @@ long yg_lexicon_find_code(const yg_lexicon *lx, const char *code)
 	return yg_lexicon_find_label(lx, YG_LEX_KIND_COUNT, code);
 }
 
-static int is_dir(const char *p)
+/* Does this program run from its build tree (the program in the top
+ * build folder, a test in tests/)?  Asked of /proc/self/exe, so that an
+ * installed binary never reads a build tree that happens to still exist,
+ * while `./ytegraph` and the tests read the sources' ontology/. */
+static int in_build_tree(void)
 {
-	struct stat st;
-	return p && *p && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+	char exe[PATH_MAX], top[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0 || !realpath(YG_BUILDDIR, top))
+		return 0;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return 0;
+	*slash = '\0';
+	size_t k = strlen(top);
+	return strncmp(exe, top, k) == 0 && (exe[k] == '\0' || strcmp(exe + k, "/tests") == 0);
 }
 
 const char *yg_default_datadir(void)
 {
+	/* set, it is used even when it names nothing: loading then fails
+	 * with its path instead of silently reading other data */
 	const char *env = getenv("YTEGRAPH_DATADIR");
-	if (is_dir(env))
+	if (env && *env)
 		return env;
-	/* The source tree first: a developer's build must not read an older
-	 * installed copy; an installed binary without its sources falls back. */
-	if (is_dir(YG_SRCDATADIR))
-		return YG_SRCDATADIR;
-	return YG_PKGDATADIR;
+	return in_build_tree() ? YG_SRCDATADIR : YG_PKGDATADIR;
 }
 
 /* Was the change dated `on` already in force on `date`? */
@@ -690,4 +705,10 @@ const char *yg_province_unit(const yg_lexicon *lx, size_t concept, const char *d
 	if (c->unit_kind_before && !in_force(c->renamed_on, date))
 		return c->unit_kind_before;
 	return c->unit_kind;
+}
+
+const char *yg_lexicon_display(const yg_lexicon *lx, const char *key)
+{
+	long i = lx ? yg_lexicon_find_slug(lx, YG_LEX_DISPLAY, key) : -1;
+	return i >= 0 ? lx->concepts.items[i].pref : key;
 }

@@ -27,13 +27,14 @@
 #define NS_ORG "http://www.w3.org/ns/org#"
 #define NS_PROV "http://www.w3.org/ns/prov#"
 #define NS_DCT "http://purl.org/dc/terms/"
+#define NS_TIME "http://www.w3.org/2006/time#"
 
 static const struct {
 	const char *prefix, *ns;
 } prefixes[] = {
 	{"rdf", NS_RDF}, {"rdfs", NS_RDFS}, {"xsd", NS_XSD}, {"owl", NS_OWL},
 	{"skos", NS_SKOS}, {"schema", NS_SCHEMA}, {"org", NS_ORG},
-	{"prov", NS_PROV}, {"dct", NS_DCT}, {"ytg", YG_ONTOLOGY_NS},
+	{"prov", NS_PROV}, {"dct", NS_DCT}, {"time", NS_TIME}, {"ytg", YG_ONTOLOGY_NS},
 	{"wd", "http://www.wikidata.org/entity/"},
 };
 
@@ -84,6 +85,12 @@ static raptor_world *new_world(void)
 {
 	raptor_world *w = raptor_new_world();
 	raptor_world_set_log_handler(w, NULL, on_raptor_log);
+	/* Writers parse no XML: leave libxml2's error handlers alone.  Saving
+	 * them makes libxml2 allocate a per-thread state on each worker
+	 * thread, which valgrind finds definitely lost once a world's
+	 * xmlCleanupParser has dropped the key that would free it. */
+	raptor_world_set_flag(w, RAPTOR_WORLD_FLAG_LIBXML_GENERIC_ERROR_SAVE, 0);
+	raptor_world_set_flag(w, RAPTOR_WORLD_FLAG_LIBXML_STRUCTURED_ERROR_SAVE, 0);
 	raptor_world_open(w);
 	return w;
 }
@@ -139,6 +146,11 @@ static void emit_iri(rdf_out *r, const char *s, const char *p, const char *o)
 static void emit_lit(rdf_out *r, const char *s, const char *p, const char *text,
                      const char *lang, const char *datatype)
 {
+	/* No property of ours has an empty value, and raptor2 2.0.15's Turtle
+	 * serializer writes ""@vi as "" and drops the subject's statements
+	 * after it (an article with an empty title lost its identifier). */
+	if (!*text)
+		return;
 	/* The same literal in every syntax: raptor2 writes a CR raw inside a
 	 * Turtle string, drops other C0 controls from RDF/XML, and XML has no
 	 * U+FFFE/U+FFFF; those become spaces (U+FFFD). */
@@ -205,73 +217,73 @@ static char *derived_iri(const yg_graph *g, const char *kind, const char *key)
 	return yg_buf_take(&b);
 }
 
-/* base + kind + "/" + the slug of text: articles and roles. */
-static char *slug_iri(const yg_graph *g, const char *kind, const char *text)
-{
-	char *slug = yg_slug(text, strlen(text));
-	yg_buf b;
-	yg_buf_init(&b);
-	yg_buf_printf(&b, "%s%s/%s", yg_graph_base(g), kind, slug);
-	free(slug);
-	return yg_buf_take(&b);
-}
-
 static char *article_iri(const yg_graph *g, const char *doc)
 {
 	return yg_article_iri(yg_graph_base(g), doc);
 }
 
-/* Roles are resources named by the slug of the title as written. */
-static char *role_iri(const yg_graph *g, const char *role)
+/* Each role once (the graph's table): its class, its label, and whether
+ * the post heads its unit. */
+static void emit_roles(rdf_out *r, const yg_graph *g)
 {
-	return slug_iri(g, "role", role);
-}
-
-/* Each role once: its class and its label (the first spelling in sorted
- * order when two spellings share an IRI). */
-static void emit_roles(rdf_out *r, const yg_graph *g, const char *const *roles, size_t n)
-{
-	yg_strlist seen = {0};
-	for (size_t i = 0; i < n; i++) {
-		char *iri = role_iri(g, roles[i]);
-		size_t before = seen.len;
-		yg_strlist_add(&seen, iri, strlen(iri));
-		if (seen.len > before) {
-			emit_iri(r, iri, NS_RDF "type", NS_ORG "Role");
-			emit_lit(r, iri, NS_RDFS "label", roles[i], "vi", NULL);
-		}
-		free(iri);
+	for (size_t i = 0; i < yg_graph_role_count(g); i++) {
+		const yg_role_node *ro = yg_graph_role(g, i);
+		emit_iri(r, ro->iri, NS_RDF "type", NS_ORG "Role");
+		emit_lit(r, ro->iri, NS_RDFS "label", ro->label, "vi", NULL);
+		if (ro->heads)
+			emit_lit(r, ro->iri, YG_ONTOLOGY_NS "headsUnit", "true", NULL, NS_XSD "boolean");
 	}
-	yg_strlist_free(&seen);
 }
 
-static int cmp_cstr(const void *a, const void *b)
+/* The start of a post as ORG and OWL-Time say it: the membership's
+ * org:memberDuring interval begins at an instant dated with
+ * time:inXSDDate.  Both are IRIs under the membership's, so that the
+ * per-article graphs of a bulk load name the same resources. */
+static void emit_start(rdf_out *r, const char *m, const char *start)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	yg_buf during, begin;
+	yg_buf_init(&during);
+	yg_buf_init(&begin);
+	yg_buf_printf(&during, "%s/during", m);
+	yg_buf_printf(&begin, "%s/start", m);
+	emit_iri(r, m, NS_ORG "memberDuring", during.s);
+	emit_iri(r, during.s, NS_RDF "type", NS_TIME "Interval");
+	emit_iri(r, during.s, NS_TIME "hasBeginning", begin.s);
+	emit_iri(r, begin.s, NS_RDF "type", NS_TIME "Instant");
+	emit_lit(r, begin.s, NS_TIME "inXSDDate", start, NULL, NS_XSD "date");
+	yg_buf_free(&during);
+	yg_buf_free(&begin);
 }
 
-/* A membership: the direct org:memberOf plus an org:Membership node with
- * the role, the date and the articles (document ids) it was derived from.
- * The merged graph and the per-article graphs both write it here. */
+/* A membership: an org:Membership node with the role, the date of the
+ * article that reports it, the start of the post when the text states
+ * it, and the articles (document ids) it was derived from.  The direct
+ * org:memberOf is written by the caller, once per (member, organisation)
+ * however many roles link them.  The merged graph and the per-article
+ * graphs both write memberships here. */
 static void emit_membership(rdf_out *r, const yg_graph *g, const char *s, const char *o,
-                            const char *role, const char *date, char *const *docs, size_t ndocs)
+                            const char *role, const char *date, const char *start,
+                            char *const *docs, size_t ndocs)
 {
-	emit_iri(r, s, property_of[YG_R_MEMBER_OF], o);
 	yg_buf key;
 	yg_buf_init(&key);
 	yg_buf_printf(&key, "%s|%s|%s|%s", s, o, role ? role : "", date ? date : "");
+	if (start) /* only then, so that IRIs without a start stay as they were */
+		yg_buf_printf(&key, "|%s", start);
 	char *m = derived_iri(g, "membership", key.s);
 	yg_buf_free(&key);
 	emit_iri(r, m, NS_RDF "type", NS_ORG "Membership");
 	emit_iri(r, m, NS_ORG "member", s);
 	emit_iri(r, m, NS_ORG "organization", o);
 	if (role) {
-		char *ri = role_iri(g, role);
+		char *ri = yg_graph_role_iri(g, role);
 		emit_iri(r, m, NS_ORG "role", ri);
 		free(ri);
 	}
 	if (date)
 		emit_lit(r, m, NS_DCT "date", date, NULL, NS_XSD "date");
+	if (start)
+		emit_start(r, m, start);
 	for (size_t i = 0; i < ndocs; i++) {
 		char *a = article_iri(g, docs[i]);
 		emit_iri(r, m, NS_PROV "wasDerivedFrom", a);
@@ -280,11 +292,16 @@ static void emit_membership(rdf_out *r, const yg_graph *g, const char *s, const 
 	free(m);
 }
 
-static void emit_edge(rdf_out *r, const yg_graph *g, const yg_edge *e)
+/* Edges come sorted by (s, p, o): the memberships of one member at one
+ * organisation are adjacent, and org:memberOf is written for the first. */
+static void emit_edge(rdf_out *r, const yg_graph *g, const yg_edge *e, const yg_edge *prev)
 {
 	const yg_node *s = yg_graph_node(g, e->s), *o = yg_graph_node(g, e->o);
 	if (e->p == YG_R_MEMBER_OF) {
-		emit_membership(r, g, s->iri, o->iri, e->role, e->date, e->docs.items, e->docs.len);
+		if (!prev || prev->p != e->p || prev->s != e->s || prev->o != e->o)
+			emit_iri(r, s->iri, property_of[YG_R_MEMBER_OF], o->iri);
+		emit_membership(r, g, s->iri, o->iri, e->role, e->date, e->start, e->docs.items,
+		                e->docs.len);
 		return;
 	}
 	emit_iri(r, s->iri, property_of[e->p], o->iri);
@@ -298,17 +315,9 @@ static void emit_all(rdf_out *r, const yg_graph *g)
 		emit_node(r, yg_graph_node(g, i));
 	for (size_t i = 0; i < yg_graph_article_count(g); i++)
 		emit_article_head(r, g, yg_graph_article(g, i));
-	const char **roles = yg_xcalloc(yg_graph_edge_count(g) + 1, sizeof *roles);
-	size_t nroles = 0;
-	for (size_t i = 0; i < yg_graph_edge_count(g); i++) {
-		const yg_edge *e = yg_graph_edge(g, i);
-		emit_edge(r, g, e);
-		if (e->p == YG_R_MEMBER_OF && e->role)
-			roles[nroles++] = e->role;
-	}
-	yg_sort(roles, nroles, sizeof *roles, cmp_cstr);
-	emit_roles(r, g, roles, nroles);
-	free(roles);
+	for (size_t i = 0; i < yg_graph_edge_count(g); i++)
+		emit_edge(r, g, yg_graph_edge(g, i), i ? yg_graph_edge(g, i - 1) : NULL);
+	emit_roles(r, g);
 }
 
 /* A serializer on `world`, or on a world of its own when world is NULL
@@ -412,46 +421,85 @@ void yg_quads_free(yg_quads *q)
 	free(q);
 }
 
-static const char *class_iri_of(yg_etype t)
+static int cmp_opt(const char *a, const char *b)
 {
-	return class_of[t];
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
 }
 
-static void emit_doc_entity(rdf_out *r, const yg_document *d, size_t e, const char *iri)
+/* A relation of the article with its ends as IRIs: two entities of one
+ * article may share an IRI ("Xuyên Á – Long An", "Xuyên Á-Long An"), so
+ * relations are compared by IRIs to write each statement once. */
+typedef struct {
+	const char *s, *o;
+	const yg_relation *rel;
+} doc_rel;
+
+static int cmp_doc_rel(const void *pa, const void *pb)
 {
-	const yg_entity *ent = &d->entities.items[e];
-	emit_lit(r, iri, NS_RDFS "label", ent->label, "vi", NULL);
-	for (size_t i = 0; i < ent->aliases.len; i++)
-		emit_lit(r, iri, NS_SKOS "altLabel", ent->aliases.items[i], "vi", NULL);
-	for (size_t i = 0; i < ent->degrees.len; i++)
-		emit_lit(r, iri, YG_ONTOLOGY_NS "degree", ent->degrees.items[i], NULL, NULL);
-	if (ent->identifier)
-		emit_lit(r, iri, NS_SCHEMA "legislationIdentifier", ent->identifier, NULL, NULL);
-	if (ent->doctype)
-		emit_lit(r, iri, YG_ONTOLOGY_NS "documentType", ent->doctype, NULL, NULL);
-	if (ent->date)
-		emit_lit(r, iri, NS_SCHEMA "legislationDate", ent->date, NULL, NS_XSD "date");
+	const doc_rel *a = pa, *b = pb;
+	int c = strcmp(a->s, b->s);
+	if (!c)
+		c = (a->rel->p > b->rel->p) - (a->rel->p < b->rel->p);
+	if (!c)
+		c = strcmp(a->o, b->o);
+	if (!c)
+		c = cmp_opt(a->rel->role, b->rel->role);
+	if (!c)
+		c = cmp_opt(a->rel->date, b->rel->date);
+	return c ? c : cmp_opt(a->rel->start, b->rel->start);
 }
 
-static void emit_doc_relation(rdf_out *r, const yg_graph *g, const yg_document *d,
-                              const yg_relation *rel, char **iris)
+/* The article's relations, each statement once; org:memberOf once per
+ * (member, organisation) however many roles the article gives. */
+static void emit_doc_relations(rdf_out *r, const yg_graph *g, const yg_document *d, char **iris)
 {
-	const char *s = iris[rel->s], *o = iris[rel->o];
-	if (rel->p == YG_R_PARTNER_OF && strcmp(s, o) > 0) {
-		const char *t = s;
-		s = o;
-		o = t;
+	size_t n = d->relations.len;
+	doc_rel *rs = yg_xcalloc(n + 1, sizeof *rs);
+	for (size_t i = 0; i < n; i++) {
+		const yg_relation *rel = &d->relations.items[i];
+		const char *s = iris[rel->s], *o = iris[rel->o];
+		if (rel->p == YG_R_PARTNER_OF && strcmp(s, o) > 0) {
+			const char *t = s;
+			s = o;
+			o = t;
+		}
+		rs[i] = (doc_rel){s, o, rel};
 	}
-	if (rel->p != YG_R_MEMBER_OF) {
-		emit_iri(r, s, property_of[rel->p], o);
-		if (rel->p == YG_R_MERGED_INTO && rel->date)
-			emit_lit(r, s, YG_ONTOLOGY_NS "mergerDate", rel->date, NULL, NS_XSD "date");
-		return;
+	yg_sort(rs, n, sizeof *rs, cmp_doc_rel);
+	for (size_t i = 0; i < n; i++) {
+		const doc_rel *x = &rs[i], *prev = i ? &rs[i - 1] : NULL;
+		if (prev && cmp_doc_rel(prev, x) == 0)
+			continue;
+		const yg_relation *rel = x->rel;
+		if (strcmp(x->s, x->o) == 0)
+			continue;
+		if (rel->p != YG_R_MEMBER_OF) {
+			emit_iri(r, x->s, property_of[rel->p], x->o);
+			if (rel->p == YG_R_MERGED_INTO && rel->date)
+				emit_lit(r, x->s, YG_ONTOLOGY_NS "mergerDate", rel->date, NULL, NS_XSD "date");
+			continue;
+		}
+		if (!prev || prev->rel->p != YG_R_MEMBER_OF || strcmp(prev->s, x->s) || strcmp(prev->o, x->o))
+			emit_iri(r, x->s, property_of[YG_R_MEMBER_OF], x->o);
+		const char *date = rel->date ? rel->date : d->date;
+		emit_membership(r, g, x->s, x->o, rel->role, date, rel->start, &d->id, 1);
 	}
-	const char *date = rel->date ? rel->date : d->date;
-	emit_membership(r, g, s, o, rel->role, date, &d->id, 1);
+	free(rs);
 }
 
+static int cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* An article's named graph: what the article asserts — its head, the
+ * entities it mentions, their relations and memberships.  What describes
+ * an entity or a role (class, label, aliases, codes, counts) is in the
+ * default graph, written once from the merged entity table: so the union
+ * of the graphs states one rdfs:label per entity and satisfies the
+ * shapes, as the Turtle does. */
 static void emit_document(rdf_out *r, const yg_graph *g, const yg_document *d, const char *article)
 {
 	size_t n = d->entities.len;
@@ -466,20 +514,15 @@ static void emit_document(rdf_out *r, const yg_graph *g, const yg_document *d, c
 		emit_iri(r, article, NS_SCHEMA "url", d->url);
 	if (d->title)
 		emit_lit(r, article, NS_SCHEMA "headline", d->title, "vi", NULL);
-	for (size_t e = 0; e < n; e++) {
-		emit_iri(r, article, NS_SCHEMA "mentions", iris[e]);
-		emit_doc_entity(r, d, e, iris[e]);
-	}
-	const char **roles = yg_xcalloc(d->relations.len + 1, sizeof *roles);
-	size_t nroles = 0;
-	for (size_t i = 0; i < d->relations.len; i++) {
-		emit_doc_relation(r, g, d, &d->relations.items[i], iris);
-		if (d->relations.items[i].p == YG_R_MEMBER_OF && d->relations.items[i].role)
-			roles[nroles++] = d->relations.items[i].role;
-	}
-	yg_sort(roles, nroles, sizeof *roles, cmp_cstr);
-	emit_roles(r, g, roles, nroles);
-	free(roles);
+	/* two entities of the article may share an IRI: mention it once */
+	char **sorted = yg_xcalloc(n + 1, sizeof *sorted);
+	memcpy(sorted, iris, n * sizeof *sorted);
+	yg_sort(sorted, n, sizeof *sorted, cmp_cstr);
+	for (size_t e = 0; e < n; e++)
+		if (e == 0 || strcmp(sorted[e], sorted[e - 1]) != 0)
+			emit_iri(r, article, NS_SCHEMA "mentions", sorted[e]);
+	free(sorted);
+	emit_doc_relations(r, g, d, iris);
 	for (size_t e = 0; e < n; e++)
 		free(iris[e]);
 	free(iris);
@@ -528,18 +571,21 @@ static char *document_quads(raptor_world *world, const yg_graph *g, const yg_doc
 }
 
 /* One raptor world per thread for yg_quads_render (worlds are not shared
- * between threads), freed when the thread ends. */
+ * between threads).  They are freed together by the main thread at the
+ * end, not as each thread ends: freeing a world runs libxml2's cleanup,
+ * which deletes its thread-state key, and the state of every thread still
+ * running then leaked (968 bytes a worker). */
 static pthread_key_t world_key;
 static pthread_once_t world_once = PTHREAD_ONCE_INIT;
-
-static void free_world(void *w)
-{
-	raptor_free_world(w);
-}
+static pthread_mutex_t worlds_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct {
+	raptor_world **items;
+	size_t len, cap;
+} worlds;
 
 static void make_world_key(void)
 {
-	pthread_key_create(&world_key, free_world);
+	pthread_key_create(&world_key, NULL);
 }
 
 static raptor_world *thread_world(void)
@@ -549,6 +595,9 @@ static raptor_world *thread_world(void)
 	if (!w) {
 		w = new_world();
 		pthread_setspecific(world_key, w);
+		pthread_mutex_lock(&worlds_lock);
+		YG_VEC_PUSH(worlds, w);
+		pthread_mutex_unlock(&worlds_lock);
 	}
 	return w;
 }
@@ -564,11 +613,13 @@ char *yg_quads_render(const yg_graph *g, const yg_document *d, int *bad)
 void yg_quads_release_thread(void)
 {
 	pthread_once(&world_once, make_world_key);
-	raptor_world *w = pthread_getspecific(world_key);
-	if (w) {
-		raptor_free_world(w);
-		pthread_setspecific(world_key, NULL);
-	}
+	pthread_mutex_lock(&worlds_lock);
+	for (size_t i = 0; i < worlds.len; i++)
+		raptor_free_world(worlds.items[i]);
+	free(worlds.items);
+	memset(&worlds, 0, sizeof worlds);
+	pthread_mutex_unlock(&worlds_lock);
+	pthread_setspecific(world_key, NULL);
 }
 
 yg_status yg_quads_add(yg_quads *q, const yg_graph *g, const yg_document *d, yg_diag *diag)
@@ -602,15 +653,13 @@ yg_status yg_quads_finish(yg_quads *q, const yg_graph *g, FILE *fh, yg_diag *dia
 	yg_sort(q->kept.items, q->kept.len, sizeof *q->kept.items, cmp_kept);
 	for (size_t i = 0; i < q->kept.len; i++)
 		fputs(q->kept.items[i].text, fh);
+	/* The default graph: the merged description of every entity and role. */
 	rdf_out r;
 	rdf_open(&r, "nquads", "N-Quads", diag);
 	raptor_serializer_start_to_file_handle(r.ser, NULL, fh);
-	for (size_t i = 0; i < yg_graph_node_count(g); i++) {
-		const yg_node *n = yg_graph_node(g, i);
-		emit_iri(&r, n->iri, NS_RDF "type", class_iri_of((yg_etype)n->type));
-		if (n->wikidata)
-			emit_iri(&r, n->iri, NS_OWL "sameAs", n->wikidata);
-	}
+	for (size_t i = 0; i < yg_graph_node_count(g); i++)
+		emit_node(&r, yg_graph_node(g, i));
+	emit_roles(&r, g);
 	raptor_serializer_serialize_end(r.ser);
 	int bad = r.bad_iri;
 	rdf_close(&r);
