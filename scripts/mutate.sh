@@ -124,34 +124,35 @@ run_tests() {
 	t=$scratch/t
 	if [ $full -eq 1 ]; then
 		(cd "$tree" && timeout $((limit * 4)) make -s -j2 check) >"$t" 2>&1
-		for f in "$tree"/tests/*.log; do
-			case $f in */test-suite.log) continue ;; esac
-			grep -q '^not ok' "$f" || grep -q '^ERROR\|^FAIL' "${f%.log}.trs" 2>/dev/null || continue
-			by="$by $(first_fails "$(basename "${f%.log}")" "$f")"
+		for _lf in "$tree"/tests/*.log; do
+			case $_lf in */test-suite.log) continue ;; esac
+			grep -q '^not ok' "$_lf" || grep -q '^:test-result: \(ERROR\|FAIL\)' "${_lf%.log}.trs" 2>/dev/null || continue
+			by="$by $(first_fails "$(basename "${_lf%.log}")" "$_lf")"
 		done
 		[ -z "$by" ] && ! grep -q '^# FAIL: *0' "$t" && grep -q '^# FAIL' "$t" && by=" make-check"
+		by=${by# }
 		return
 	fi
 	# cheapest and likeliest first; the first suite that fails is enough
 	(cd "$tree" && timeout $limit tests/run_rules tests/rules/*.test doc/RULES.md) >"$t" 2>&1 ||
 		by="$(first_fails rules "$t")"
-	for u in $units; do
+	for _u in $units; do
 		[ -z "$by" ] || break
-		(cd "$tree" && timeout $limit "./$u") >"$t" 2>&1 || by="$(first_fails "${u#tests/}" "$t")"
+		(cd "$tree" && timeout $limit "./$_u") >"$t" 2>&1 || by="$(first_fails "${_u#tests/}" "$t")"
 	done
-	for s in provenance identity gold; do
+	for _s in provenance identity gold; do
 		[ -z "$by" ] || break
-		[ -f "$tree/tests/$s.sh" ] || continue
-		(cd "$tree" && timeout $limit sh "tests/$s.sh") >"$t" 2>&1
+		[ -f "$tree/tests/$_s.sh" ] || continue
+		(cd "$tree" && timeout $limit sh "tests/$_s.sh") >"$t" 2>&1
 		rc=$?
-		if [ $s = gold ]; then
+		if [ $_s = gold ]; then
 			grep -v '^not ok [0-9]* - \(seeds\|dev corpus\):' "$t" >"$t.own"
 			grep -e '^not ok [0-9]* - seeds:' -e '^not ok [0-9]* - dev corpus:' "$t" >"$t.shared"
 			grep -q '^not ok' "$t.shared" && by_shared="$(first_fails gold-shared "$t.shared")"
 			grep -q '^not ok' "$t.own" && by="$(first_fails gold "$t.own")"
 			[ $rc -ne 0 ] && [ -z "$by_shared" ] && [ -z "$by" ] && by="gold[exit $rc]"
 		elif [ $rc -ne 0 ]; then
-			by="$(first_fails $s "$t")"
+			by="$(first_fails $_s "$t")"
 		fi
 	done
 	[ $shared -eq 0 ] && by_shared=""
