@@ -347,6 +347,18 @@ static int nonchar3(const unsigned char *p)
 	return p[0] == 0xEF && ((p[1] == 0xBF && p[2] >= 0xBE) || (p[1] == 0xB7 && p[2] >= 0x90 && p[2] <= 0xAF));
 }
 
+/* Can any of the eight bytes at p be (part of) a control: below 0x20,
+ * DEL, or 0xC2, the lead byte of the C1 controls? */
+static inline int maybe_control(const unsigned char *p)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	uint64_t w, del, c2;
+	memcpy(&w, p, 8);
+	del = w ^ (ones * 0x7F);
+	c2 = w ^ (ones * 0xC2);
+	return ((((w - ones * 0x20) & ~w) | ((del - ones) & ~del) | ((c2 - ones) & ~c2)) & highs) != 0;
+}
+
 /* Controls are no text either: a C0 control other than the white space
  * ones (tab, line feed, vertical tab, form feed, CR), DEL, or a C1
  * control would end up inside a label ("thờeo\x17định").  Each becomes
@@ -354,11 +366,17 @@ static int nonchar3(const unsigned char *p)
 static void blank_controls(char *str, size_t n)
 {
 	unsigned char *s = (unsigned char *)str;
-	for (size_t i = 0; i < n; i++) {
-		if ((s[i] < 0x20 && !(s[i] >= '\t' && s[i] <= '\r')) || s[i] == 0x7F)
-			s[i] = ' ';
-		else if (s[i] == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F && s[i + 1] != 0x85)
-			s[i] = s[i + 1] = ' ';
+	for (size_t i = 0; i < n;) {
+		if (i + 8 <= n && !maybe_control(s + i)) {
+			i += 8;
+			continue;
+		}
+		for (size_t stop = i + 8 < n ? i + 8 : n; i < stop; i++) {
+			if ((s[i] < 0x20 && !(s[i] >= '\t' && s[i] <= '\r')) || s[i] == 0x7F)
+				s[i] = ' ';
+			else if (s[i] == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F && s[i + 1] != 0x85)
+				s[i] = s[i + 1] = ' ';
+		}
 	}
 }
 

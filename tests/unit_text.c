@@ -262,6 +262,59 @@ static void test_iri(void)
 	OK(yg_base_valid("http://example.org/kg/") && !yg_base_valid("http://example.org/kg"), "--base must end in / or #");
 }
 
+/* ---- fast paths against the plain rule they implement ---- */
+
+/* A tiny deterministic generator, so a failure reproduces. */
+static uint32_t rnd(uint64_t *st)
+{
+	*st = *st * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (uint32_t)(*st >> 33);
+}
+
+/* Pieces the text checks treat differently: ASCII, white space, C0, DEL,
+ * C1 (and NEL, which stays), NBSP, Vietnamese letters of 2 and 3 bytes. */
+static const char *const pieces[] = {
+	"a", "Bệnh", " ", "\n", "\t", "\r", "\x01", "\x1F", "\x7F", "\xC2\x80", "\xC2\x9F",
+	"\xC2\x85", "\xC2\xA0", "ơ", "đ", "ạ", "ế", "0123456789", "xyzxyzxy",
+};
+
+/* The rule: C0 but \t..\r, DEL and C1 but NEL become spaces, byte for byte. */
+static void blank_plain(char *s, size_t n)
+{
+	unsigned char *u = (unsigned char *)s;
+	for (size_t i = 0; i < n; i++) {
+		if ((u[i] < 0x20 && !(u[i] >= '\t' && u[i] <= '\r')) || u[i] == 0x7F)
+			u[i] = ' ';
+		else if (u[i] == 0xC2 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F && u[i + 1] != 0x85)
+			u[i] = u[i + 1] = ' ';
+	}
+}
+
+static void test_fast_controls(void)
+{
+	uint64_t st = 42;
+	int bad = 0;
+	char buf[256], want[256];
+	for (int round = 0; round < 5000 && !bad; round++) {
+		size_t n = 0, k = rnd(&st) % 24;
+		for (size_t j = 0; j < k; j++) {
+			const char *p = pieces[rnd(&st) % (sizeof pieces / sizeof pieces[0])];
+			size_t l = strlen(p);
+			memcpy(buf + n, p, l);
+			n += l;
+		}
+		memcpy(want, buf, n);
+		blank_plain(want, n);
+		yg_text t;
+		yg_diag d = {0};
+		if (yg_text_normalize(buf, n, YG_ENC_UTF8, "t", &t, &d) != YG_OK || t.len != n ||
+		    memcmp(t.s, want, n) != 0)
+			bad = round + 1;
+		yg_text_free(&t);
+	}
+	OK(!bad, "controls become spaces as the byte-by-byte rule says (5000 random texts; first bad: %d)", bad);
+}
+
 int main(void)
 {
 	yg_diag d = {0};
@@ -276,6 +329,7 @@ int main(void)
 	test_key_cache();
 	test_memo();
 	test_iri();
+	test_fast_controls();
 	yg_lexicon_free(lx);
 	return DONE();
 }
