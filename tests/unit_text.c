@@ -262,6 +262,37 @@ static void test_iri(void)
 	OK(yg_base_valid("http://example.org/kg/") && !yg_base_valid("http://example.org/kg"), "--base must end in / or #");
 }
 
+/* yg_buf_printf's own formatting of %s %.*s %d %u %zu %c %% against
+ * vsnprintf's, and a format it leaves to vsnprintf. */
+static void test_printf(void)
+{
+	static const int ints[] = {0, 7, -7, 42, 2147483647, -2147483647 - 1};
+	static const char *const strs[] = {"", "Bệnh viện", "a|b", "(x)"};
+	int bad = 0;
+	char want[256];
+	for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++)
+		for (size_t j = 0; j < sizeof strs / sizeof strs[0]; j++)
+			for (int prec = -1; prec < 8; prec++) {
+				yg_buf b;
+				yg_buf_init(&b);
+				yg_buf_puts(&b, "pre:");
+				yg_buf_printf(&b, "%s|%d %u;%zu%c%%[%.*s]", strs[j], ints[i], (unsigned)ints[i],
+				              (size_t)ints[i] * 3, 'A' + (int)j, prec, strs[j]);
+				snprintf(want, sizeof want, "pre:%s|%d %u;%zu%c%%[%.*s]", strs[j], ints[i], (unsigned)ints[i],
+				         (size_t)ints[i] * 3, 'A' + (int)j, prec, strs[j]);
+				bad += strcmp(b.s, want) != 0 || b.len != strlen(want);
+				yg_buf_free(&b);
+			}
+	OK(!bad, "yg_buf_printf writes what snprintf writes (%d of 216 differ)", bad);
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_buf_printf(&b, "%s", "");
+	OK(b.s && b.len == 0 && b.s[0] == '\0', "an empty result is an empty string");
+	yg_buf_printf(&b, "%08llx-%-4s|%s", 0xabcULL, "x", "Hà Nội");
+	IS_STR(b.s, "00000abc-x   |Hà Nội", "other formats still print");
+	yg_buf_free(&b);
+}
+
 /* ---- fast paths against the plain rule they implement ---- */
 
 /* A tiny deterministic generator, so a failure reproduces. */
@@ -330,6 +361,7 @@ int main(void)
 	test_memo();
 	test_iri();
 	test_fast_controls();
+	test_printf();
 	yg_lexicon_free(lx);
 	return DONE();
 }
