@@ -13,6 +13,9 @@
 #include "segment.h"
 #include "tap.h"
 
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
 static void test_utf8(void)
 {
 	OK(yg_utf8_invalid_at("Bệnh viện", strlen("Bệnh viện")) == strlen("Bệnh viện"), "valid Vietnamese UTF-8 passes");
@@ -346,6 +349,75 @@ static void test_fast_controls(void)
 	OK(!bad, "controls become spaces as the byte-by-byte rule says (5000 random texts; first bad: %d)", bad);
 }
 
+/* The plain rule of well-formed UTF-8 (RFC 3629), one code point at a time. */
+static size_t invalid_plain(const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned c = s[i];
+		size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+		if (!len || i + len > n)
+			return i;
+		uint32_t cp = len == 1 ? c : c & (0xFFu >> (len + 1));
+		for (size_t k = 1; k < len; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return i;
+			cp = cp << 6 | (s[i + k] & 0x3F);
+		}
+		if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+			return i;
+		i += len;
+	}
+	return n;
+}
+
+/* UTF-8 checks and NFC on random texts against the plain rule and ICU:
+ * ASCII runs of every length around Vietnamese letters (2 and 3 bytes),
+ * combining marks in and out of order, and ill-formed bytes. */
+static void test_fast_utf8(void)
+{
+	static const char *const bits[] = {
+		"a", "ab", "abcdefg", "abcdefghij", " ", "ơ", "đ", "Ấ", "ệ", "ỹ", "\xCC\x81", "\xCC\xA3",
+		"e\xCC\xA3\xCC\x82", "e\xCC\x82\xCC\xA3", "\xE2\x80\x93", "\xF0\x9F\x98\x80", "\xE1\xB8",
+		"\xC0\xAF", "\xED\xA0\x80", "\xFF", "\x80", "\xE1\xBC\x80", "\xCD\x85", "\xEA\xB0\x80",
+	};
+	const size_t nbits = sizeof bits / sizeof bits[0];
+	uint64_t st = 7;
+	int bad_valid = 0, bad_nfc = 0, valid = 0;
+	UErrorCode err = U_ZERO_ERROR;
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
+	for (int round = 0; round < 20000; round++) {
+		char buf[512];
+		size_t n = 0;
+		int clean = round % 2; /* half the texts well formed */
+		for (size_t k = rnd(&st) % 30; k > 0; k--) {
+			const char *p = bits[rnd(&st) % (clean ? 16 : nbits)];
+			memcpy(buf + n, p, strlen(p));
+			n += strlen(p);
+		}
+		size_t got = yg_utf8_invalid_at(buf, n), want = invalid_plain((const unsigned char *)buf, n);
+		bad_valid += got != want;
+		if (want != n || n == 0)
+			continue;
+		valid++;
+		yg_text t;
+		yg_diag d = {0};
+		UChar u16[512], norm[1024];
+		int32_t ulen = 0;
+		err = U_ZERO_ERROR;
+		u_strFromUTF8(u16, 512, &ulen, buf, (int32_t)n, &err);
+		int32_t nlen = unorm2_normalize(nfc, u16, ulen, norm, 1024, &err);
+		char expect[2048];
+		int32_t blen = 0;
+		u_strToUTF8(expect, sizeof expect, &blen, norm, nlen, &err);
+		if (U_FAILURE(err) || yg_text_normalize(buf, n, YG_ENC_UTF8, "t", &t, &d) != YG_OK ||
+		    t.len != (size_t)blen || memcmp(t.s, expect, t.len) != 0)
+			bad_nfc++;
+		yg_text_free(&t);
+	}
+	OK(bad_valid == 0, "ill-formed UTF-8 found where the plain rule finds it (20000 random texts, %d differ)", bad_valid);
+	OK(bad_nfc == 0 && valid > 5000, "NFC as ICU makes it (%d well-formed texts, %d differ)", valid, bad_nfc);
+}
+
 int main(void)
 {
 	yg_diag d = {0};
@@ -362,6 +434,7 @@ int main(void)
 	test_iri();
 	test_fast_controls();
 	test_printf();
+	test_fast_utf8();
 	yg_lexicon_free(lx);
 	return DONE();
 }
