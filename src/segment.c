@@ -92,7 +92,7 @@ static void push_line(yg_tokens *t, uint32_t start, uint32_t end)
  * zero-padded words, so a lookup is a multiply and two compares.
  * Direct-mapped and small enough to stay in cache; it is emptied when the
  * key table it was filled from changes (yg_keytab_stamp). */
-enum { CACHE_BITS = 11, CACHE_SLOTS = 1 << CACHE_BITS, CACHE_BYTES = 16 };
+enum { CACHE_BITS = 13, CACHE_SLOTS = 1 << CACHE_BITS, CACHE_BYTES = 16 };
 
 typedef struct {
 	uint64_t w[2]; /* the bytes, zero-padded; a token holds no NUL */
