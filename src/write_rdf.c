@@ -16,6 +16,7 @@
 #include "date.h"
 #include "iri.h"
 #include "normalize.h"
+#include "nquads.h"
 #include "write.h"
 
 #define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -63,6 +64,11 @@ typedef struct {
 		const char *iri;
 		raptor_term *term;
 	} preds[32];
+	/* N-Quads without the serializer: lines assembled from escaped terms
+	 * into nq_out (nq NULL: raptor serializes) */
+	yg_nq *nq;
+	yg_buf *nq_out;
+	char *nq_graph; /* the escaped graph term, or NULL: a triple */
 } rdf_out;
 
 /* raptor reports its errors through the world's log handler (by default
@@ -132,8 +138,61 @@ static void emit(rdf_out *r, const char *s, const char *p, raptor_term *o)
 	raptor_free_statement(st);
 }
 
+/* The escaped IRI, checked as iri_term checks it; NULL when invalid. */
+static const char *nq_iri(rdf_out *r, const char *iri, size_t *len)
+{
+	const char *esc = yg_nq_cached(r->nq, iri, len);
+	if (esc)
+		return esc;
+	if (!yg_iri_valid(iri)) {
+		if (!r->bad_iri)
+			yg_diag_set(r->d, YG_ERR_DATA, r->path, "refusing to write invalid IRI <%s>", iri);
+		r->bad_iri = 1;
+		return NULL;
+	}
+	return yg_nq_iri(r->nq, iri, len);
+}
+
+/* One line: subject and predicate, the object already appended at
+ * r->nq_out->len == obj (cut again when the statement is not written),
+ * and the graph.  raptor's layout: terms separated by a space, " .\n". */
+static void nq_line(rdf_out *r, const char *s, const char *p, size_t obj, int obj_ok)
+{
+	yg_buf *b = r->nq_out;
+	size_t ls, lp;
+	const char *es = nq_iri(r, s, &ls), *ep = nq_iri(r, p, &lp);
+	if (!es || !ep || !obj_ok) {
+		b->len = obj;
+		b->s[obj] = '\0';
+		return;
+	}
+	size_t lo = b->len - obj, lg = r->nq_graph ? strlen(r->nq_graph) : 0;
+	yg_buf_reserve(b, ls + lp + lg + 8);
+	/* the object was appended first (it is checked first, as iri_term
+	 * checks an object before emit checks the subject): move it behind */
+	memmove(b->s + obj + ls + lp + 2, b->s + obj, lo);
+	memcpy(b->s + obj, es, ls);
+	b->s[obj + ls] = ' ';
+	memcpy(b->s + obj + ls + 1, ep, lp);
+	b->s[obj + ls + 1 + lp] = ' ';
+	b->len = obj + ls + lp + 2 + lo;
+	if (r->nq_graph) {
+		yg_buf_putc(b, ' ');
+		yg_buf_add(b, r->nq_graph, lg);
+	}
+	YG_BUF_LIT(b, " .\n");
+}
+
 static void emit_iri(rdf_out *r, const char *s, const char *p, const char *o)
 {
+	if (r->nq) {
+		size_t obj = r->nq_out->len, lo;
+		const char *eo = nq_iri(r, o, &lo);
+		if (eo)
+			yg_buf_add(r->nq_out, eo, lo);
+		nq_line(r, s, p, obj, eo != NULL);
+		return;
+	}
 	emit(r, s, p, iri_term(r, o));
 }
 
@@ -156,6 +215,13 @@ static void emit_lit(rdf_out *r, const char *s, const char *p, const char *text,
 	int y, m, d;
 	if (datatype && strcmp(datatype, NS_XSD "date") == 0 && !yg_date_parse_iso(text, &y, &m, &d)) {
 		free(copy);
+		return;
+	}
+	if (r->nq) {
+		size_t obj = r->nq_out->len;
+		int ok = yg_nq_literal(r->nq, r->nq_out, text, strlen(text), lang, datatype);
+		free(copy);
+		nq_line(r, s, p, obj, ok);
 		return;
 	}
 	raptor_uri *dt = datatype ? raptor_new_uri(r->w, (const unsigned char *)datatype) : NULL;
@@ -382,9 +448,19 @@ yg_status yg_write_rdf(const yg_graph *g, const yg_writer *w, const yg_write_opt
  * processed apart, concatenated, with duplicate lines removed, give exactly
  * the graph of a single run (see README: scale-out). */
 
+/* Tests compare the lines assembled here with raptor's own N-Quads
+ * serializer: YTEGRAPH_NQUADS_VIA_RAPTOR=1 makes every N-Quads output go
+ * through raptor. */
+static int via_raptor(void)
+{
+	const char *v = getenv("YTEGRAPH_NQUADS_VIA_RAPTOR");
+	return v && *v && strcmp(v, "0") != 0;
+}
+
 struct yg_quads {
 	FILE *stream;        /* write each article at once, or NULL: keep */
 	raptor_world *world; /* shared by the per-article serializers */
+	yg_nq *nq;           /* its term cache (NULL: through raptor) */
 	struct {
 		struct {
 			char *iri, *text;
@@ -399,6 +475,7 @@ yg_quads *yg_quads_new(FILE *stream)
 	yg_quads *q = yg_xcalloc(1, sizeof *q);
 	q->stream = stream;
 	q->world = new_world();
+	q->nq = via_raptor() ? NULL : yg_nq_new(q->world);
 	return q;
 }
 
@@ -411,6 +488,7 @@ void yg_quads_free(yg_quads *q)
 		free(q->kept.items[i].text);
 	}
 	free(q->kept.items);
+	yg_nq_free(q->nq);
 	raptor_free_world(q->world);
 	free(q);
 }
@@ -523,59 +601,102 @@ static const raptor_iostream_handler buf_handler = {
 	.version = 2, .write_byte = buf_write_byte, .write_bytes = buf_write_bytes,
 };
 
+/* Write with r into out: through raptor's N-Quads serializer, or, with
+ * nq, as lines assembled from escaped terms (the same bytes).  graph: the
+ * named graph's IRI, or NULL for the default graph. */
+static void nq_open(rdf_out *r, raptor_world *world, yg_nq *nq, yg_buf *out, raptor_iostream *io,
+                    const char *graph, const char *path, yg_diag *diag)
+{
+	if (!nq) {
+		rdf_open_in(r, world, "nquads", path, diag);
+		raptor_serializer_start_to_iostream(r->ser, NULL, io);
+		if (graph)
+			r->graph = iri_term(r, graph);
+		return;
+	}
+	memset(r, 0, sizeof *r);
+	r->w = world;
+	r->path = path;
+	r->d = diag;
+	r->nq = nq;
+	r->nq_out = out;
+	current_out = r;
+	yg_nq_begin(nq);
+	size_t len;
+	const char *g = graph ? nq_iri(r, graph, &len) : NULL;
+	r->nq_graph = g ? yg_xstrndup(g, len) : NULL;
+}
+
+static void nq_close(rdf_out *r)
+{
+	if (r->ser)
+		raptor_serializer_serialize_end(r->ser);
+	free(r->nq_graph);
+	rdf_close(r);
+}
+
 /* Serialize one article's named graph to a string (raptor's N-Quads
  * serializer writes statements as they come, one per line). */
-static char *document_quads(raptor_world *world, const yg_graph *g, const yg_document *d,
+static char *document_quads(raptor_world *world, yg_nq *nq, const yg_graph *g, const yg_document *d,
                             const char *article, yg_diag *diag, int *bad)
 {
 	yg_buf out;
 	yg_buf_init(&out);
 	yg_buf_reserve(&out, 4096);
-	raptor_iostream *io = raptor_new_iostream_from_handler(world, &out, &buf_handler);
-	if (!io)
+	raptor_iostream *io = nq ? NULL : raptor_new_iostream_from_handler(world, &out, &buf_handler);
+	if (!nq && !io)
 		return yg_buf_take(&out);
 	rdf_out r;
-	rdf_open_in(&r, world, "nquads", d->path, diag);
-	raptor_serializer_start_to_iostream(r.ser, NULL, io);
-	r.graph = iri_term(&r, article);
+	nq_open(&r, world, nq, &out, io, article, d->path, diag);
 	emit_document(&r, g, d, article);
-	raptor_serializer_serialize_end(r.ser);
 	*bad = r.bad_iri;
-	rdf_close(&r);
-	raptor_free_iostream(io);
+	nq_close(&r);
+	if (io)
+		raptor_free_iostream(io);
 	return yg_buf_take(&out);
 }
 
 /* One raptor world per thread for yg_quads_render (worlds are not shared
- * between threads), freed when the thread ends. */
+ * between threads), with its term cache, freed when the thread ends. */
+typedef struct {
+	raptor_world *world;
+	yg_nq *nq; /* NULL: N-Quads through raptor */
+} thread_writer;
+
 static pthread_key_t world_key;
 static pthread_once_t world_once = PTHREAD_ONCE_INIT;
 
-static void free_world(void *w)
+static void free_writer(void *p)
 {
-	raptor_free_world(w);
+	thread_writer *t = p;
+	yg_nq_free(t->nq);
+	raptor_free_world(t->world);
+	free(t);
 }
 
 static void make_world_key(void)
 {
-	pthread_key_create(&world_key, free_world);
+	pthread_key_create(&world_key, free_writer);
 }
 
-static raptor_world *thread_world(void)
+static thread_writer *thread_world(void)
 {
 	pthread_once(&world_once, make_world_key);
-	raptor_world *w = pthread_getspecific(world_key);
-	if (!w) {
-		w = new_world();
-		pthread_setspecific(world_key, w);
+	thread_writer *t = pthread_getspecific(world_key);
+	if (!t) {
+		t = yg_xcalloc(1, sizeof *t);
+		t->world = new_world();
+		t->nq = via_raptor() ? NULL : yg_nq_new(t->world);
+		pthread_setspecific(world_key, t);
 	}
-	return w;
+	return t;
 }
 
 char *yg_quads_render(const yg_graph *g, const yg_document *d, int *bad)
 {
 	char *article = article_iri(g, d->id);
-	char *text = document_quads(thread_world(), g, d, article, NULL, bad);
+	thread_writer *t = thread_world();
+	char *text = document_quads(t->world, t->nq, g, d, article, NULL, bad);
 	free(article);
 	return text;
 }
@@ -583,9 +704,9 @@ char *yg_quads_render(const yg_graph *g, const yg_document *d, int *bad)
 void yg_quads_release_thread(void)
 {
 	pthread_once(&world_once, make_world_key);
-	raptor_world *w = pthread_getspecific(world_key);
-	if (w) {
-		raptor_free_world(w);
+	thread_writer *t = pthread_getspecific(world_key);
+	if (t) {
+		free_writer(t);
 		pthread_setspecific(world_key, NULL);
 	}
 }
@@ -595,7 +716,7 @@ yg_status yg_quads_add(yg_quads *q, const yg_graph *g, const yg_document *d, yg_
 	char *article = article_iri(g, d->id);
 	int bad = 0;
 	char *text = d->rendered ? yg_xstrndup(d->rendered, d->rendered_len)
-	                         : document_quads(q->world, g, d, article, diag, &bad);
+	                         : document_quads(q->world, q->nq, g, d, article, diag, &bad);
 	if (q->stream) {
 		size_t n = strlen(text);
 		if (fwrite(text, 1, n, q->stream) != n)
@@ -621,16 +742,29 @@ yg_status yg_quads_finish(yg_quads *q, const yg_graph *g, FILE *fh, yg_diag *dia
 	yg_sort(q->kept.items, q->kept.len, sizeof *q->kept.items, cmp_kept);
 	for (size_t i = 0; i < q->kept.len; i++)
 		fputs(q->kept.items[i].text, fh);
-	/* The default graph: the merged description of every entity and role. */
+	/* The default graph: the merged description of every entity and role,
+	 * written a block of lines at a time. */
+	yg_buf out;
+	yg_buf_init(&out);
+	raptor_iostream *io = q->nq ? NULL : raptor_new_iostream_to_file_handle(q->world, fh);
 	rdf_out r;
-	rdf_open(&r, "nquads", "N-Quads", diag);
-	raptor_serializer_start_to_file_handle(r.ser, NULL, fh);
-	for (size_t i = 0; i < yg_graph_node_count(g); i++)
+	nq_open(&r, q->world, q->nq, &out, io, NULL, "N-Quads", diag);
+	for (size_t i = 0; i < yg_graph_node_count(g); i++) {
 		emit_node(&r, yg_graph_node(g, i));
+		if (out.len >= 1 << 16) {
+			if (fwrite(out.s, 1, out.len, fh) != out.len)
+				q->failed = 1;
+			out.len = 0;
+		}
+	}
 	emit_roles(&r, g);
-	raptor_serializer_serialize_end(r.ser);
 	int bad = r.bad_iri;
-	rdf_close(&r);
+	nq_close(&r);
+	if (io)
+		raptor_free_iostream(io);
+	if (out.len && fwrite(out.s, 1, out.len, fh) != out.len)
+		q->failed = 1;
+	yg_buf_free(&out);
 	if (q->failed || ferror(fh))
 		return yg_diag_set(diag, YG_ERR_IO, NULL, "write failed");
 	return bad ? YG_ERR_DATA : YG_OK;
