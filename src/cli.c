@@ -616,7 +616,7 @@ static void open_quad_outputs(run_state *rs)
 			report(rs, &d);
 			continue;
 		}
-		q->quads = yg_quads_new(o->stream ? q->out.fh : NULL);
+		q->quads = yg_quads_new(o->stream ? q->out.fh : NULL, q->out.tmp);
 		rs->nquads++;
 	}
 }

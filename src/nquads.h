@@ -22,9 +22,8 @@ typedef struct yg_nq yg_nq;
 yg_nq *yg_nq_new(raptor_world *world);
 void yg_nq_free(yg_nq *nq); /* accepts NULL */
 
-/* Start a document: the escaped forms returned so far may be dropped
- * now (the cache is emptied when it has grown past its bound), never
- * while a document is being written. */
+/* The escaped forms returned so far may be dropped now: the cache is
+ * emptied here when it has grown past its bound (a few MB). */
 void yg_nq_begin(yg_nq *nq);
 
 /* The escaped form of the IRI iri ("<...>"), valid until the next

@@ -4,6 +4,7 @@
  * raptor2 writes invalid IRIs without complaint, so every IRI is checked
  * here first; IRIs stay absolute because the serializer is started on a
  * file handle with no base URI. */
+#include <errno.h>
 #include <pthread.h>
 #include <raptor2.h>
 #include <stdio_ext.h>
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "date.h"
@@ -186,6 +188,7 @@ static void nq_line(rdf_out *r, const char *s, const char *p, size_t obj, int ob
 static void emit_iri(rdf_out *r, const char *s, const char *p, const char *o)
 {
 	if (r->nq) {
+		yg_nq_begin(r->nq); /* no escaped term is held between statements */
 		size_t obj = r->nq_out->len, lo;
 		const char *eo = nq_iri(r, o, &lo);
 		if (eo)
@@ -218,6 +221,7 @@ static void emit_lit(rdf_out *r, const char *s, const char *p, const char *text,
 		return;
 	}
 	if (r->nq) {
+		yg_nq_begin(r->nq);
 		size_t obj = r->nq_out->len;
 		int ok = yg_nq_literal(r->nq, r->nq_out, text, strlen(text), lang, datatype);
 		free(copy);
@@ -458,22 +462,28 @@ static int via_raptor(void)
 }
 
 struct yg_quads {
-	FILE *stream;        /* write each article at once, or NULL: keep */
+	FILE *stream;        /* write each article at once, or NULL: spill */
 	raptor_world *world; /* shared by the per-article serializers */
 	yg_nq *nq;           /* its term cache (NULL: through raptor) */
+	FILE *spill;         /* the articles so far, in input order */
+	const char *spill_near;
+	off_t spilled;
 	struct {
 		struct {
-			char *iri, *text;
+			char *iri;
+			off_t at;
+			size_t len;
 		} *items;
 		size_t len, cap;
 	} kept;
 	int failed;
 };
 
-yg_quads *yg_quads_new(FILE *stream)
+yg_quads *yg_quads_new(FILE *stream, const char *spill_near)
 {
 	yg_quads *q = yg_xcalloc(1, sizeof *q);
 	q->stream = stream;
+	q->spill_near = spill_near;
 	q->world = new_world();
 	q->nq = via_raptor() ? NULL : yg_nq_new(q->world);
 	return q;
@@ -483,11 +493,11 @@ void yg_quads_free(yg_quads *q)
 {
 	if (!q)
 		return;
-	for (size_t i = 0; i < q->kept.len; i++) {
+	for (size_t i = 0; i < q->kept.len; i++)
 		free(q->kept.items[i].iri);
-		free(q->kept.items[i].text);
-	}
 	free(q->kept.items);
+	if (q->spill)
+		fclose(q->spill);
 	yg_nq_free(q->nq);
 	raptor_free_world(q->world);
 	free(q);
@@ -711,25 +721,74 @@ void yg_quads_release_thread(void)
 	}
 }
 
+/* The spill file, opened (and unlinked: nothing to clean up) when the
+ * first article comes. */
+static yg_status spill_open(yg_quads *q, yg_diag *diag)
+{
+	if (q->spill)
+		return YG_OK;
+	if (!q->spill_near) {
+		q->spill = tmpfile();
+	} else {
+		char *path = yg_strjoin(q->spill_near, "", ".spill-XXXXXX");
+		int fd = mkstemp(path);
+		if (fd >= 0) {
+			unlink(path);
+			q->spill = fdopen(fd, "w+b");
+			if (!q->spill)
+				close(fd);
+		}
+		free(path);
+	}
+	if (!q->spill)
+		return yg_diag_set(diag, YG_ERR_IO, q->spill_near, "cannot make a temporary file for N-Quads: %s",
+		                   strerror(errno));
+	return YG_OK;
+}
+
+/* Copy n bytes at `at` of the spill file to fh. */
+static int copy_out(FILE *spill, off_t at, size_t n, FILE *fh)
+{
+	char buf[1 << 16];
+	if (fseeko(spill, at, SEEK_SET) != 0)
+		return 0;
+	while (n) {
+		size_t k = n < sizeof buf ? n : sizeof buf;
+		if (fread(buf, 1, k, spill) != k || fwrite(buf, 1, k, fh) != k)
+			return 0;
+		n -= k;
+	}
+	return 1;
+}
+
 yg_status yg_quads_add(yg_quads *q, const yg_graph *g, const yg_document *d, yg_diag *diag)
 {
 	char *article = article_iri(g, d->id);
 	int bad = 0;
-	char *text = d->rendered ? yg_xstrndup(d->rendered, d->rendered_len)
-	                         : document_quads(q->world, q->nq, g, d, article, diag, &bad);
+	/* the text a worker rendered is written from where it is */
+	char *text = d->rendered ? d->rendered : document_quads(q->world, q->nq, g, d, article, diag, &bad);
+	size_t n = d->rendered ? d->rendered_len : strlen(text);
+	yg_status st = YG_OK;
 	if (q->stream) {
-		size_t n = strlen(text);
 		if (fwrite(text, 1, n, q->stream) != n)
 			q->failed = 1;
-		free(text);
+		free(article);
+	} else if ((st = spill_open(q, diag)) != YG_OK) {
+		q->failed = 1;
 		free(article);
 	} else {
+		if (fwrite(text, 1, n, q->spill) != n)
+			q->failed = 1;
 		YG_VEC_GROW(q->kept);
 		q->kept.items[q->kept.len].iri = article;
-		q->kept.items[q->kept.len].text = text;
+		q->kept.items[q->kept.len].at = q->spilled;
+		q->kept.items[q->kept.len].len = n;
 		q->kept.len++;
+		q->spilled += (off_t)n;
 	}
-	return bad ? YG_ERR_DATA : YG_OK;
+	if (text != d->rendered)
+		free(text);
+	return st != YG_OK ? st : bad ? YG_ERR_DATA : YG_OK;
 }
 
 static int cmp_kept(const void *a, const void *b)
@@ -740,8 +799,11 @@ static int cmp_kept(const void *a, const void *b)
 yg_status yg_quads_finish(yg_quads *q, const yg_graph *g, FILE *fh, yg_diag *diag)
 {
 	yg_sort(q->kept.items, q->kept.len, sizeof *q->kept.items, cmp_kept);
-	for (size_t i = 0; i < q->kept.len; i++)
-		fputs(q->kept.items[i].text, fh);
+	if (q->spill && fflush(q->spill) != 0)
+		q->failed = 1;
+	for (size_t i = 0; i < q->kept.len && !q->failed; i++)
+		if (!copy_out(q->spill, q->kept.items[i].at, q->kept.items[i].len, fh))
+			q->failed = 1;
 	/* The default graph: the merged description of every entity and role,
 	 * written a block of lines at a time. */
 	yg_buf out;
