@@ -643,6 +643,7 @@ static void write_output(run_state *rs, const char *path, const yg_writer *w)
 	yg_write_opts wo = rs->o->wopts;
 	wo.path = path;
 	wo.notes = rs->o->quiet ? NULL : stderr;
+	wo.threads = rs->o->threads;
 	yg_outfile out;
 	yg_diag d = {0};
 	if (strstr(path, "%s")) { /* one diagram per province */

@@ -22,6 +22,7 @@ typedef struct {
 	FILE *notes;           /* where to say that a view was scaled, or NULL */
 	int raw_cells;         /* CSV/TSV: no spreadsheet-formula neutralising */
 	int bom;               /* CSV/TSV: start with a UTF-8 byte-order mark */
+	int threads;           /* Turtle: threads that render chunks (0, 1: this one) */
 } yg_write_opts;
 
 typedef struct yg_writer yg_writer;

@@ -3,7 +3,8 @@
 # what the plain way writes: N-Quads assembled from escaped terms against
 # raptor's N-Quads serializer (YTEGRAPH_NQUADS_VIA_RAPTOR=1), streamed and
 # not, -j 1 and -j 2, over the examples, a generated corpus with
-# distinct names, and an article whose IRI raptor would have to refuse.
+# distinct names and odd records; Turtle in chunks against one serializer
+# for the whole graph.
 . "$(dirname "$0")/lib.sh"
 EX="$top_srcdir/examples"
 C="$TMP/corpus.jsonl"
@@ -47,4 +48,32 @@ printf '%s\n' '{"id": "x\"1", "text": "Giám đốc Bệnh viện Bạch Mai PGS
 	'{"id": "ý-kiến", "text": "Sở Y tế Hà Nội và UBND tỉnh Lào Cai", "date": "2025-02-30"}' >"$TMP/odd.jsonl"
 same "odd records: the same bytes and the same messages" --jsonl "$TMP/odd.jsonl"
 same "... streamed" --jsonl --stream "$TMP/odd.jsonl"
+
+# Turtle a chunk of subjects at a time against one serializer for the
+# whole graph (YTEGRAPH_TURTLE_WHOLE=1); chunks of 1 and 3 subjects make
+# small inputs take many, on 1 and 3 threads
+ttl_same() {
+	_d=$1
+	shift
+	YTEGRAPH_TURTLE_WHOLE=1 "$YTEGRAPH" build -q "$@" -o "$TMP/whole.ttl" 2>"$TMP/whole.err"
+	_ok=0
+	for chunk in 1 3 2048; do
+		for j in 1 3; do
+			YTEGRAPH_TURTLE_CHUNK=$chunk "$YTEGRAPH" build -q -j $j "$@" -o "$TMP/chunks.ttl" 2>"$TMP/chunks.err"
+			if ! cmp -s "$TMP/whole.ttl" "$TMP/chunks.ttl" || ! cmp -s "$TMP/whole.err" "$TMP/chunks.err"; then
+				_ok=1
+				echo "# chunks of $chunk, -j $j differ"
+			fi
+		done
+	done
+	[ -s "$TMP/whole.ttl" ] || _ok=1
+	ok $_ok "$_d"
+}
+ttl_same "Turtle of the examples in chunks: the bytes of one serializer" "$EX"
+ttl_same "Turtle of a generated corpus in chunks" --jsonl "$C"
+if [ -d "$SHARED/eval/dev/docs" ]; then
+	ttl_same "Turtle of the development corpus in chunks" "$SHARED/eval/dev/docs"
+else
+	skip "Turtle of the development corpus in chunks" "no ../shared/eval/dev"
+fi
 finish

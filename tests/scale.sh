@@ -146,7 +146,23 @@ EOF2
 	read -r rss_growth out_growth <"$TMP/spill.txt"
 	check "build -o .nq from 2 MB to 16 MB: peak RSS +$rss_growth MB, output +$out_growth MB" \
 		test "$((rss_growth * 2))" -lt "$out_growth"
-	rm -f "$TMP/gen16.jsonl" "$TMP/m2.nq" "$TMP/m16.nq"
+	# Turtle a chunk of subjects at a time: well below one serializer
+	# holding the whole graph (YTEGRAPH_TURTLE_WHOLE=1), the same bytes
+	"$PY" - "$YTEGRAPH" "$TMP" <<'EOF2' >"$TMP/ttl.txt"
+import os, subprocess, sys
+y, t = sys.argv[1], sys.argv[2]
+def peak(out, whole):
+    env = dict(os.environ, YTEGRAPH_TURTLE_WHOLE="1" if whole else "0")
+    p = subprocess.Popen([y, "build", "-q", "--jsonl", "-o", out, t + "/gen16.jsonl"], env=env)
+    _, status, ru = os.wait4(p.pid, 0)
+    return ru.ru_maxrss // 1024
+print(peak(t + "/c.ttl", False), peak(t + "/w.ttl", True))
+EOF2
+	read -r rss_chunks rss_whole <"$TMP/ttl.txt"
+	check "build -o .ttl of 16 MB: peak RSS $rss_chunks MB in chunks, $rss_whole MB whole (at most 70 %)" \
+		test "$((rss_chunks * 10))" -le "$((rss_whole * 7))"
+	check "... the same bytes" cmp "$TMP/c.ttl" "$TMP/w.ttl"
+	rm -f "$TMP/gen16.jsonl" "$TMP/m2.nq" "$TMP/m16.nq" "$TMP/c.ttl" "$TMP/w.ttl"
 else
 	skip "peak RSS of build -o .nq" "a sanitizer build keeps freed memory in quarantine"
 fi
