@@ -263,6 +263,16 @@ static void test_iri(void)
 	OK(!yg_iri_valid("relative/path"), "relative IRI invalid");
 	OK(!yg_iri_valid("http://x/<y>"), "IRI with <> invalid");
 	OK(yg_base_valid("http://example.org/kg/") && !yg_base_valid("http://example.org/kg"), "--base must end in / or #");
+	/* every ASCII byte in a path, against RFC 3987's list */
+	int wrong = 0;
+	for (int c = 1; c < 128; c++) {
+		char iri[32];
+		snprintf(iri, sizeof iri, "http://e.org/a%cb", c);
+		int want = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		           strchr("-._~:/?#@!$&'()*+,;=", c) != NULL;
+		wrong += yg_iri_valid(iri) != want;
+	}
+	OK(wrong == 0, "each ASCII byte in an IRI's path allowed as RFC 3987 says (%d wrong)", wrong);
 }
 
 /* yg_buf_printf's own formatting of %s %.*s %d %u %zu %c %% against
