@@ -13,7 +13,8 @@ N-Quads.  The client gathers them and writes into DIR:
 - graph.nq         the merged graph: the same statements as one run of
                    ytegraph over all shards (merge-nquads.py's rules);
 - graph.ttl        its triples as Turtle (rapper, from raptor2-utils);
-- entities.tsv     the entity list: type, label, iri, mentions, documents.
+- entities.tsv     the entity list: type, label, iri, mentions, documents,
+                   aliases (as `ytegraph entities --format tsv`).
 
 Then bulk-load graph.nq (or the shards and graph.nq's default graph) into
 a store: Virtuoso with ld_dir + rdf_loader_run (doc/virtuoso.md), or
@@ -34,6 +35,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
+ALT = "<http://www.w3.org/2004/02/skos/core#altLabel>"
 COUNT = "<https://w3id.org/ytegraph/ontology#mentionCount>"
 MENTIONS = "<https://schema.org/mentions>"
 IDENT = "<https://schema.org/identifier>"
@@ -59,8 +61,9 @@ def load_merge():
 
 def entity_list(merge, path, out):
     """The entity list of a merged graph.nq, in the columns and order of
-    `ytegraph entities --format tsv` (rows by IRI, documents sorted)."""
-    kind, label, count, docs, ident = {}, {}, {}, {}, {}
+    `ytegraph entities --format tsv` (rows by IRI; documents and aliases
+    sorted, joined with "|")."""
+    kind, label, count, docs, ident, alts = {}, {}, {}, {}, {}, {}
     with open(path, encoding="utf-8") as f:
         for line in f:
             m = merge.LINE.match(line.rstrip("\n"))
@@ -70,17 +73,22 @@ def entity_list(merge, path, out):
                     kind[s] = o[len(YTG) + 1:-1]
                 elif p == LABEL:
                     label[s] = merge.lexical(o)
+                elif p == ALT:
+                    alts.setdefault(s, []).append(merge.lexical(o))
                 elif p == COUNT:
                     count[s] = merge.lexical(o)
             elif p == MENTIONS:
                 docs.setdefault(o, set()).add(s)
             elif p == IDENT:
                 ident[s] = merge.lexical(o)
-    out.write("type\tlabel\tiri\tmentions\tdocuments\n")
+
+    def cell(text):
+        return text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
+    out.write("type\tlabel\tiri\tmentions\tdocuments\taliases\n")
     for s in sorted(kind, key=lambda x: x[1:-1]):
         ids = sorted(ident.get(a, "") for a in docs.get(s, ()))
-        clean = label.get(s, "").replace("\t", " ").replace("\n", " ").replace("\r", " ")
-        out.write("%s\t%s\t%s\t%s\t%s\n" % (kind[s], clean, s[1:-1], count.get(s, "0"), ",".join(ids)))
+        out.write("%s\t%s\t%s\t%s\t%s\t%s\n" % (kind[s], cell(label.get(s, "")), s[1:-1], count.get(s, "0"),
+                                               "|".join(ids), cell("|".join(sorted(alts.get(s, []))))))
 
 
 def main(argv):

@@ -101,7 +101,7 @@ static const char examples_text[] =
 	"\n"
 	"Examples:\n"
 	"  ytegraph build -o out/graph.ttl -o out/graph.png -o out/entities.tsv examples/\n"
-	"  ytegraph build --focus \"Sở Y tế Hà Nội\" --depth 2 -o hanoi.svg examples/\n"
+	"  ytegraph build --focus https://w3id.org/ytegraph/id/body/so-y-te-ha-noi --depth 2 -o hanoi.svg examples/\n"
 	"  ytegraph extract --format text article.txt\n"
 	"  ytegraph extract --explain article.txt\n"
 	"  ytegraph entities --type Hospital,Province examples/\n"
@@ -297,8 +297,9 @@ static int parse_option(options *o, int c, const char *arg)
 /* getopt's '?' (unknown) or ':' (missing value) as one message. */
 static int bad_option(int c, const char *arg)
 {
+	/* optopt names a short option; a long one is the argument itself */
 	char name[3] = {'-', (char)optopt, '\0'};
-	const char *shown = optopt ? name : arg;
+	const char *shown = optopt > 0 && optopt < 128 && arg[1] != '-' ? name : arg;
 	int len = (int)strcspn(shown, "=");
 	fprintf(stderr, "ytegraph: %s '%.*s'\nTry 'ytegraph --help'.\n",
 	        c == ':' ? "missing value for option" : "unknown option", len, shown);
@@ -486,7 +487,10 @@ static void report(void *ctx, const yg_diag *d)
 	run_state *rs = ctx;
 	if (rs->progress)
 		fputs("\r\033[K", stderr);
-	fprintf(stderr, "ytegraph: %s%s\n", d->status == YG_OK ? "warning: " : "", d->msg);
+	/* a file name or a value in the message may hold an escape sequence */
+	char *shown = yg_text_printable(d->msg, (size_t)-1);
+	fprintf(stderr, "ytegraph: %s%s\n", d->status == YG_OK ? "warning: " : "", shown);
+	free(shown);
 	if (d->status != YG_OK)
 		rs->failed = 1;
 }
@@ -741,10 +745,14 @@ static const char *resolve_focus(run_state *rs, const char *focus)
 			if (strcmp(key, want) == 0)
 				found = n->label; /* every node of that label, as before */
 			else if (a == 0) {
-				size_t dist = distance(key, want), k = nnear < CLOSEST ? nnear++ : CLOSEST - 1;
-				if (k == CLOSEST - 1 && nnear == CLOSEST && near[k].dist <= dist) {
+				size_t dist = distance(key, want), k;
+				if (nnear < CLOSEST) {
+					k = nnear++;
+				} else if (near[CLOSEST - 1].dist <= dist) {
 					free(key);
 					continue;
+				} else {
+					k = CLOSEST - 1;
 				}
 				for (; k > 0 && near[k - 1].dist > dist; k--)
 					near[k] = near[k - 1];
@@ -858,6 +866,7 @@ int yg_cli_main(int argc, char **argv)
 	yg_expand_inputs(o.inputs, o.ninputs, &paths, report, &rs);
 	if (output_is_input(&o, &paths)) {
 		yg_pathlist_free(&paths);
+		yg_keytab_free(rs.articles);
 		yg_graph_free(rs.g);
 		yg_lexicon_free(rs.lx);
 		free(o.outputs.items);
@@ -867,7 +876,7 @@ int yg_cli_main(int argc, char **argv)
 	rs.corpus = yg_corpus_new(&paths, o.jsonl, o.strict, report, &rs);
 	if (o.cmd == CMD_BUILD)
 		open_quad_outputs(&rs);
-	yg_engine_opts eo = {o.threads, o.encoding, rs.lx, o.date, prepare, &rs, yg_quads_release_thread};
+	yg_engine_opts eo = {o.threads, o.encoding, rs.lx, o.date, prepare, &rs};
 	if (yg_engine_run(rs.corpus, &eo, consume, &rs) != YG_OK) {
 		yg_diag_set(&d, YG_ERR_NOMEM, NULL, "cannot start %d threads", o.threads);
 		report(&rs, &d);

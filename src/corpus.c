@@ -158,7 +158,7 @@ static const char *field_problem(const cJSON *obj, char *msg, size_t cap)
 	if (id[strspn(id, " \t\r\n")] == '\0')
 		return "malformed record: \"id\" is empty (every article needs its own id)";
 	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
-		if (*p < 0x20 || *p == 0x7F)
+		if (*p < 0x20 || *p == 0x7F || (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F))
 			return "malformed record: \"id\" holds a control character";
 	return NULL;
 }
@@ -253,6 +253,7 @@ static const char *parse_json(const char *line, size_t n, yg_item *it, char *msg
 	}
 	if (!bad && !(bad = take_date(obj, it, msg, cap)) && !(bad = take_url(obj, it, msg, cap))) {
 		it->id = take_string(obj, "id");
+		yg_text_replace_nonchars(it->id, strlen(it->id));
 		it->bytes = take_string(obj, "text");
 		it->len = strlen(it->bytes);
 		char *title = take_string(obj, "title");

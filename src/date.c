@@ -70,3 +70,8 @@ char *yg_date_from_timestamp(const char *s)
 		return NULL;
 	return yg_xstrndup(s, 10);
 }
+
+int yg_date_in_news(int y, int m, int d)
+{
+	return y >= 1900 && y <= 2100 && yg_date_valid(y, m, d);
+}

@@ -15,6 +15,10 @@ enum { YG_DATE_MIN_YEAR = 1, YG_DATE_MAX_YEAR = 9999 };
 /* 1 when y-m-d is a day of the proleptic Gregorian calendar. */
 int yg_date_valid(int y, int m, int d);
 
+/* A day a news text may give: a real date from 1900 to 2100 (a number
+ * outside is a count or a code, not a year). */
+int yg_date_in_news(int y, int m, int d);
+
 /* "YYYY-MM-DD" into out (11 bytes); 0 (and out empty) when not valid. */
 int yg_date_format(int y, int m, int d, char out[11]);
 

@@ -295,6 +295,7 @@ void yg_document_filter_relations(yg_document *d, const uint8_t *keep)
 		} else {
 			free(r->role);
 			free(r->date);
+			free(r->start);
 		}
 	}
 	d->relations.len = out;

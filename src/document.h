@@ -129,6 +129,7 @@ typedef struct {
 	uint16_t p;                  /* yg_rtype */
 	char *role, *date;           /* owned */
 	uint8_t weight;              /* memberOf: YG_POST_* (which post wins at one body) */
+	uint8_t heads;               /* memberOf: the title heads its unit (ytg:seniority "head") */
 	uint8_t of_article;          /* the implied object is a provincial body
 	                              * of the article's province ("Tỉnh ủy
 	                              * viên"): relate completes its label */

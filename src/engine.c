@@ -126,10 +126,6 @@ static void *worker(void *arg)
 			pthread_cond_wait(&p->slot_free, &p->lock);
 		size_t n = take_batch(p, items);
 		if (n == 0) {
-			pthread_mutex_unlock(&p->lock);
-			if (p->o->thread_done)
-				p->o->thread_done();
-			pthread_mutex_lock(&p->lock);
 			p->running--;
 			pthread_cond_broadcast(&p->slot_ready);
 			pthread_cond_broadcast(&p->slot_free);

@@ -26,11 +26,6 @@ typedef struct {
 	 * metadata: the worker then releases the rest (yg_document_release). */
 	int (*prepare)(void *ctx, yg_document *d);
 	void *prepare_ctx;
-	/* Optional: called on each worker thread just before it ends, to free
-	 * what prepare kept per thread.  (Thread-specific destructors run too
-	 * late: libxml2, under raptor2, has freed its own state by then and
-	 * allocates it again, which is never freed.) */
-	void (*thread_done)(void);
 } yg_engine_opts;
 
 /* Called in input order on the calling thread.  On success st is YG_OK;

@@ -470,12 +470,29 @@ static void add_role(yg_graph *g, const char *role, int heads)
 	r->heads |= (uint8_t)(heads != 0);
 }
 
+/* Does the title `role` head its unit by the lexicon (ytg:seniority
+ * "head" of the title concept with that label or slug)?  The extraction
+ * may say so already (yg_relation.heads); this covers titles as written. */
+static int lexicon_heads(const yg_graph *g, const char *role)
+{
+	if (!g->lx)
+		return 0;
+	long c = yg_lexicon_find_label(g->lx, YG_LEX_TITLE, role);
+	if (c < 0) {
+		char *slug = yg_slug(role, strlen(role));
+		c = yg_lexicon_find_slug(g->lx, YG_LEX_TITLE, slug);
+		free(slug);
+	}
+	const yg_concept *k = c >= 0 ? yg_lexicon_concept(g->lx, (size_t)c) : NULL;
+	return k && k->rank == YG_RANK_HEAD;
+}
+
 static void add_roles(yg_graph *g, const yg_document *d)
 {
 	for (size_t i = 0; i < d->relations.len; i++) {
 		const yg_relation *r = &d->relations.items[i];
 		if (r->p == YG_R_MEMBER_OF && r->role)
-			add_role(g, r->role, r->heads);
+			add_role(g, r->role, r->heads || lexicon_heads(g, r->role));
 	}
 }
 
@@ -627,3 +644,8 @@ size_t yg_graph_article_count(const yg_graph *g) { return g->articles.len; }
 const yg_article *yg_graph_article(const yg_graph *g, size_t i) { return &g->articles.items[i]; }
 size_t yg_graph_role_count(const yg_graph *g) { return g->roles.len; }
 const yg_role_node *yg_graph_role(const yg_graph *g, size_t i) { return &g->roles.items[i]; }
+
+const yg_lexicon *yg_graph_lexicon(const yg_graph *g)
+{
+	return g->lx;
+}

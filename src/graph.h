@@ -57,6 +57,8 @@ typedef struct yg_graph yg_graph;
 
 /* base is copied; lx must outlive the graph. */
 yg_graph *yg_graph_new(const char *base, const yg_lexicon *lx);
+/* The lexicon the graph was made with (NULL if none). */
+const yg_lexicon *yg_graph_lexicon(const yg_graph *g);
 void yg_graph_free(yg_graph *g); /* accepts NULL */
 
 void yg_graph_add_document(yg_graph *g, const yg_document *d);

@@ -36,6 +36,7 @@ typedef struct {
 	size_t last_number; /* one past the last number taken */
 	size_t canon_before_unit; /* canon's length before a bare unit word */
 	yg_buf canon;    /* the name without unit words before its province */
+	int glue;        /* the last part of canon was a dash */
 } name_scan;
 
 /* "(ĐKTT)" inside a name: the acronym the text defines. */
@@ -55,10 +56,18 @@ static int person_at(const yg_ctx *c, size_t k)
 	       !yg_phrase(c, k, YG_LEX_PROVINCE, NULL);
 }
 
+/* Parts of the identity joined by spaces; a dash of any kind or spacing
+ * is one "-" ("Xuyên Á – Long An" and "Xuyên Á-Long An" are one). */
 static void canon_add(name_scan *s, const yg_document *d, size_t a, size_t b)
 {
-	if (s->canon.len)
+	if (b == a + 1 && yg_tok_dash(d, a)) {
+		yg_buf_putc(&s->canon, '-');
+		s->glue = 1;
+		return;
+	}
+	if (s->canon.len && !s->glue)
 		yg_buf_putc(&s->canon, ' ');
+	s->glue = 0;
 	yg_document_text_into(d, (uint32_t)a, (uint32_t)b, &s->canon);
 }
 
@@ -326,7 +335,7 @@ void yg_recognize_hospitals(yg_ctx *c)
 			i += past > i ? past - i - 1 : n - 1;
 			continue;
 		}
-		name_scan s = {0, 0, 0, -1, 0, 0, 0, -1, 0, 0, 0, -1, 0, 0, {0}};
+		name_scan s = {0, 0, 0, -1, 0, 0, 0, -1, 0, 0, 0, -1, 0, 0, {0}, 0};
 		yg_buf_init(&s.canon);
 		size_t k = i + n, step;
 		while ((step = name_step(c, k, &s)) > 0) {

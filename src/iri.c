@@ -197,8 +197,11 @@ char *yg_article_iri(const char *base, const char *id)
 	yg_buf b;
 	yg_buf_init(&b);
 	yg_buf_printf(&b, "%sarticle/", base);
+	/* "." and ".." are dot segments, which a parser resolving the IRI
+	 * removes (Turtle's does, N-Triples' does not) */
+	int dots = strcmp(id, ".") == 0 || strcmp(id, "..") == 0;
 	for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
-		if (is_alpha(*p) || is_digit(*p) || *p == '-' || *p == '_' || *p == '.' || *p == '~')
+		if (is_alpha(*p) || is_digit(*p) || *p == '-' || *p == '_' || (*p == '.' && !dots) || *p == '~')
 			yg_buf_putc(&b, (char)*p);
 		else
 			yg_buf_printf(&b, "%%%02X", *p);
@@ -206,10 +209,25 @@ char *yg_article_iri(const char *base, const char *id)
 	return yg_buf_take(&b);
 }
 
+/* rdf:_ followed by anything but a number: valid RDF, but raptor2's
+ * parsers refuse it ("Illegal ordinal value"), so no output holds it. */
+static int bad_ordinal(const char *iri)
+{
+	static const char ns[] = "http://www.w3.org/1999/02/22-rdf-syntax-ns#_";
+	if (strncmp(iri, ns, sizeof ns - 1) != 0)
+		return 0;
+	const char *p = iri + sizeof ns - 1;
+	if (*p < '1' || *p > '9')
+		return 1;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	return *p != '\0';
+}
+
 int yg_iri_valid(const char *iri)
 {
 	size_t n = strlen(iri);
-	if (yg_utf8_invalid_at(iri, n) != n || !is_alpha(iri[0]))
+	if (yg_utf8_invalid_at(iri, n) != n || !is_alpha(iri[0]) || bad_ordinal(iri))
 		return 0;
 	size_t i = 1;
 	while (i < n && (is_alpha(iri[i]) || is_digit(iri[i]) || iri[i] == '+' || iri[i] == '-' || iri[i] == '.'))
@@ -295,9 +313,25 @@ char *yg_iri_repair(const char *url)
 	return yg_buf_take(&b);
 }
 
+/* A "." or ".." path segment: parsers that resolve IRIs remove it, so
+ * the IRIs made from such a base would read back differently. */
+static int has_dot_segment(const char *s)
+{
+	for (const char *p = s; (p = strstr(p, "/.")) != NULL; p++) {
+		const char *q = p + 2;
+		if (*q == '.')
+			q++;
+		if (*q == '/' || *q == '#' || *q == '?' || *q == '\0')
+			return 1;
+	}
+	return 0;
+}
+
 int yg_base_valid(const char *base)
 {
 	size_t n = strlen(base);
+	const char *path = strstr(base, "://");
 	return n > 0 && yg_iri_valid(base) && (base[n - 1] == '/' || base[n - 1] == '#') &&
-	       !strchr(base, '?') && (base[n - 1] == '#' || !strchr(base, '#'));
+	       !strchr(base, '?') && (base[n - 1] == '#' || !strchr(base, '#')) &&
+	       !has_dot_segment(path ? path + 3 : base);
 }

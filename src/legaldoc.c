@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "date.h"
 #include "recognize.h"
 
 #define MAX_NAME 12
@@ -104,14 +105,6 @@ static int num_val(const yg_document *d, size_t i)
 	return atoi(d->text.s + d->toks.items[i].start);
 }
 
-static int real_date(int y, int m, int dd)
-{
-	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (y < 1900 || y > 2100 || m < 1 || m > 12 || dd < 1 || dd > days[m - 1])
-		return 0;
-	return m != 2 || dd < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
-}
-
 /* "ngày 08/8/2023" at token i; returns tokens consumed. */
 static size_t scan_date(const yg_ctx *c, size_t i, doc_scan *s)
 {
@@ -122,7 +115,7 @@ static size_t scan_date(const yg_ctx *c, size_t i, doc_scan *s)
 		return 0;
 	i += w - 1;
 	int dd = num_val(d, i + 1), m = num_val(d, i + 3), y = num_val(d, i + 5);
-	if (!real_date(y, m, dd))
+	if (!yg_date_in_news(y, m, dd))
 		return 0;
 	char buf[48];
 	snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, dd);

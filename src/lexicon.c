@@ -568,6 +568,8 @@ yg_status yg_lexicon_finish(yg_lexicon *lx, yg_diag *d)
 	for (size_t i = 0; i < lx->concepts.len; i++) {
 		yg_concept *k = &lx->concepts.items[i];
 		yg_payload p = {k->kind, k->role, (uint32_t)i};
+		if (k->kind == YG_LEX_DISPLAY)
+			continue; /* shown, never looked for in a text */
 		add_label(lx, k->pref, p);
 		for (size_t a = 0; a < k->nalts; a++)
 			add_label(lx, k->alts[a], p);
@@ -703,4 +705,10 @@ const char *yg_province_unit(const yg_lexicon *lx, size_t concept, const char *d
 	if (c->unit_kind_before && !in_force(c->renamed_on, date))
 		return c->unit_kind_before;
 	return c->unit_kind;
+}
+
+const char *yg_lexicon_display(const yg_lexicon *lx, const char *key)
+{
+	long i = lx ? yg_lexicon_find_slug(lx, YG_LEX_DISPLAY, key) : -1;
+	return i >= 0 ? lx->concepts.items[i].pref : key;
 }

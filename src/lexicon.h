@@ -47,7 +47,8 @@
 	X(HOSPITAL_NAME, "KnownHospitalScheme")/* hospitals by full name */           \
 	X(COMPOUND, "CompoundScheme")          /* capitalised on the first syllable */ \
 	X(WORD, "WordScheme")                  /* function words: their ytg:role */   \
-	X(CUE, "CueScheme")                    /* relation cues: their ytg:role */
+	X(CUE, "CueScheme")                    /* relation cues: their ytg:role */    \
+	X(DISPLAY, "DisplayScheme")            /* words on diagrams, by slug; never matched */
 
 typedef enum {
 	YG_LEX_NONE = 0,
@@ -83,6 +84,7 @@ typedef enum {
 	X(MERGER, "merger")                 /* sáp nhập, hợp nhất */                      \
 	X(MERGE_DIRECTION, "merger-direction") /* thành, vào: the merged-into side follows */ \
 	X(MERGE_SOURCE, "merger-source")    /* từ right after the cue: the merged units follow */ \
+	X(SIDE, "side")                     /* về phía X: bare heads after it are X's province's */ \
 	X(RENAME, "rename")                 /* đổi tên A thành B: one entity, B's label */ \
 	X(MERGE_JOIN, "merger-join")        /* thành các đơn vị trực thuộc: units before join the one after */ \
 	X(PLANNED, "planned")               /* dự kiến, đề án: a plan, not a fact */      \
@@ -252,6 +254,11 @@ long yg_lexicon_find_label(const yg_lexicon *lx, int kind, const char *label);
 const uint32_t *yg_lexicon_role_keys(const yg_lexicon *lx, yg_role r, size_t *n);
 /* Index of the document type whose ytg:code is `code` ("QĐ"), or -1. */
 long yg_lexicon_find_code(const yg_lexicon *lx, const char *code);
+
+/* The words a diagram shows for `key` (lexicon/display.ttl: the concept
+ * whose IRI ends in key, "Hospital", "memberOf", "legend" ...); the key
+ * itself when the data has none.  Owned by the lexicon. */
+const char *yg_lexicon_display(const yg_lexicon *lx, const char *key);
 /* The data name of a role ("list-separator"), for messages. */
 const char *yg_role_name(yg_role r);
 

@@ -41,6 +41,7 @@ typedef struct {
 	size_t unit_start, unit_end; /* the name of a unit after the title */
 	int32_t unit_title;      /* the title concept whose ytg:unitHead names it */
 	uint8_t weight;          /* YG_POST_* */
+	uint8_t heads;           /* a head's title (ytg:seniority "head") */
 } title_ref;
 
 typedef struct {
@@ -206,6 +207,7 @@ static size_t title_at(const yg_ctx *c, size_t k, int lower_ok, title_ref *out)
 	out->unit_start = out->unit_end = 0;
 	out->unit_title = -1;
 	out->weight = YG_POST_HELD;
+	out->heads = title->rank == YG_RANK_HEAD;
 	/* a title that contains its body ("Ủy viên Bộ Chính trị": the role
 	 * is the whole title), or whose body starts inside it and runs on
 	 * ("Trưởng Ban Tuyên giáo Tỉnh ủy X": the role stops at the body) */
@@ -383,6 +385,8 @@ static void link_chain(const yg_ctx *c, size_t name_tok, const chain *ch, uint8_
 		}
 		free(role);
 		d->links.items[d->links.len - 1].weight = w;
+		/* a past post heads nothing now */
+		d->links.items[d->links.len - 1].heads = (uint8_t)(t->heads && w != YG_POST_FORMER);
 	}
 }
 

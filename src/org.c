@@ -309,7 +309,10 @@ static size_t sub_org(org_scan *s, size_t i, size_t j)
 	}
 	yg_buf full;
 	yg_buf_init(&full);
-	put_text(d, i, j, &full);
+	if (yg_starts_capital(d, i))
+		put_text(d, i, j, &full);
+	else /* "cơ quan Cảnh sát điều tra": the head as the lexicon spells it */
+		yg_buf_puts(&full, yg_head_label(s->c, s->head));
 	yg_buf_printf(&full, " %s", label.s);
 	/* the mention is the head's words: the body named after it is an
 	 * entity of its own ("Bộ Công an" in "Cơ quan Cảnh sát điều tra Bộ
@@ -343,12 +346,21 @@ size_t yg_org_at(yg_ctx *c, const yg_org_type *t, size_t i)
 	if (!n)
 		return i;
 	int plural = yg_role_before(c, i, YG_ROLE_PLURAL);
+	const yg_concept *h = yg_concept_of(c, hc);
 	/* a head may be in lower case in a list of them ("các trung tâm y
-	 * tế") or after a title ("Trưởng phòng khám Đa khoa X") */
-	if ((!plural && !yg_starts_capital(d, i) && !yg_kind_before(c, i, YG_LEX_TITLE)) ||
+	 * tế"), after a title ("Trưởng phòng khám Đa khoa X"), or, for a unit
+	 * of another body, when its own name is capitalised ("cơ quan Cảnh
+	 * sát điều tra Bộ Công an") */
+	int inner_cap = 0;
+	for (size_t k = i + 1; k < i + n && h->scope == YG_SCOPE_SUB; k++)
+		inner_cap |= yg_tok_capword(d, k);
+	/* ... or first in a chain of capitalised heads ("tỉnh ủy, HĐND, UBND
+	 * tỉnh X") */
+	size_t sep = yg_list_sep(c, i + n);
+	int in_chain = sep && yg_phrase(c, i + n + sep, t->lex_kind, NULL) && yg_starts_capital(d, i + n + sep);
+	if ((!plural && !yg_starts_capital(d, i) && !yg_kind_before(c, i, YG_LEX_TITLE) && !inner_cap && !in_chain) ||
 	    yg_role_before(c, i, YG_ROLE_GENERIC))
 		return i;
-	const yg_concept *h = yg_concept_of(c, hc);
 	org_scan s = {c, t, hc, i, i + n, -1, 0, 0, -1, 0};
 	if (h->scope == YG_SCOPE_NATIONAL) {
 		yg_place none = {0, (uint32_t)i, (uint32_t)(i + n), 0, -1, -1};

@@ -52,18 +52,25 @@ static void block(sigset_t *old)
 	pthread_sigmask(SIG_BLOCK, &all, old);
 }
 
-static int temp_register(char *path)
+/* Create the temporary file of `path` (a mkstemp template) and hold it
+ * in a slot: with the signals blocked across both, so that no signal
+ * finds the file made and not yet held.  Returns the descriptor (-1 on
+ * error, errno set) and the slot. */
+static int temp_create(char *path, int *slot)
 {
 	sigset_t old;
 	block(&old);
-	int slot = -1;
-	for (int i = 0; i < MAX_TEMPS && slot < 0; i++)
+	int fd = mkstemp(path);
+	int err = errno;
+	*slot = -1;
+	for (int i = 0; fd >= 0 && i < MAX_TEMPS && *slot < 0; i++)
 		if (!temps[i]) {
 			temps[i] = path;
-			slot = i;
+			*slot = i;
 		}
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	return slot;
+	errno = err;
+	return fd;
 }
 
 static void temp_release(int slot)
@@ -152,10 +159,9 @@ yg_status yg_outfile_open(yg_outfile *o, const char *path, yg_diag *d)
 		return YG_OK;
 	}
 	o->tmp = yg_strjoin(o->dest, "", ".tmp-XXXXXX");
-	int fd = mkstemp(o->tmp);
+	int fd = temp_create(o->tmp, &o->slot);
 	if (fd < 0)
 		return fail(o, d, "cannot create output", errno);
-	o->slot = temp_register(o->tmp);
 	/* mkstemp makes 0600: give the file the mode the old one had, or
 	 * what the umask allows */
 	fchmod(fd, exists ? st.st_mode & 07777 : new_file_mode());

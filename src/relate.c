@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "date.h"
 #include "relation.h"
 
 int32_t yg_entity_at(const yg_document *d, long t)
@@ -105,14 +106,6 @@ static int tok_int(const yg_document *d, size_t i, int maxlen)
 	return atoi(d->text.s + d->toks.items[i].start);
 }
 
-static int real_date(int y, int m, int dd)
-{
-	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (y < 1900 || y > 2100 || m < 1 || m > 12 || dd < 1 || dd > days[m - 1])
-		return 0;
-	return m != 2 || dd < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
-}
-
 /* Is token i inside a kept Resolution mention (its own date)? */
 static int in_document_mention(const yg_document *d, size_t i)
 {
@@ -131,7 +124,19 @@ static int in_document_mention(const yg_document *d, size_t i)
  * NULL. */
 static char *date_at(const yg_ctx *c, size_t i);
 
+static char *date_in(const yg_ctx *c, size_t a, size_t b, int since_only);
+
 char *yg_date_between(const yg_ctx *c, size_t a, size_t b)
+{
+	return date_in(c, a, b, 0);
+}
+
+char *yg_date_since(const yg_ctx *c, size_t a, size_t b)
+{
+	return date_in(c, a, b, 1);
+}
+
+static char *date_in(const yg_ctx *c, size_t a, size_t b, int since_only)
 {
 	/* a date the text says something holds from ("từ ngày 01/7/2025")
 	 * first, then any date that is not a document's own */
@@ -149,7 +154,7 @@ char *yg_date_between(const yg_ctx *c, size_t a, size_t b)
 			free(first);
 			return dt;
 		}
-		if (!first)
+		if (!first && !since_only)
 			first = dt;
 		else
 			free(dt);
@@ -176,7 +181,7 @@ static char *date_at(const yg_ctx *c, size_t i)
 			if ((yw = yg_role_at(c, i + 2 + mw, YG_ROLE_YEAR_WORD)) > 0)
 				y = tok_int(d, i + 2 + mw + yw, 4);
 		}
-		if (real_date(y, m, dd)) {
+		if (yg_date_in_news(y, m, dd)) {
 			char buf[48];
 			snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, dd);
 			return yg_xstrdup(buf);
@@ -197,6 +202,22 @@ uint8_t *yg_example_sentences(const yg_ctx *c)
 
 /* ---- links recorded by the recognisers ---- */
 
+/* The start of a post: a date its sentence says it holds from ("được bổ
+ * nhiệm ... kể từ ngày 01/9/2025"), or NULL. */
+static char *post_start(const yg_ctx *c, uint32_t tok)
+{
+	const yg_document *d = c->d;
+	if (tok >= d->toks.len)
+		return NULL;
+	uint32_t sent = d->toks.items[tok].sent;
+	size_t a = tok, b = tok;
+	while (a > 0 && d->toks.items[a - 1].sent == sent)
+		a--;
+	while (b < d->toks.len && d->toks.items[b].sent == sent)
+		b++;
+	return yg_date_since(c, a, b);
+}
+
 static void resolve_links(const yg_ctx *c)
 {
 	yg_document *d = c->d;
@@ -209,14 +230,15 @@ static void resolve_links(const yg_ctx *c)
 		if (l->to_tok >= 0) {
 			o = yg_entity_at(d, l->to_tok);
 		} else if (l->of_article) {
-			/* "Tỉnh ủy viên": the Tỉnh ủy of the article's province */
-			if (d->province_concept < 0)
+			/* "Tỉnh ủy viên": the Tỉnh ủy of the article's province
+			 * (or of the side the sentence names) */
+			int32_t pc = l->to_concept >= 0 ? l->to_concept : d->province_concept;
+			if (pc < 0)
 				continue;
 			label.len = 0;
-			yg_buf_printf(&label, "%s %s", l->to_label,
-			              yg_province_name(c->lx, (size_t)d->province_concept, d->date));
+			yg_buf_printf(&label, "%s %s", l->to_label, yg_province_name(c->lx, (size_t)pc, d->date));
 			o = yg_document_entity(d, (yg_etype)l->to_type, label.s);
-			d->entities.items[o].place = d->province_concept;
+			d->entities.items[o].place = pc;
 			if (l->to_b > l->to_a)
 				YG_VEC_PUSH(d->entities.items[o].mentions, yg_document_span(d, l->to_a, l->to_b));
 		} else {
@@ -232,8 +254,13 @@ static void resolve_links(const yg_ctx *c)
 			continue;
 		size_t before = d->relations.len;
 		yg_document_relate(d, s, (yg_rtype)l->p, o, l->role, l->date);
-		if (d->relations.len > before)
-			d->relations.items[before].weight = l->weight;
+		if (d->relations.len > before) {
+			yg_relation *r = &d->relations.items[before];
+			r->weight = l->weight;
+			r->heads = l->heads;
+			if (l->p == YG_R_MEMBER_OF)
+				r->start = post_start(c, l->from_tok);
+		}
 	}
 	yg_buf_free(&label);
 }

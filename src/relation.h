@@ -28,6 +28,11 @@ size_t yg_sentence_list_end(const yg_document *d, size_t t);
  * [a, b), as YYYY-MM-DD (caller frees), or NULL. */
 char *yg_date_between(const yg_ctx *c, size_t a, size_t b);
 
+/* The first date in tokens [a, b) the text says something holds from
+ * ("từ ngày 01/9/2025", "kể từ ngày ..."), as YYYY-MM-DD (caller frees),
+ * or NULL. */
+char *yg_date_since(const yg_ctx *c, size_t a, size_t b);
+
 /* One flag per sentence: does it list examples of a level of care
  * ("các bệnh viện tuyến Trung ương như ...") rather than places or
  * partners?  Caller frees. */

@@ -377,10 +377,33 @@ static const char *article_local(const yg_ctx *c, const local_places *l, int32_t
 	return found;
 }
 
+/* "về phía Sở Y tế tỉnh A có ông X, Giám đốc Sở Y tế; về phía tỉnh B
+ * có ...": the province each token's side names, or -1; a side lasts to
+ * the next one or the sentence's end.  Caller frees. */
+static int32_t *side_provinces(const yg_ctx *c)
+{
+	const yg_document *d = c->d;
+	int32_t *side = yg_xmalloc((d->toks.len + 1) * sizeof *side), cur = -1;
+	for (size_t k = 0; k < d->toks.len; k++) {
+		/* a side lasts over the ";" between the persons it lists */
+		if ((d->toks.items[k].flags & YG_TOK_SENT_START) && !(k > 0 && yg_tok_punct(d, k - 1, ';')))
+			cur = -1;
+		size_t n = yg_role_at(c, k, YG_ROLE_SIDE);
+		long m = n ? yg_mention_at(d, k + n) : -1;
+		if (m >= 0 && d->mentions.items[m].concept >= 0 &&
+		    (d->mentions.items[m].type == YG_T_PROVINCE || d->mentions.items[m].type == YG_T_BODY))
+			cur = d->mentions.items[m].concept;
+		else if (n)
+			cur = -1; /* a side without a province: the article's */
+		side[k] = cur;
+	}
+	return side;
+}
+
 /* "Sở Y tế", "UBND tỉnh", "Trung tâm Kiểm soát bệnh tật tỉnh": a
- * provincial unit named without its province is the article province's;
- * with none, the text does not tell which it is. */
-static void complete_provincial(const yg_ctx *c, const local_places *locals)
+ * provincial unit named without its province is the article province's
+ * (or its side's); with none, the text does not tell which it is. */
+static void complete_provincial(const yg_ctx *c, const local_places *locals, const int32_t *side)
 {
 	yg_document *d = c->d;
 	yg_buf b;
@@ -413,7 +436,8 @@ static void complete_provincial(const yg_ctx *c, const local_places *locals)
 			m->is_short = 0;
 			continue;
 		}
-		if (d->province_concept < 0 ||
+		int32_t pc = side[m->tok_start] >= 0 ? side[m->tok_start] : d->province_concept;
+		if (pc < 0 ||
 		    (m->bare_unit >= 0 && yg_lexicon_concept(c->lx, (size_t)m->bare_unit)->level != YG_LEVEL_PROVINCE)) {
 			m->entity = -1;
 			continue;
@@ -424,14 +448,14 @@ static void complete_provincial(const yg_ctx *c, const local_places *locals)
 		 * before it */
 		b.len = 0;
 		yg_buf_printf(&b, "%s ", m->label ? m->label : head);
-		yg_province_label(c, d->province_concept, m->with_unit == 1, &b);
+		yg_province_label(c, pc, m->with_unit == 1, &b);
 		set_label(m, b.s);
 		b.len = 0;
 		yg_buf_printf(&b, "%s ", m->canon ? m->canon : head);
-		yg_province_label(c, d->province_concept, 0, &b);
+		yg_province_label(c, pc, 0, &b);
 		free(m->canon);
 		m->canon = yg_xstrdup(b.s);
-		m->concept = d->province_concept;
+		m->concept = pc;
 		m->is_short = 0;
 	}
 	yg_buf_free(&b);
@@ -555,7 +579,13 @@ void yg_resolve(yg_ctx *c)
 	yg_document *d = c->d;
 	local_places locals;
 	locals_build(d, &locals);
-	complete_provincial(c, &locals);
+	int32_t *side = side_provinces(c);
+	complete_provincial(c, &locals, side);
+	/* "Tỉnh ủy viên" on a side: that province's Tỉnh ủy */
+	for (size_t i = 0; i < d->links.len; i++)
+		if (d->links.items[i].of_article && d->links.items[i].from_tok < d->toks.len)
+			d->links.items[i].to_concept = side[d->links.items[i].from_tok];
+	free(side);
 	resolve_bare_heads(c, &locals);
 	locals_free(&locals);
 	resolve_officials(d);

@@ -66,7 +66,8 @@ yg_status yg_quads_add(yg_quads *q, const yg_graph *g, const yg_document *d, yg_
 /* Render d's named graph as N-Quads text on any thread (caller frees);
  * *bad is set when an IRI was refused. Reads only g's base and lexicon. */
 char *yg_quads_render(const yg_graph *g, const yg_document *d, int *bad);
-/* Free this thread's raptor world (the main thread calls it at the end). */
+/* Free the raptor worlds of every thread that rendered N-Quads: call it
+ * once at the end, from the main thread, when no other thread renders. */
 void yg_quads_release_thread(void);
 yg_status yg_quads_finish(yg_quads *q, const yg_graph *g, FILE *fh, yg_diag *diag);
 void yg_quads_free(yg_quads *q); /* accepts NULL */

@@ -39,19 +39,50 @@
 #define YG_OVERVIEW_COLUMNS 6
 
 static const struct {
-	const char *shape, *fill, *legend;
+	const char *shape, *fill;
 } style[YG_T_COUNT] = {
-	[YG_T_OFFICIAL] = {"ellipse", "#fde68a", "Quan chức (Official)"},
-	[YG_T_HOSPITAL] = {"box", "#fca5a5", "Bệnh viện (Hospital)"},
-	[YG_T_RESOLUTION] = {"note", "#c7d2fe", "Văn bản (Resolution)"},
-	[YG_T_PROVINCE] = {"house", "#86efac", "Tỉnh/thành (Province)"},
-	[YG_T_BODY] = {"box3d", "#93c5fd", "Cơ quan (GovernmentBody)"},
-	[YG_T_FACILITY] = {"component", "#f9a8d4", "Cơ sở y tế (HealthFacility)"},
+	[YG_T_OFFICIAL] = {"ellipse", "#fde68a"},
+	[YG_T_HOSPITAL] = {"box", "#fca5a5"},
+	[YG_T_RESOLUTION] = {"note", "#c7d2fe"},
+	[YG_T_PROVINCE] = {"house", "#86efac"},
+	[YG_T_BODY] = {"box3d", "#93c5fd"},
+	[YG_T_FACILITY] = {"component", "#f9a8d4"},
 };
 
-static const char *const relation_label[YG_R_COUNT] = {
-	"thành viên", "thuộc", "ban hành bởi", "sáp nhập vào", "đối tác",
-};
+/* The words a picture shows, from lexicon/display.ttl (looked up once
+ * per picture): the legend's rows by entity type, edge names by
+ * relation, the legend's lines and the unit of article counts. */
+typedef struct {
+	const char *type[YG_T_COUNT], *count[YG_T_COUNT], *relation[YG_R_COUNT];
+	const char *legend, *counts, *merged, *frame, *articles_line, *articles;
+	const char *overview, *news, *entities, *relations, *national;
+} dot_words;
+
+static dot_words words_of(const yg_graph *g)
+{
+	const yg_lexicon *lx = yg_graph_lexicon(g);
+	dot_words w;
+	for (int t = 0; t < YG_T_COUNT; t++) {
+		char key[64];
+		w.type[t] = yg_lexicon_display(lx, yg_etype_name((yg_etype)t));
+		snprintf(key, sizeof key, "count-%s", yg_etype_name((yg_etype)t));
+		w.count[t] = yg_lexicon_display(lx, key);
+	}
+	for (int r = 0; r < YG_R_COUNT; r++)
+		w.relation[r] = yg_lexicon_display(lx, yg_rtype_name((yg_rtype)r));
+	w.legend = yg_lexicon_display(lx, "legend");
+	w.counts = yg_lexicon_display(lx, "legend-counts");
+	w.merged = yg_lexicon_display(lx, "legend-merged");
+	w.frame = yg_lexicon_display(lx, "legend-frame");
+	w.articles_line = yg_lexicon_display(lx, "legend-articles");
+	w.articles = yg_lexicon_display(lx, "articles");
+	w.overview = yg_lexicon_display(lx, "overview");
+	w.news = yg_lexicon_display(lx, "news-articles");
+	w.entities = yg_lexicon_display(lx, "entities");
+	w.relations = yg_lexicon_display(lx, "relations");
+	w.national = yg_lexicon_display(lx, "national");
+	return w;
+}
 
 /* Labels are graphviz escStrings and agwrite() escapes only '"', so a
  * backslash is doubled here: a label ending in one would otherwise end
@@ -104,6 +135,7 @@ typedef struct {
 	unsigned char *keep; /* nodes in the view */
 	size_t *home;        /* each node's province (a node index), or SIZE_MAX */
 	int edge_labels;     /* draw the relation on each edge */
+	dot_words w;
 } view;
 
 static int edge_wanted(const view *v, const yg_edge *e)
@@ -285,22 +317,32 @@ static void set_html_label(Agraph_t *g, Agnode_t *n, const char *html)
 
 /* The legend: one node whose label is a table, so that no layout can
  * scatter it; the classes shown, and the edge styles. */
-static void add_legend(Agraph_t *g, const int present[YG_T_COUNT], int overview)
+static void legend_row(yg_buf *b, const char *before, const char *words)
+{
+	yg_buf_puts(b, "<TR><TD BORDER=\"0\">");
+	yg_buf_puts(b, before);
+	html_puts(b, words);
+	yg_buf_puts(b, "</TD></TR>");
+}
+
+static void add_legend(Agraph_t *g, const dot_words *w, const int present[YG_T_COUNT], int overview)
 {
 	yg_buf b;
 	yg_buf_init(&b);
 	yg_buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" CELLPADDING=\"4\">"
-	                "<TR><TD BORDER=\"0\"><B>Chú giải / Legend</B></TD></TR>");
+	                "<TR><TD BORDER=\"0\"><B>");
+	html_puts(&b, w->legend);
+	yg_buf_puts(&b, "</B></TD></TR>");
 	for (int t = 0; t < YG_T_COUNT; t++)
-		if (present[t])
-			yg_buf_printf(&b, "<TR><TD BGCOLOR=\"%s\">%s</TD></TR>", style[t].fill, style[t].legend);
-	if (overview)
-		yg_buf_puts(&b, "<TR><TD BORDER=\"0\">số thực thể theo tỉnh / entities per province</TD></TR>"
-		                "<TR><TD BORDER=\"0\">- - - &#8594; sáp nhập vào / merged into</TD></TR>");
-	else
-		yg_buf_puts(&b, "<TR><TD BORDER=\"0\">khung xanh: tỉnh / green frame: province</TD></TR>"
-		                "<TR><TD BORDER=\"0\">- - - &#8594; sáp nhập vào / merged into</TD></TR>"
-		                "<TR><TD BORDER=\"0\">(n bài): số bài nhắc đến / articles</TD></TR>");
+		if (present[t]) {
+			yg_buf_printf(&b, "<TR><TD BGCOLOR=\"%s\">", style[t].fill);
+			html_puts(&b, w->type[t]);
+			yg_buf_puts(&b, "</TD></TR>");
+		}
+	legend_row(&b, "", overview ? w->counts : w->frame);
+	legend_row(&b, "- - - &#8594; ", w->merged);
+	if (!overview)
+		legend_row(&b, "", w->articles_line);
 	yg_buf_puts(&b, "</TABLE>");
 	Agnode_t *n = agnode(g, "legend", 1);
 	agset(n, "shape", "plain");
@@ -310,18 +352,19 @@ static void add_legend(Agraph_t *g, const int present[YG_T_COUNT], int overview)
 	yg_buf_free(&b);
 }
 
-static char *node_label(const yg_node *n)
+static char *node_label(const dot_words *dw, const yg_node *n)
 {
-	char *w = wrap(n->label, 22), *e = esc_label(w);
+	char *w = wrap(n->label, 22), *e = esc_label(w), *unit = esc_label(dw->articles);
 	yg_buf b;
 	yg_buf_init(&b);
-	yg_buf_printf(&b, "%s\n(%zu bài)", e, n->docs.len);
+	yg_buf_printf(&b, "%s\n(%zu %s)", e, n->docs.len, unit);
+	free(unit);
 	free(e);
 	free(w);
 	return yg_buf_take(&b);
 }
 
-static char *edge_label(const yg_edge *e)
+static char *edge_label(const dot_words *dw, const yg_edge *e)
 {
 	yg_buf b;
 	yg_buf_init(&b);
@@ -333,7 +376,9 @@ static char *edge_label(const yg_edge *e)
 		if (e->date && strlen(e->date) >= 4)
 			yg_buf_printf(&b, " · %.4s", e->date);
 	} else {
-		yg_buf_puts(&b, relation_label[e->p]);
+		char *name = esc_label(dw->relation[e->p]);
+		yg_buf_puts(&b, name);
+		free(name);
 		if (e->p == YG_R_MERGED_INTO && e->date)
 			yg_buf_printf(&b, " · %s", e->date);
 	}
@@ -413,7 +458,9 @@ static void folded_label(Agraph_t *g, Agnode_t *an, const view *v, size_t i, con
 	yg_buf_init(&b);
 	yg_buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\"><TR><TD><B>");
 	html_puts(&b, nd->label);
-	yg_buf_printf(&b, "</B> (%zu bài)</TD></TR>", nd->docs.len);
+	yg_buf_printf(&b, "</B> (%zu ", nd->docs.len);
+	html_puts(&b, v->w.articles);
+	yg_buf_puts(&b, ")</TD></TR>");
 	for (size_t k = 0; k < yg_graph_edge_count(v->g); k++) {
 		const yg_edge *e = yg_graph_edge(v->g, k);
 		if (e->o != i || fold[e->s] != k)
@@ -465,7 +512,7 @@ static Agraph_t *build_detail(const view *v)
 		if (host[i]) {
 			folded_label(g, an[i], v, i, fold);
 		} else {
-			char *label = node_label(nd);
+			char *label = node_label(&v->w, nd);
 			agset(an[i], "label", label);
 			free(label);
 		}
@@ -497,7 +544,7 @@ static Agraph_t *build_detail(const view *v)
 			 * dot's ranking, which is slower, and graphviz 2.42's dot
 			 * frees memory twice in gvFreeLayout on some clustered
 			 * graphs with labelled edges between clusters */
-			char *label = edge_label(e);
+			char *label = edge_label(&v->w, e);
 			agset(ae, "xlabel", label);
 			free(label);
 		}
@@ -507,7 +554,7 @@ static Agraph_t *build_detail(const view *v)
 			agset(ae, "style", "dashed");
 	}
 	grid_lonely(g, v, an);
-	add_legend(g, present, 0);
+	add_legend(g, &v->w, present, 0);
 	free(fold);
 	free(host);
 	free(clusters);
@@ -518,7 +565,6 @@ static Agraph_t *build_detail(const view *v)
 /* ---- the overview of a corpus too large to draw whole ---- */
 
 static const yg_etype counted[] = {YG_T_HOSPITAL, YG_T_FACILITY, YG_T_BODY, YG_T_OFFICIAL, YG_T_RESOLUTION};
-static const char *const counted_name[] = {"bệnh viện", "cơ sở y tế", "cơ quan", "cán bộ", "văn bản"};
 #define NCOUNTED (sizeof counted / sizeof counted[0])
 
 /* The node whose IRI is iri (nodes are sorted by IRI), or SIZE_MAX. */
@@ -589,8 +635,8 @@ static province_sum *summarise(const view *v)
 	return ps;
 }
 
-static void overview_node(Agraph_t *g, const char *id, const char *title, const province_sum *p,
-                          const char *into, int merged, size_t rank)
+static void overview_node(Agraph_t *g, const dot_words *w, const char *id, const char *title,
+                          const province_sum *p, const char *into, int merged, size_t rank)
 {
 	yg_buf b;
 	yg_buf_init(&b);
@@ -601,9 +647,12 @@ static void overview_node(Agraph_t *g, const char *id, const char *title, const 
 	html_puts(&b, title);
 	yg_buf_puts(&b, "</B></TD></TR>");
 	for (size_t c = 0; c < NCOUNTED; c++)
-		if (p->count[c])
-			yg_buf_printf(&b, "<TR><TD ALIGN=\"RIGHT\" BGCOLOR=\"%s\">%zu</TD><TD ALIGN=\"LEFT\">%s</TD></TR>",
-			              style[counted[c]].fill, p->count[c], counted_name[c]);
+		if (p->count[c]) {
+			yg_buf_printf(&b, "<TR><TD ALIGN=\"RIGHT\" BGCOLOR=\"%s\">%zu</TD><TD ALIGN=\"LEFT\">",
+			              style[counted[c]].fill, p->count[c]);
+			html_puts(&b, w->count[counted[c]]);
+			yg_buf_puts(&b, "</TD></TR>");
+		}
 	if (into) {
 		yg_buf_puts(&b, "<TR><TD COLSPAN=\"2\"><I>&#8594; ");
 		html_puts(&b, into);
@@ -661,8 +710,8 @@ static Agraph_t *build_overview(const view *v, size_t entities)
 	agattr(g, AGEDGE, "constraint", "true");
 	yg_buf title;
 	yg_buf_init(&title);
-	yg_buf_printf(&title, "Tổng quan theo tỉnh / Overview by province: %zu bài báo, %zu thực thể, %zu quan hệ",
-	              yg_graph_article_count(v->g), entities, yg_graph_edge_count(v->g));
+	yg_buf_printf(&title, "%s: %zu %s, %zu %s, %zu %s", v->w.overview, yg_graph_article_count(v->g), v->w.news,
+	              entities, v->w.entities, yg_graph_edge_count(v->g), v->w.relations);
 	agset(g, "label", title.s);
 	yg_buf_free(&title);
 	ranked *order = yg_xcalloc(n + 1, sizeof *order);
@@ -702,7 +751,7 @@ static Agraph_t *build_overview(const view *v, size_t entities)
 		for (size_t u = 0; u < nu; u++) {
 			const yg_node *nd = yg_graph_node(v->g, unit[u]);
 			size_t into = ps[unit[u]].into;
-			overview_node(g, nd->iri, nd->label, &ps[unit[u]],
+			overview_node(g, &v->w, nd->iri, nd->label, &ps[unit[u]],
 			              into != SIZE_MAX ? yg_graph_node(v->g, into)->label : NULL, into != SIZE_MAX, r);
 			Agnode_t *an = agnode(g, nd->iri, 0);
 			agsubnode(row, an, 1);
@@ -716,7 +765,7 @@ static Agraph_t *build_overview(const view *v, size_t entities)
 			last = an;
 		}
 		if (r == k) {
-			overview_node(g, "national", "Trung ương / không rõ tỉnh", &ps[n], NULL, 0, r);
+			overview_node(g, &v->w, "national", v->w.national, &ps[n], NULL, 0, r);
 			last = agnode(g, "national", 0);
 			agsubnode(row, last, 1);
 			nu = 2;
@@ -735,7 +784,7 @@ static Agraph_t *build_overview(const view *v, size_t entities)
 	for (size_t c = 0; c < NCOUNTED; c++)
 		present[counted[c]] = 1;
 	present[YG_T_PROVINCE] = 1;
-	add_legend(g, present, 1);
+	add_legend(g, &v->w, present, 1);
 	Agnode_t *legend = agnode(g, "legend", 0);
 	if (first && legend) {
 		agsubnode(overview_row(g, ++rows), legend, 1);
@@ -810,7 +859,7 @@ static yg_status draw_detail(view *v, const yg_writer *w, const yg_write_opts *o
 yg_status yg_write_diagram(const yg_graph *gr, const yg_writer *w, const yg_write_opts *o,
                            FILE *fh, yg_diag *d)
 {
-	view v = {gr, o, NULL, homes(gr), 0};
+	view v = {gr, o, NULL, homes(gr), 0, words_of(gr)};
 	yg_status st = select_nodes(&v, d);
 	if (st == YG_OK) {
 		size_t nodes = kept(&v);
@@ -905,7 +954,7 @@ yg_status yg_write_diagram_set(const yg_graph *g, const yg_writer *w, const yg_w
 		return yg_diag_set(d, YG_ERR_USAGE, o->path, "--focus draws one picture: no %%s in its file name");
 	yg_status st = make_parents(o->path, d);
 	size_t n = yg_graph_node_count(g), written = 0;
-	view v = {g, o, yg_xcalloc(n + 1, 1), homes(g), 0};
+	view v = {g, o, yg_xcalloc(n + 1, 1), homes(g), 0, words_of(g)};
 	for (size_t p = 0; st == YG_OK && p <= n; p++) {
 		size_t pi = p == n ? SIZE_MAX : p;
 		if (pi != SIZE_MAX && yg_graph_node(g, p)->type != YG_T_PROVINCE)

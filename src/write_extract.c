@@ -243,6 +243,10 @@ void yg_extract_jsonl(yg_buf *b, const yg_document *d, const yg_graph *g)
 			YG_BUF_LIT(b, ",\"date\":");
 			yg_json_str(b, r->date);
 		}
+		if (r->start) {
+			YG_BUF_LIT(b, ",\"start\":");
+			yg_json_str(b, r->start);
+		}
 		cite_json(b, d, &ix, &r->cite);
 		yg_buf_putc(b, '}');
 	}

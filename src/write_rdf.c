@@ -94,6 +94,12 @@ static raptor_world *new_world(void)
 {
 	raptor_world *w = raptor_new_world();
 	raptor_world_set_log_handler(w, NULL, on_raptor_log);
+	/* Writers parse no XML: leave libxml2's error handlers alone.  Saving
+	 * them makes libxml2 allocate a per-thread state on each worker
+	 * thread, which valgrind finds definitely lost once a world's
+	 * xmlCleanupParser has dropped the key that would free it. */
+	raptor_world_set_flag(w, RAPTOR_WORLD_FLAG_LIBXML_GENERIC_ERROR_SAVE, 0);
+	raptor_world_set_flag(w, RAPTOR_WORLD_FLAG_LIBXML_STRUCTURED_ERROR_SAVE, 0);
 	raptor_world_open(w);
 	return w;
 }
@@ -619,8 +625,8 @@ static void *ttl_worker(void *arg)
 		pthread_cond_broadcast(&j->cv);
 		pthread_mutex_unlock(&j->mu);
 	}
-	raptor_free_world(w);
-	return NULL;
+	return w; /* freed by the main thread once every worker is done (see
+	           * thread_world: freeing one runs libxml2's cleanup) */
 }
 
 /* The subjects of the graph, sorted; chunk boundaries between IRIs. */
@@ -727,9 +733,14 @@ static yg_status write_turtle_chunks(const yg_graph *g, const yg_write_opts *o, 
 		pthread_cond_broadcast(&j.cv);
 		pthread_mutex_unlock(&j.mu);
 	}
+	raptor_world **ws = yg_xcalloc((size_t)threads + 1, sizeof *ws);
 	for (int t = 0; t < threads; t++)
 		if (tids[t])
-			pthread_join(tids[t], NULL);
+			pthread_join(tids[t], (void **)&ws[t]);
+	for (int t = 0; t < threads; t++)
+		if (ws[t])
+			raptor_free_world(ws[t]);
+	free(ws);
 	pthread_mutex_destroy(&j.mu);
 	pthread_cond_destroy(&j.cv);
 	raptor_free_world(w);
@@ -854,57 +865,77 @@ void yg_quads_free(yg_quads *q)
 	free(q);
 }
 
-static void emit_doc_relation(rdf_out *r, const yg_graph *g, const yg_document *d,
-                              const yg_relation *rel, char **iris)
+static int cmp_opt(const char *a, const char *b)
 {
-	const char *s = iris[rel->s], *o = iris[rel->o];
-	if (rel->p == YG_R_PARTNER_OF && strcmp(s, o) > 0) {
-		const char *t = s;
-		s = o;
-		o = t;
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
+/* A relation of the article with its ends as IRIs: two entities of one
+ * article may share an IRI ("Xuyên Á – Long An", "Xuyên Á-Long An"), so
+ * relations are compared by IRIs to write each statement once. */
+typedef struct {
+	const char *s, *o;
+	const yg_relation *rel;
+} doc_rel;
+
+static int cmp_doc_rel(const void *pa, const void *pb)
+{
+	const doc_rel *a = pa, *b = pb;
+	int c = strcmp(a->s, b->s);
+	if (!c)
+		c = (a->rel->p > b->rel->p) - (a->rel->p < b->rel->p);
+	if (!c)
+		c = strcmp(a->o, b->o);
+	if (!c)
+		c = cmp_opt(a->rel->role, b->rel->role);
+	if (!c)
+		c = cmp_opt(a->rel->date, b->rel->date);
+	return c ? c : cmp_opt(a->rel->start, b->rel->start);
+}
+
+/* The article's relations, each statement once; org:memberOf once per
+ * (member, organisation) however many roles the article gives. */
+static void emit_doc_relations(rdf_out *r, const yg_graph *g, const yg_document *d, char **iris)
+{
+	size_t n = d->relations.len;
+	doc_rel *rs = yg_xcalloc(n + 1, sizeof *rs);
+	for (size_t i = 0; i < n; i++) {
+		const yg_relation *rel = &d->relations.items[i];
+		const char *s = iris[rel->s], *o = iris[rel->o];
+		if (rel->p == YG_R_PARTNER_OF && strcmp(s, o) > 0) {
+			const char *t = s;
+			s = o;
+			o = t;
+		}
+		rs[i] = (doc_rel){s, o, rel};
 	}
-	if (rel->p != YG_R_MEMBER_OF) {
-		emit_iri(r, s, property_of[rel->p], o);
-		if (rel->p == YG_R_MERGED_INTO && rel->date)
-			emit_lit(r, s, YG_ONTOLOGY_NS "mergerDate", rel->date, NULL, NS_XSD "date");
-		return;
+	yg_sort(rs, n, sizeof *rs, cmp_doc_rel);
+	for (size_t i = 0; i < n; i++) {
+		const doc_rel *x = &rs[i], *prev = i ? &rs[i - 1] : NULL;
+		if (prev && cmp_doc_rel(prev, x) == 0)
+			continue;
+		const yg_relation *rel = x->rel;
+		if (strcmp(x->s, x->o) == 0)
+			continue;
+		if (rel->p != YG_R_MEMBER_OF) {
+			emit_iri(r, x->s, property_of[rel->p], x->o);
+			if (rel->p == YG_R_MERGED_INTO && rel->date)
+				emit_lit(r, x->s, YG_ONTOLOGY_NS "mergerDate", rel->date, NULL, NS_XSD "date");
+			continue;
+		}
+		if (!prev || prev->rel->p != YG_R_MEMBER_OF || strcmp(prev->s, x->s) || strcmp(prev->o, x->o))
+			emit_iri(r, x->s, property_of[YG_R_MEMBER_OF], x->o);
+		const char *date = rel->date ? rel->date : d->date;
+		emit_membership(r, g, x->s, x->o, rel->role, date, rel->start, &d->id, 1, PART_ALL);
 	}
-	const char *date = rel->date ? rel->date : d->date;
-	emit_membership(r, g, s, o, rel->role, date, rel->start, &d->id, 1, PART_ALL);
+	free(rs);
 }
 
 static int cmp_cstr(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static int cmp_pair(const void *pa, const void *pb)
-{
-	const int32_t *a = pa, *b = pb;
-	if (a[0] != b[0])
-		return a[0] < b[0] ? -1 : 1;
-	return (a[1] > b[1]) - (a[1] < b[1]);
-}
-
-/* org:memberOf once per (member, organisation) of the article, however
- * many roles the article gives the member there. */
-static void emit_doc_member_of(rdf_out *r, const yg_document *d, char **iris)
-{
-	int32_t *pairs = yg_xcalloc(2 * d->relations.len + 2, sizeof *pairs);
-	size_t n = 0;
-	for (size_t i = 0; i < d->relations.len; i++) {
-		const yg_relation *rel = &d->relations.items[i];
-		if (rel->p == YG_R_MEMBER_OF) {
-			pairs[2 * n] = rel->s;
-			pairs[2 * n + 1] = rel->o;
-			n++;
-		}
-	}
-	yg_sort(pairs, n, 2 * sizeof *pairs, cmp_pair);
-	for (size_t i = 0; i < n; i++)
-		if (i == 0 || cmp_pair(&pairs[2 * i], &pairs[2 * (i - 1)]) != 0)
-			emit_iri(r, iris[pairs[2 * i]], property_of[YG_R_MEMBER_OF], iris[pairs[2 * i + 1]]);
-	free(pairs);
 }
 
 /* An article's named graph: what the article asserts — its head, the
@@ -935,9 +966,7 @@ static void emit_document(rdf_out *r, const yg_graph *g, const yg_document *d, c
 		if (e == 0 || strcmp(sorted[e], sorted[e - 1]) != 0)
 			emit_iri(r, article, NS_SCHEMA "mentions", sorted[e]);
 	free(sorted);
-	emit_doc_member_of(r, d, iris);
-	for (size_t i = 0; i < d->relations.len; i++)
-		emit_doc_relation(r, g, d, &d->relations.items[i], iris);
+	emit_doc_relations(r, g, d, iris);
 	for (size_t e = 0; e < n; e++)
 		free(iris[e]);
 	free(iris);
@@ -1000,7 +1029,10 @@ static char *document_quads(raptor_world *world, yg_nq *nq, const yg_graph *g, c
 }
 
 /* One raptor world per thread for yg_quads_render (worlds are not shared
- * between threads), with its term cache, freed when the thread ends. */
+ * between threads), with its term cache.  They are freed together by the
+ * main thread at the end, not as each thread ends: freeing a world runs
+ * libxml2's cleanup, which deletes its thread-state key, and the state of
+ * every thread still running then leaked (968 bytes a worker). */
 typedef struct {
 	raptor_world *world;
 	yg_nq *nq; /* NULL: N-Quads through raptor */
@@ -1008,18 +1040,15 @@ typedef struct {
 
 static pthread_key_t world_key;
 static pthread_once_t world_once = PTHREAD_ONCE_INIT;
-
-static void free_writer(void *p)
-{
-	thread_writer *t = p;
-	yg_nq_free(t->nq);
-	raptor_free_world(t->world);
-	free(t);
-}
+static pthread_mutex_t worlds_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct {
+	thread_writer **items;
+	size_t len, cap;
+} worlds;
 
 static void make_world_key(void)
 {
-	pthread_key_create(&world_key, free_writer);
+	pthread_key_create(&world_key, NULL);
 }
 
 static thread_writer *thread_world(void)
@@ -1031,6 +1060,9 @@ static thread_writer *thread_world(void)
 		t->world = new_world();
 		t->nq = via_raptor() ? NULL : yg_nq_new(t->world);
 		pthread_setspecific(world_key, t);
+		pthread_mutex_lock(&worlds_lock);
+		YG_VEC_PUSH(worlds, t);
+		pthread_mutex_unlock(&worlds_lock);
 	}
 	return t;
 }
@@ -1047,11 +1079,16 @@ char *yg_quads_render(const yg_graph *g, const yg_document *d, int *bad)
 void yg_quads_release_thread(void)
 {
 	pthread_once(&world_once, make_world_key);
-	thread_writer *t = pthread_getspecific(world_key);
-	if (t) {
-		free_writer(t);
-		pthread_setspecific(world_key, NULL);
+	pthread_mutex_lock(&worlds_lock);
+	for (size_t i = 0; i < worlds.len; i++) {
+		yg_nq_free(worlds.items[i]->nq);
+		raptor_free_world(worlds.items[i]->world);
+		free(worlds.items[i]);
 	}
+	free(worlds.items);
+	memset(&worlds, 0, sizeof worlds);
+	pthread_mutex_unlock(&worlds_lock);
+	pthread_setspecific(world_key, NULL);
 }
 
 /* The spill file, opened (and unlinked: nothing to clean up) when the

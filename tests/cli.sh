@@ -60,6 +60,7 @@ check "an unknown option: exit 2" exit_is 2 "$YTEGRAPH" build --bogus "$EX"
 check "... one message naming it" sh -c 'test "$(grep -c "bogus" "$0")" -eq 1 && grep -q "unknown option .--bogus." "$0"' "$TMP/.stderr"
 check "an unknown short option: exit 2 and one message" sh -c '"$0" build -Z "$1" 2>"$2"; test $? -eq 2 && test "$(grep -c -- "-Z" "$2")" -eq 1' "$YTEGRAPH" "$EX" "$TMP/z.err"
 check "a missing option value says so" sh -c '"$0" build "$1" -o 2>"$2"; test $? -eq 2 && grep -q "missing value for option .-o." "$2"' "$YTEGRAPH" "$EX" "$TMP/m.err"
+check "... also for a long option" sh -c '"$0" extract "$1" --date 2>"$2"; test $? -eq 2 && grep -q "missing value for option .--date." "$2"' "$YTEGRAPH" "$EX" "$TMP/m2.err"
 # options that do not apply to the command
 check "extract --type is a usage error" exit_is 2 "$YTEGRAPH" extract --type Hospital "$EX"
 check "... saying which commands take it" stderr_has "does not apply to 'extract'"

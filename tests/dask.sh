@@ -52,14 +52,16 @@ check "the merged entity list is the single run's" "$PY" -c "
 import csv
 def rows(p):
     with open(p, encoding='utf-8', newline='') as f:
-        r = list(csv.DictReader(f, delimiter='\t'))
-    return r
+        return list(csv.DictReader(f, delimiter='\t', quoting=csv.QUOTE_NONE))
 a, b = rows('$TMP/one.tsv'), rows('$TMP/dask/entities.tsv')
 cols = [c for c in b[0] if c in a[0]]
-assert cols == ['type', 'label', 'iri', 'mentions', 'documents'], cols
-split = lambda s: sorted(x for x in s.replace(';', ',').split(',') if x)
-key = lambda r: tuple(split(r[c]) if c == 'documents' else r[c] for c in cols)
-assert len(a) == len(b) and [key(r) for r in a] == [key(r) for r in b], (len(a), len(b))
+assert cols[:5] == ['type', 'label', 'iri', 'mentions', 'documents'], cols
+lists = ('documents', 'aliases')
+split = lambda s: sorted(x for x in s.replace(';', '|').replace(',', '|').split('|') if x)
+key = lambda r: tuple(split(r[c]) if c in lists else r[c] for c in cols)
+bad = [(x, y) for x, y in zip(a, b) if key(x) != key(y)]
+for x, y in bad[:3]: print('single:', x); print('dask:  ', y)
+assert len(a) == len(b) and not bad, (len(a), len(b), len(bad))
 "
 if command -v node >/dev/null 2>&1 && [ -d "$OX/node_modules/oxigraph" ]; then
 	for f in "$top_srcdir"/queries/*.rq; do

@@ -45,6 +45,7 @@ bad_record "an id of spaces" "$(rec '  ' '')" '"id" is empty'
 bad_record "an id with an escape sequence" "$(rec 'x\u001b[31m' '')" '"id" holds a control character'
 bad_record "a url with an unclosed IP literal" "$(rec x ',"url":"http://[::1/a"')" '"url" is not an absolute IRI'
 bad_record "a url without a scheme" "$(rec x ',"url":"www.a.vn/x"')" '"url" is not an absolute IRI'
+bad_record "a url rdf:_x (raptor refuses it; found by fuzz_jsonl)" "$(rec x ',"url":"http://www.w3.org/1999/02/22-rdf-syntax-ns#_x"')" '"url" is not an absolute IRI'
 { rec t1 ',"date":"2025-03-01T08:00:00+07:00"'; } >"$TMP/ts.jsonl"
 check "a timestamp gives its day" sh -c '"$0" extract --jsonl "$1" | grep -q "\"date\":\"2025-03-01\""' "$YTEGRAPH" "$TMP/ts.jsonl"
 # a url that only needs percent-encoding is kept, encoded
@@ -80,7 +81,7 @@ check "file names that are not UTF-8 or hold controls: every output parses" pars
 check "... and extract's JSON is valid UTF-8" sh -c '"$0" extract "$1" | "$2" -c "import json,sys; [json.loads(l) for l in sys.stdin.buffer.read().decode(\"utf-8\").splitlines()]"' "$YTEGRAPH" "$TMP/names" "$PY"
 
 # ---- IRIs: --base ----
-for b in 'http://[::1/' 'http://x.vn/%zz/' "$(printf 'http://x.vn/\177/')" "$(printf 'http://x.vn/\302\205/')" 'http://x.vn/a b/' 'x.vn/' 'http://x.vn/a?q/' 'http://x.vn/#a/'; do
+for b in 'http://[::1/' 'http://x.vn/%zz/' "$(printf 'http://x.vn/\177/')" "$(printf 'http://x.vn/\302\205/')" 'http://www.w3.org/1999/02/22-rdf-syntax-ns#_' 'http://x.vn/a/../' 'http://x.vn/./' 'http://x.vn/a b/' 'x.vn/' 'http://x.vn/a?q/' 'http://x.vn/#a/'; do
 	check "--base '$b' is refused (2)" exit_is 2 "$YTEGRAPH" build --base "$b" -o "$TMP/b.ttl" "$EX"
 done
 check "--base with an IP literal is accepted" exit_is 0 "$YTEGRAPH" build -q --base 'http://[::1]:8080/kg/' -o "$TMP/b.ttl" "$EX"
@@ -103,6 +104,12 @@ check "... and 'D1' is an article of its own" sh -c 'test "$(grep -c "schema:New
 check "mention counts do not double" sh -c 'grep -A6 "hospital/benh-vien-bach-mai>$" "$0" | grep -q "mentionCount 2 "' "$TMP/dup.ttl"
 { rec d1 ''; rec d1 ''; } >"$TMP/dup2.jsonl"
 check "... the same with -j 2 (records parsed by the workers)" sh -c '"$0" build -q -j 2 -o "$1/dup2.nq" --jsonl "$1/dup2.jsonl" 2>/dev/null; test $? -eq 1 && test "$(grep -c "schema.org/NewsArticle" "$1/dup2.nq")" -eq 1' "$YTEGRAPH" "$TMP"
+
+{ rec . ''; rec .. ''; rec .x ''; } >"$TMP/dots.jsonl"
+build_all "$TMP/dots" --jsonl "$TMP/dots.jsonl"
+check "ids '.' and '..' (dot segments; found by fuzz_writers): every output parses" parses "$TMP/dots"
+check "... and Turtle and N-Triples name the same three articles" sh -c '
+	for f in "$0.ttl" "$0.nt"; do rapper -q -i guess -o ntriples "$f" https://example.org/ | grep -o "<[^>]*/article/[^>]*>" | sort -u; done | sort | uniq -c | awk "\$1 != 2 { bad = 1 } END { exit bad || NR != 3 }"' "$TMP/dots"
 
 # ---- terminal output ----
 { rec 'a\u001b]0;owned\u0007' ''; } >"$TMP/tty.jsonl"
@@ -133,4 +140,7 @@ check "--raw-cells writes cells as they are" grep -q ',"=1+2",' "$TMP/raw.csv"
 "$YTEGRAPH" build -q --jsonl --bom -o "$TMP/bom.csv" "$TMP/sheet.jsonl"
 check "--bom starts the CSV with a byte-order mark" sh -c 'head -c 3 "$0" | od -An -tx1 | grep -q "ef bb bf"' "$TMP/bom.csv"
 check "TSV and CSV list aliases" sh -c '"$0" entities --format tsv "$1" | grep -q "	Thủ đô" && "$0" entities --format csv "$1" | grep -q ",\"Thủ đô\""' "$YTEGRAPH" "$EX"
+mkdir -p "$TMP/escname"
+: >"$TMP/escname/$(printf 'e\033[2Jf').txt"
+check "a message naming a file with an escape sequence writes none" sh -c '"$0" extract "$1" 2>&1 >/dev/null | LC_ALL=C grep -q "$(printf "\033")" && exit 1 || exit 0' "$YTEGRAPH" "$TMP/escname"
 finish

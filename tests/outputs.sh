@@ -86,6 +86,11 @@ assert set(t) == set(u), (len(t), len(u))
 	done
 fi
 
+# Roles that head their unit (ytg:seniority "head" in the title lexicon)
+check "Giám đốc heads its unit (ytg:headsUnit), Phó Giám đốc does not" sh -c '
+	grep -A3 "^<https://w3id.org/ytegraph/id/role/giam-doc>" "$0" | grep -q "ytg:headsUnit true" &&
+	! grep -A3 "^<https://w3id.org/ytegraph/id/role/pho-giam-doc>" "$0" | grep -q "ytg:headsUnit"' "$O/g.ttl"
+
 # No output repeats a statement: one article twice, on two dates, gives a
 # member two memberships of one body (org:memberOf must still be once).
 "$PY" -c "
@@ -209,4 +214,13 @@ if [ "$(id -u)" -ne 0 ]; then
 else
 	skip "an unwritable folder is an error" "root can write anywhere"
 fi
+# Posts: a head's title heads its unit, a deputy's does not; an appointment
+# "kể từ ngày" gives the post's start (org:memberDuring, OWL-Time)
+printf 'Ngày 5/9/2025, UBND tỉnh Nam Định bổ nhiệm ông Trần Văn Bình giữ chức Giám đốc Sở Y tế tỉnh Nam Định kể từ ngày 01/9/2025.\nBà Lê Thị Hoa, Phó Giám đốc Sở Y tế tỉnh Nam Định, dự họp.\n' >"$TMP/posts.txt"
+"$YTEGRAPH" build -q -o "$TMP/posts.ttl" "$TMP/posts.txt"
+check "a head's title heads its unit" sh -c 'grep -A3 "rdfs:label \"Giám đốc\"@vi" "$0" | grep -q "ytg:headsUnit true"' "$TMP/posts.ttl"
+check "... a deputy's does not" sh -c '! grep -A3 "rdfs:label \"Phó Giám đốc\"@vi" "$0" | grep -q "headsUnit"' "$TMP/posts.ttl"
+check "an appointment from a date starts the post then" grep -q 'time:inXSDDate "2025-09-01"^^xsd:date' "$TMP/posts.ttl"
+check "... and only that post has a start" sh -c 'test "$(grep -c "org:memberDuring" "$0")" = 1' "$TMP/posts.ttl"
+check "extract shows the start" sh -c '"$0" extract "$1" | grep -q "\"role\":\"Giám đốc\",\"start\":\"2025-09-01\""' "$YTEGRAPH" "$TMP/posts.txt"
 finish
