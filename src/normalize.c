@@ -376,37 +376,45 @@ static int nonchar3(const unsigned char *p)
 	return p[0] == 0xEF && ((p[1] == 0xBF && p[2] >= 0xBE) || (p[1] == 0xB7 && p[2] >= 0x90 && p[2] <= 0xAF));
 }
 
-/* Can any of the eight bytes at p be (part of) a control: below 0x20,
- * DEL, or 0xC2, the lead byte of the C1 controls? */
-static inline int maybe_control(const unsigned char *p)
+/* The bytes of the eight at p that may be (part of) a control: below
+ * 0x20, DEL, or 0xC2, the lead byte of the C1 controls, as their high
+ * bits.  Exact up to the first such byte; a byte above it may be marked
+ * without being one (a borrow), so each mark is checked. */
+static inline uint64_t control_marks(const unsigned char *p)
 {
 	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
 	uint64_t w, del, c2;
 	memcpy(&w, p, 8);
 	del = w ^ (ones * 0x7F);
 	c2 = w ^ (ones * 0xC2);
-	return ((((w - ones * 0x20) & ~w) | ((del - ones) & ~del) | ((c2 - ones) & ~c2)) & highs) != 0;
+	return (((w - ones * 0x20) & ~w) | ((del - ones) & ~del) | ((c2 - ones) & ~c2)) & highs;
+}
+
+/* The byte at s[i] by the rule below. */
+static inline void blank_at(unsigned char *s, size_t i, size_t n)
+{
+	if ((s[i] < 0x20 && !(s[i] >= '\t' && s[i] <= '\r')) || s[i] == 0x7F)
+		s[i] = ' ';
+	else if (s[i] == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F && s[i + 1] != 0x85)
+		s[i] = s[i + 1] = ' ';
 }
 
 /* Controls are no text either: a C0 control other than the white space
  * ones (tab, line feed, vertical tab, form feed, CR), DEL, or a C1
  * control would end up inside a label ("thờeo\x17định").  Each becomes
- * spaces of its own length, so offsets do not move. */
+ * spaces of its own length, so offsets do not move.  Eight bytes at a
+ * time; only the marked ones (mostly line feeds) are looked at. */
 static void blank_controls(char *str, size_t n)
 {
 	unsigned char *s = (unsigned char *)str;
-	for (size_t i = 0; i < n;) {
-		if (i + 8 <= n && !maybe_control(s + i)) {
-			i += 8;
-			continue;
-		}
-		for (size_t stop = i + 8 < n ? i + 8 : n; i < stop; i++) {
-			if ((s[i] < 0x20 && !(s[i] >= '\t' && s[i] <= '\r')) || s[i] == 0x7F)
-				s[i] = ' ';
-			else if (s[i] == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F && s[i + 1] != 0x85)
-				s[i] = s[i + 1] = ' ';
-		}
-	}
+	size_t i = 0;
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	for (; i + 8 <= n; i += 8)
+		for (uint64_t m = control_marks(s + i); m; m &= m - 1)
+			blank_at(s, i + (size_t)(__builtin_ctzll(m) >> 3), n);
+#endif
+	for (; i < n; i++)
+		blank_at(s, i, n);
 }
 
 void yg_text_replace_nonchars(char *str, size_t n)

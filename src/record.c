@@ -80,41 +80,34 @@ static size_t unescape(const char *s, size_t i, size_t end, char **o)
 	return 6;
 }
 
-/* The string whose opening quote is at s[*pos], decoded into a new
- * allocation; *pos moves past its closing quote.  NULL: not one this
- * parser takes. */
-static char *string_at(const char *s, size_t n, size_t *pos)
+/* The string whose opening quote is at s[*pos], decoded (in one pass,
+ * through `scratch`) into a new allocation; *pos moves past its closing
+ * quote.  NULL: not one this parser takes.  A backslash and what follows
+ * are read as one escape, so the closing quote is the one cJSON finds. */
+static char *string_at(const char *s, size_t n, size_t *pos, yg_buf *scratch)
 {
-	size_t start = *pos + 1, end = start;
-	/* the closing quote, as cJSON finds it: a backslash hides the byte
-	 * after it */
+	size_t i = *pos + 1;
+	scratch->len = 0;
+	yg_buf_reserve(scratch, 64);
 	for (;;) {
-		end = find2(s, end, n, '"', '\\');
-		if (end >= n)
+		size_t stop = find2(s, i, n, '"', '\\');
+		if (stop >= n)
 			return NULL;
-		if (s[end] == '"')
-			break;
-		if (end + 1 >= n)
-			return NULL;
-		end += 2;
-	}
-	char *out = yg_xmalloc(end - start + 1), *o = out;
-	for (size_t i = start; i < end;) {
-		size_t bs = find2(s, i, end, '\\', '\\');
-		memcpy(o, s + i, bs - i);
-		o += bs - i;
-		if (bs >= end)
-			break;
-		size_t took = unescape(s, bs, end, &o);
-		if (!took) {
-			free(out);
-			return NULL;
+		yg_buf_add(scratch, s + i, stop - i);
+		if (s[stop] == '"') {
+			*pos = stop + 1;
+			return yg_xstrndup(scratch->s, scratch->len);
 		}
-		i = bs + took;
+		if (stop + 1 >= n)
+			return NULL;
+		yg_buf_reserve(scratch, 4);
+		char *o = scratch->s + scratch->len;
+		size_t took = unescape(s, stop, n, &o);
+		if (!took)
+			return NULL;
+		scratch->len = (size_t)(o - scratch->s);
+		i = stop + took;
 	}
-	*o = '\0';
-	*pos = end + 1;
-	return out;
 }
 
 static size_t skip_space(const char *s, size_t i, size_t n)
@@ -126,9 +119,9 @@ static size_t skip_space(const char *s, size_t i, size_t n)
 
 /* One member "key": "value" or "key": null at s[*pos] (its opening
  * quote), appended to obj; 0 when it is not one this parser takes. */
-static int member_at(cJSON *obj, const char *s, size_t n, size_t *pos)
+static int member_at(cJSON *obj, const char *s, size_t n, size_t *pos, yg_buf *scratch)
 {
-	char *key = string_at(s, n, pos);
+	char *key = string_at(s, n, pos, scratch);
 	if (!key)
 		return 0;
 	cJSON *item = cJSON_CreateNull();
@@ -144,7 +137,7 @@ static int member_at(cJSON *obj, const char *s, size_t n, size_t *pos)
 	i = skip_space(s, i + 1, n);
 	if (i < n && s[i] == '"') {
 		*pos = i;
-		if (!(item->valuestring = string_at(s, n, pos)))
+		if (!(item->valuestring = string_at(s, n, pos, scratch)))
 			return 0;
 		item->type = cJSON_String;
 		return 1;
@@ -164,12 +157,14 @@ cJSON *yg_record_parse_flat(const char *s, size_t n)
 	cJSON *obj = cJSON_CreateObject();
 	if (!obj)
 		return NULL;
+	yg_buf scratch;
+	yg_buf_init(&scratch);
 	i = skip_space(s, i + 1, n);
 	if (i < n && s[i] == '}') {
 		i++;
 	} else {
 		for (;;) {
-			if (i >= n || s[i] != '"' || !member_at(obj, s, n, &i))
+			if (i >= n || s[i] != '"' || !member_at(obj, s, n, &i, &scratch))
 				goto other;
 			i = skip_space(s, i, n);
 			if (i < n && s[i] == ',') {
@@ -183,9 +178,12 @@ cJSON *yg_record_parse_flat(const char *s, size_t n)
 			goto other;
 		}
 	}
-	if (skip_space(s, i, n) == n)
+	if (skip_space(s, i, n) == n) {
+		yg_buf_free(&scratch);
 		return obj;
+	}
 other:
+	yg_buf_free(&scratch);
 	cJSON_Delete(obj);
 	return NULL;
 }
