@@ -12,6 +12,10 @@ check "extract -j 2 prints exactly what -j 1 prints" cmp "$TMP/j1.jsonl" "$TMP/j
 "$YTEGRAPH" build -q -j 3 -o "$TMP/b.ttl" -o "$TMP/b.nq" "$EX"
 check "build -j 3 writes byte-identical Turtle" cmp "$TMP/a.ttl" "$TMP/b.ttl"
 check "build -j 3 writes byte-identical N-Quads" cmp "$TMP/a.nq" "$TMP/b.nq"
+# Turtle rendered in chunks of two subjects on three threads (under
+# ThreadSanitizer too: run-tests.sh)
+YTEGRAPH_TURTLE_CHUNK=2 "$YTEGRAPH" build -q -j 3 -o "$TMP/c.ttl" "$EX"
+check "build -j 3, Turtle in chunks of 2 subjects: byte-identical" cmp "$TMP/a.ttl" "$TMP/c.ttl"
 check "bad --jobs is a usage error" exit_is 2 "$YTEGRAPH" extract -j 0 "$EX"
 
 # many articles on many threads at once: shared state would show here (a
