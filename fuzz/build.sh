@@ -67,7 +67,7 @@ none) SAN="-fno-omit-frame-pointer" ;;
 *) SAN="-fsanitize=$SANITIZERS -fno-sanitize-recover=undefined -fno-omit-frame-pointer" ;;
 esac
 CFLAGS="-std=c11 -D_GNU_SOURCE -pthread -g -O1 $SAN -I$CONFIG_DIR -I$TOP -I$TOP/src \
- -DYG_PKGDATADIR=\"/usr/local/share/ytegraph\" -DYG_SRCDATADIR=\"$TOP/ontology\" \
+ -DYG_PKGDATADIR=\"/usr/local/share/ytegraph\" -DYG_SRCDATADIR=\"$TOP/ontology\" -DYG_BUILDDIR=\"$TOP\" \
  $PKG_CFLAGS ${EXTRA_CFLAGS:-}"
 
 # Library objects: rebuilt only when the source (or a header) is newer.

@@ -84,6 +84,9 @@ typedef enum {
 	X(MERGER, "merger")                 /* sáp nhập, hợp nhất */                      \
 	X(MERGE_DIRECTION, "merger-direction") /* thành, vào: the merged-into side follows */ \
 	X(MERGE_SOURCE, "merger-source")    /* từ right after the cue: the merged units follow */ \
+	X(CELL_SEP, "cell-separator")       /* |: between the cells of a table row */     \
+	X(COLUMN_PERSON, "column-person")   /* Họ và tên, Chức vụ: a header of persons */ \
+	X(COLUMN_PLACE, "column-place")     /* Tỉnh: the header's column of places */     \
 	X(SIDE, "side")                     /* về phía X: bare heads after it are X's province's */ \
 	X(RENAME, "rename")                 /* đổi tên A thành B: one entity, B's label */ \
 	X(MERGE_JOIN, "merger-join")        /* thành các đơn vị trực thuộc: units before join the one after */ \

@@ -133,7 +133,8 @@ enum { LIST_GAP = 6 };
 
 /* The merger of the sentence of cue [cue, cue + len), with the list its
  * colon introduces; returns one past the last token it used (the cue
- * alone when it found none: a later cue of the sentence may). */
+ * alone when it found none in its sentence alone: a later cue of the
+ * sentence may). */
 static size_t merge_sentence(const yg_ctx *c, size_t cue, size_t len)
 {
 	const yg_document *d = c->d;
@@ -204,7 +205,9 @@ static size_t merge_sentence(const yg_ctx *c, size_t cue, size_t len)
 		}
 	}
 	free(date);
-	return found ? s1 : cue + len;
+	/* a list on the lines after a colon is read once: a cue inside one of
+	 * its items does not read the rest again (a million items) */
+	return found || d->toks.items[s1 - 1].sent != sent ? s1 : cue + len;
 }
 
 /* Cues a sentence may try before it is given up: each try reads the

@@ -241,7 +241,8 @@ static size_t title_sep(const yg_ctx *c, size_t k)
 	size_t n = yg_role_at(c, k, YG_ROLE_LIST_SEP);
 	if (n)
 		return n + yg_role_at(c, k + n, YG_ROLE_CONCURRENT);
-	if ((n = yg_role_at(c, k, YG_ROLE_CONCURRENT)) > 0 || (n = yg_role_at(c, k, YG_ROLE_LIST_AND)) > 0)
+	if ((n = yg_role_at(c, k, YG_ROLE_CONCURRENT)) > 0 || (n = yg_role_at(c, k, YG_ROLE_LIST_AND)) > 0 ||
+	    (n = yg_role_at(c, k, YG_ROLE_CELL_SEP)) > 0) /* a table row: | name | title | */
 		return n;
 	return yg_tok_dash(c->d, k) ? 1 : 0;
 }
@@ -431,6 +432,52 @@ static size_t person_at(const yg_ctx *c, size_t i, person *out)
 	return p + n;
 }
 
+/* Shape D: one title shared by a list of names, after a plural ("các
+ * Phó Giám đốc Sở Y tế: A, B và C").  The persons are list items
+ * (coord.c); each gets the chain. */
+typedef struct {
+	const chain *ch;
+	size_t count;
+} shared;
+
+static size_t person_item(const yg_ctx *c, size_t k, void *user)
+{
+	(void)user;
+	person p;
+	size_t n = person_at(c, k, &p);
+	if (n)
+		free(p.degrees);
+	return n;
+}
+
+static void shared_person(const yg_ctx *c, size_t start, size_t end, void *user)
+{
+	(void)end;
+	shared *sh = user;
+	person p;
+	person_at(c, start, &p);
+	yg_document *d = c->d;
+	add_official(d, p.start, p.end, p.degrees, 0);
+	link_chain(c, p.start, sh->ch, 0);
+	free(p.degrees);
+	sh->count++;
+}
+
+static size_t shared_title(yg_ctx *c, size_t i, size_t tl, const chain *ch)
+{
+	size_t k = i + tl;
+	k += yg_list_open(c, k);
+	person first;
+	size_t n = person_at(c, k, &first);
+	if (!n)
+		return 0;
+	free(first.degrees);
+	yg_document_cite(c->d, "official.shared-title", (uint32_t)i);
+	shared sh = {ch, 0};
+	size_t end = yg_list(c, k, person_item, shared_person, &sh, 0);
+	return end - i;
+}
+
 /* Shape C: persons, each maybe with a bracket, joined by "và" or ",",
  * then an appointment: "làm" and a chain (a count before it is skipped:
  * "làm 2 Phó giám đốc").  A former post stated for them all ("nguyên là
@@ -514,7 +561,9 @@ static size_t official_at(yg_ctx *c, size_t i)
 	chain ch;
 	size_t ns, nn;
 	size_t tl = chain_at(c, i + p, 0, &ch);
-	if (tl && (nn = name_after(c, i + p + tl, &ns)) > 0) {
+	if (tl && !p && yg_role_before(c, i, YG_ROLE_PLURAL) && (consumed = shared_title(c, i, tl, &ch)) > 0) {
+		/* D: one title, several names */
+	} else if (tl && (nn = name_after(c, i + p + tl, &ns)) > 0) {
 		/* A: titles, then the name */
 		yg_document_cite(d, "official.title-before", (uint32_t)i);
 		add_official(d, ns, ns + nn, deg.s, 0);

@@ -56,48 +56,70 @@ static size_t partner_word(const yg_ctx *c, size_t cue, size_t end)
 	return 0;
 }
 
+/* The care units of a sentence's mentions [lo, hi) that start in tokens
+ * [from, to): their entities, in text order.  Caller frees. */
+static int32_t *units_between(const yg_document *d, size_t lo, size_t hi, size_t from, size_t to, size_t *n)
+{
+	int32_t *u = yg_xmalloc((hi - lo + 1) * sizeof *u);
+	*n = 0;
+	for (size_t k = lo; k < hi; k++) {
+		const yg_mention *m = &d->mentions.items[k];
+		if (is_care_unit(m) && m->tok_start >= from && m->tok_start < to)
+			u[(*n)++] = m->entity;
+	}
+	return u;
+}
+
+/* Partnerships a sentence may state between two lists at most: news
+ * pairs a few hospitals with a few others; a sentence of thousands of
+ * units is a list, not thousands of agreements (and pairs would grow
+ * with the square of it). */
+enum { MAX_PAIRS = 256 };
+
+static void pair_lists(yg_document *d, const int32_t *a, size_t na, const int32_t *b, size_t nb)
+{
+	if (na * nb > MAX_PAIRS)
+		return;
+	for (size_t i = 0; i < na; i++)
+		for (size_t j = 0; j < nb; j++)
+			partner(d, a[i], b[j]);
+}
+
 /* "giữa ...": both sides of the partner word, or every pair. */
 static void between(const yg_ctx *c, size_t cue, size_t lo, size_t hi, size_t end)
 {
 	yg_document *d = c->d;
-	size_t with = partner_word(c, cue, end);
-	for (size_t a = lo; a < hi; a++) {
-		const yg_mention *ma = &d->mentions.items[a];
-		if (!is_care_unit(ma) || ma->tok_start < cue || (with && ma->tok_start > with))
-			continue;
-		for (size_t b = a + 1; b < hi; b++) {
-			const yg_mention *mb = &d->mentions.items[b];
-			if (is_care_unit(mb) && (!with || mb->tok_start > with))
-				partner(d, ma->entity, mb->entity);
-		}
+	size_t with = partner_word(c, cue, end), na, nb;
+	if (with) {
+		int32_t *a = units_between(d, lo, hi, cue, with, &na), *b = units_between(d, lo, hi, with, end, &nb);
+		pair_lists(d, a, na, b, nb);
+		free(a);
+		free(b);
+		return;
 	}
+	int32_t *u = units_between(d, lo, hi, cue, end, &na);
+	if (na * na <= 2 * MAX_PAIRS)
+		for (size_t i = 0; i < na; i++)
+			for (size_t j = i + 1; j < na; j++)
+				partner(d, u[i], u[j]);
+	free(u);
 }
 
 /* "A hỗ trợ C": the units before the cue support those after it; with
  * none after, the ones the programme supports (*beneficiary). */
-static void support(const yg_ctx *c, size_t cue, size_t lo, size_t hi, int32_t *beneficiary)
+static void support(const yg_ctx *c, size_t cue, size_t lo, size_t hi, size_t end, int32_t *beneficiary)
 {
 	yg_document *d = c->d;
-	int32_t after = -1;
-	for (size_t k = lo; k < hi; k++)
-		if (is_care_unit(&d->mentions.items[k]) && d->mentions.items[k].tok_start > cue) {
-			after = d->mentions.items[k].entity;
-			break;
-		}
-	for (size_t a = lo; a < hi; a++) {
-		const yg_mention *ma = &d->mentions.items[a];
-		if (!is_care_unit(ma) || ma->tok_start > cue)
-			continue;
-		if (after < 0 && *beneficiary >= 0)
-			partner(d, ma->entity, *beneficiary);
-		for (size_t b = lo; b < hi; b++) {
-			const yg_mention *mb = &d->mentions.items[b];
-			if (is_care_unit(mb) && mb->tok_start > cue)
-				partner(d, ma->entity, mb->entity);
-		}
-	}
-	if (after >= 0)
-		*beneficiary = after;
+	size_t s0 = hi > lo ? d->mentions.items[lo].tok_start : cue, na, nb;
+	int32_t *a = units_between(d, lo, hi, s0, cue + 1, &na), *b = units_between(d, lo, hi, cue + 1, end, &nb);
+	if (nb)
+		pair_lists(d, a, na, b, nb);
+	else if (*beneficiary >= 0)
+		pair_lists(d, a, na, beneficiary, 1);
+	if (nb)
+		*beneficiary = b[0];
+	free(a);
+	free(b);
 }
 
 /* The cue a sentence's partnerships hang on: "giữa" first, then "vệ
@@ -138,7 +160,7 @@ void yg_relate_partners(const yg_ctx *c)
 			else if (r == YG_ROLE_SATELLITE_OF)
 				satellite(d, cue, lo, hi);
 			else
-				support(c, cue, lo, hi, &beneficiary);
+				support(c, cue, lo, hi, end, &beneficiary);
 		}
 		i = end;
 	}

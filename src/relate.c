@@ -204,24 +204,39 @@ uint8_t *yg_example_sentences(const yg_ctx *c)
 /* ---- links recorded by the recognisers ---- */
 
 /* The start of a post: a date its sentence says it holds from ("được bổ
- * nhiệm ... kể từ ngày 01/9/2025"), or NULL. */
-static char *post_start(const yg_ctx *c, uint32_t tok)
+ * nhiệm ... kể từ ngày 01/9/2025"), or NULL (caller frees).  The
+ * sentence's date is kept for the next link of the same sentence: many
+ * persons of one sentence read it once. */
+typedef struct {
+	uint32_t sent;
+	char *date;
+	int valid;
+} start_memo;
+
+static char *post_start(const yg_ctx *c, uint32_t tok, start_memo *memo)
 {
 	const yg_document *d = c->d;
 	if (tok >= d->toks.len)
 		return NULL;
 	uint32_t sent = d->toks.items[tok].sent;
-	size_t a = tok, b = tok;
-	while (a > 0 && d->toks.items[a - 1].sent == sent)
-		a--;
-	while (b < d->toks.len && d->toks.items[b].sent == sent)
-		b++;
-	return yg_date_since(c, a, b);
+	if (!memo->valid || memo->sent != sent) {
+		size_t a = tok, b = tok;
+		while (a > 0 && d->toks.items[a - 1].sent == sent)
+			a--;
+		while (b < d->toks.len && d->toks.items[b].sent == sent)
+			b++;
+		free(memo->date);
+		memo->date = yg_date_since(c, a, b);
+		memo->sent = sent;
+		memo->valid = 1;
+	}
+	return memo->date ? yg_xstrdup(memo->date) : NULL;
 }
 
 static void resolve_links(const yg_ctx *c)
 {
 	yg_document *d = c->d;
+	start_memo memo = {0, NULL, 0};
 	yg_buf label;
 	yg_buf_init(&label);
 	for (size_t i = 0; i < d->links.len; i++) {
@@ -260,10 +275,11 @@ static void resolve_links(const yg_ctx *c)
 			r->weight = l->weight;
 			r->heads = l->heads;
 			if (l->p == YG_R_MEMBER_OF)
-				r->start = post_start(c, l->from_tok);
+				r->start = post_start(c, l->from_tok, &memo);
 		}
 	}
 	yg_buf_free(&label);
+	free(memo.date);
 }
 
 /* One person, one post per body: the one the article gives most weight

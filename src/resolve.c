@@ -6,6 +6,7 @@
 #include "buf.h"
 #include "fold.h"
 #include "place.h"
+#include "table.h"
 #include "trie.h"
 
 /* Last word of a label ("Nguyễn Trọng Diện" → "Diện"). */
@@ -383,7 +384,8 @@ static const char *article_local(const yg_ctx *c, const local_places *l, int32_t
 static int32_t *side_provinces(const yg_ctx *c)
 {
 	const yg_document *d = c->d;
-	int32_t *side = yg_xmalloc((d->toks.len + 1) * sizeof *side), cur = -1;
+	/* a table row with a place column is a side of its own */
+	int32_t *side = yg_table_row_places(c), cur = -1;
 	for (size_t k = 0; k < d->toks.len; k++) {
 		/* a side lasts over the ";" between the persons it lists */
 		if ((d->toks.items[k].flags & YG_TOK_SENT_START) && !(k > 0 && yg_tok_punct(d, k - 1, ';')))
@@ -395,7 +397,8 @@ static int32_t *side_provinces(const yg_ctx *c)
 			cur = d->mentions.items[m].concept;
 		else if (n)
 			cur = -1; /* a side without a province: the article's */
-		side[k] = cur;
+		if (side[k] < 0)
+			side[k] = cur;
 	}
 	return side;
 }
