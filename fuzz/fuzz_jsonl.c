@@ -147,7 +147,7 @@ static void check_rdf(const yg_graph *g, const yg_document *doc)
 		parse_back(rdf[i].parser, text, len);
 		free(text);
 	}
-	yg_quads *q = yg_quads_new(NULL);
+	yg_quads *q = yg_quads_new(NULL, NULL);
 	yg_diag d = {0};
 	CHECK(yg_quads_add(q, g, doc, &d) == YG_OK, "N-Quads: %s", d.msg);
 	char *out = NULL;

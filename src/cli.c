@@ -620,7 +620,7 @@ static void open_quad_outputs(run_state *rs)
 			report(rs, &d);
 			continue;
 		}
-		q->quads = yg_quads_new(o->stream ? q->out.fh : NULL);
+		q->quads = yg_quads_new(o->stream ? q->out.fh : NULL, q->out.tmp);
 		rs->nquads++;
 	}
 }
@@ -647,6 +647,7 @@ static void write_output(run_state *rs, const char *path, const yg_writer *w)
 	yg_write_opts wo = rs->o->wopts;
 	wo.path = path;
 	wo.notes = rs->o->quiet ? NULL : stderr;
+	wo.threads = rs->o->threads;
 	yg_outfile out;
 	yg_diag d = {0};
 	if (strstr(path, "%s")) { /* one diagram per province */

@@ -11,6 +11,7 @@
 #include "date.h"
 #include "iri.h"
 #include "normalize.h"
+#include "record.h"
 #include "trie.h"
 
 struct yg_corpus {
@@ -197,8 +198,10 @@ static const char *take_url(cJSON *obj, yg_item *it, char *msg, size_t cap)
 	return msg;
 }
 
-/* What is wrong with a parsed record, or NULL. */
-static const char *record_problem(const cJSON *obj, const char *line, size_t n, char *msg, size_t cap)
+/* What is wrong with a parsed record, or NULL.  flat: parsed by
+ * yg_record_parse_flat, which takes no \u0000. */
+static const char *record_problem(const cJSON *obj, int flat, const char *line, size_t n, char *msg,
+                                  size_t cap)
 {
 	const char *dup;
 	if (!cJSON_IsObject(obj))
@@ -210,7 +213,7 @@ static const char *record_problem(const cJSON *obj, const char *line, size_t n, 
 	if (!cJSON_IsString(cJSON_GetObjectItemCaseSensitive(obj, "id")) ||
 	    !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(obj, "text")))
 		return "malformed record: \"id\" and \"text\" must be strings";
-	if (has_nul_escape(line, n))
+	if (!flat && has_nul_escape(line, n))
 		return "malformed record: a NUL character (\\u0000): binary data is not a text document";
 	return field_problem(obj, msg, cap);
 }
@@ -236,14 +239,17 @@ static const char *parse_json(const char *line, size_t n, yg_item *it, char *msg
 		         column(line, (size_t)(nul - line)));
 		return msg;
 	}
-	cJSON *obj = cJSON_ParseWithLengthOpts(line, n + 1, &end, 1);
+	cJSON *obj = yg_record_parse_flat(line, n);
+	int flat = obj != NULL;
+	if (!obj)
+		obj = cJSON_ParseWithLengthOpts(line, n + 1, &end, 1);
 	const char *bad;
 	if (!obj) {
 		snprintf(msg, cap, "malformed JSON record (column %zu)",
 		         column(line, end && end >= line && end <= line + n ? (size_t)(end - line) : 0));
 		bad = msg;
 	} else {
-		bad = record_problem(obj, line, n, msg, cap);
+		bad = record_problem(obj, flat, line, n, msg, cap);
 	}
 	if (!bad && !(bad = take_date(obj, it, msg, cap)) && !(bad = take_url(obj, it, msg, cap))) {
 		it->id = take_string(obj, "id");

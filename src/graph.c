@@ -361,7 +361,10 @@ static size_t merge_entity(yg_graph *g, const yg_document *d, size_t e)
 	set_min(&n->identifier, ent->identifier);
 	set_min(&n->doctype, ent->doctype);
 	set_min(&n->date, ent->date);
-	add_doc(&n->docs, d->id);
+	/* streaming writes no entity's article list: keeping it grew the
+	 * table with every (entity, article) pair */
+	if (!g->nodes_only)
+		add_doc(&n->docs, d->id);
 	n->mentions += ent->mentions.len;
 	return (size_t)(n - g->nodes.items);
 }

@@ -22,10 +22,13 @@ struct yg_phrases {
 	size_t nitems, cap;
 };
 
-/* Walk the trie from token i; append every payload met. */
+/* Walk the trie from token i; append every payload met, and note its kind
+ * and role in the masks of token i. */
 static void index_from(yg_phrases *px, const yg_trie *trie, size_t i)
 {
 	const yg_tokens *t = px->toks;
+	uint32_t kinds = 0;
+	uint64_t roles = 0;
 	int32_t nd = YG_TRIE_ROOT;
 	for (size_t k = i; k < t->len && k - i < UINT16_MAX; k++) {
 		if (t->items[k].flags & YG_TOK_MASKED)
@@ -35,18 +38,24 @@ static void index_from(yg_phrases *px, const yg_trie *trie, size_t i)
 			break;
 		const yg_payload *p;
 		size_t np = yg_trie_payloads(trie, nd, &p);
-		for (size_t j = 0; j < np; j++) {
-			if (px->nitems == px->cap) {
+		if (px->nitems + np > px->cap) {
+			while (px->nitems + np > px->cap)
 				px->cap = px->cap ? px->cap * 2 : 256;
-				px->items = yg_xrealloc(px->items, px->cap * sizeof *px->items);
-			}
-			struct yg_phrase_item *m = &px->items[px->nitems++];
-			m->kind = p[j].kind;
-			m->role = p[j].role;
-			m->len = (uint16_t)(k - i + 1);
-			m->concept = p[j].concept;
+			px->items = yg_xrealloc(px->items, px->cap * sizeof *px->items);
 		}
+		struct yg_phrase_item *m = px->items + px->nitems;
+		for (size_t j = 0; j < np; j++) {
+			m[j].kind = p[j].kind;
+			m[j].role = p[j].role;
+			m[j].len = (uint16_t)(k - i + 1);
+			m[j].concept = p[j].concept;
+			kinds |= 1u << p[j].kind;
+			roles |= p[j].role ? 1ull << p[j].role : 0;
+		}
+		px->nitems += np;
 	}
+	px->kinds[i] = kinds;
+	px->roles[i] = roles;
 }
 
 yg_phrases *yg_phrases_new(const yg_tokens *t, const yg_lexicon *lx)
@@ -56,18 +65,15 @@ yg_phrases *yg_phrases_new(const yg_tokens *t, const yg_lexicon *lx)
 	size_t n = t->len;
 	px->toks = t;
 	px->first = yg_xmalloc((n + 1) * sizeof *px->first);
-	px->kinds = yg_xcalloc(n + 1, sizeof *px->kinds);
-	px->roles = yg_xcalloc(n + 1, sizeof *px->roles);
+	px->kinds = yg_xmalloc((n + 1) * sizeof *px->kinds);
+	px->roles = yg_xmalloc((n + 1) * sizeof *px->roles);
 	for (size_t i = 0; i < n; i++) {
 		px->first[i] = (uint32_t)px->nitems;
 		index_from(px, trie, i);
-		for (size_t k = px->first[i]; k < px->nitems; k++) {
-			px->kinds[i] |= 1u << px->items[k].kind;
-			if (px->items[k].role)
-				px->roles[i] |= 1ull << px->items[k].role;
-		}
 	}
 	px->first[n] = (uint32_t)px->nitems;
+	px->kinds[n] = 0;
+	px->roles[n] = 0;
 	return px;
 }
 

@@ -43,9 +43,46 @@ static inline int nfc_ok(uint32_t cp, uint8_t *last_ccc)
 	return 1;
 }
 
+/* One sequence at s[i] (a byte >= 0x80): its length, 0 when ill-formed;
+ * the code point in *cp. */
+static inline size_t utf8_sequence(const unsigned char *s, size_t i, size_t len, uint32_t *cp)
+{
+	unsigned c = s[i];
+	if (c >= 0xC2 && c <= 0xDF) {
+		/* two bytes: ơ ư đ and Latin-1 (never overlong from C2) */
+		if (i + 2 > len || (s[i + 1] & 0xC0) != 0x80)
+			return 0;
+		*cp = ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
+		return 2;
+	}
+	if (c >= 0xE0 && c <= 0xEF) {
+		/* three bytes: Latin Extended Additional (ạ ế ộ ...) */
+		if (i + 3 > len || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80)
+			return 0;
+		*cp = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
+		if (*cp < 0x800 || (*cp >= 0xD800 && *cp <= 0xDFFF))
+			return 0;
+		return 3;
+	}
+	if (c >= 0xF0 && c <= 0xF4) {
+		if (i + 4 > len || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80 ||
+		    (s[i + 3] & 0xC0) != 0x80)
+			return 0;
+		*cp = ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) |
+		      (s[i + 3] & 0x3Fu);
+		if (*cp < 0x10000 || *cp > 0x10FFFF)
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
 /* One pass over the bytes: the offset of the first ill-formed sequence
  * (len when none), and, when nfc != NULL, whether the text is already in
- * NFC by the quick check (the common case, which then needs no ICU). */
+ * NFC by the quick check (the common case, which then needs no ICU).
+ * ASCII goes eight bytes at a time, also the ASCII letters before a
+ * Vietnamese one in a word; the letters of Vietnamese (below U+0300 and
+ * U+1E00..U+1EFF) are recognised from their bytes, with no lookup. */
 static size_t scan_utf8(const char *str, size_t len, int *nfc)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -53,44 +90,36 @@ static size_t scan_utf8(const char *str, size_t len, int *nfc)
 	int quick = 1;
 	size_t i = 0;
 	while (i < len) {
-		unsigned c = s[i];
-		if (c < 0x80) {
-			i++;
+		if (s[i] < 0x80) {
 			last_ccc = 0;
-			/* skip ASCII eight bytes at a time */
-			uint64_t w;
-			while (i + 8 <= len && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ULL) == 0))
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			uint64_t w = 0, high = 0;
+			while (i + 8 <= len && (memcpy(&w, s + i, 8), (high = w & 0x8080808080808080ULL) == 0))
 				i += 8;
+			if (i + 8 <= len) {
+				i += (size_t)(__builtin_ctzll(high) >> 3);
+				continue;
+			}
+#endif
+			while (i < len && s[i] < 0x80)
+				i++;
 			continue;
 		}
-		size_t n;
-		uint32_t cp;
-		if (c >= 0xC2 && c <= 0xDF) {
-			/* two bytes: ơ ư đ and Latin-1 (never overlong from C2) */
-			if (i + 2 > len || (s[i + 1] & 0xC0) != 0x80)
-				return i;
-			n = 2;
-			cp = ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			/* three bytes: Latin Extended Additional (ạ ế ộ ...) */
-			if (i + 3 > len || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80)
-				return i;
-			n = 3;
-			cp = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
-			if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
-				return i;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			if (i + 4 > len || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80 ||
-			    (s[i + 3] & 0xC0) != 0x80)
-				return i;
-			n = 4;
-			cp = ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) |
-			     (s[i + 3] & 0x3Fu);
-			if (cp < 0x10000 || cp > 0x10FFFF)
-				return i;
-		} else {
-			return i;
+		unsigned c = s[i];
+		if (c >= 0xC2 && c <= 0xCB && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+			last_ccc = 0; /* below U+0300 */
+			i += 2;
+			continue;
 		}
+		if (c == 0xE1 && i + 2 < len && (s[i + 1] & 0xFC) == 0xB8 && (s[i + 2] & 0xC0) == 0x80) {
+			last_ccc = 0; /* U+1E00..U+1EFF */
+			i += 3;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = utf8_sequence(s, i, len, &cp);
+		if (!n)
+			return i;
 		if (nfc && quick)
 			quick = nfc_ok(cp, &last_ccc);
 		i += n;
@@ -347,19 +376,45 @@ static int nonchar3(const unsigned char *p)
 	return p[0] == 0xEF && ((p[1] == 0xBF && p[2] >= 0xBE) || (p[1] == 0xB7 && p[2] >= 0x90 && p[2] <= 0xAF));
 }
 
+/* The bytes of the eight at p that may be (part of) a control: below
+ * 0x20, DEL, or 0xC2, the lead byte of the C1 controls, as their high
+ * bits.  Exact up to the first such byte; a byte above it may be marked
+ * without being one (a borrow), so each mark is checked. */
+static inline uint64_t control_marks(const unsigned char *p)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	uint64_t w, del, c2;
+	memcpy(&w, p, 8);
+	del = w ^ (ones * 0x7F);
+	c2 = w ^ (ones * 0xC2);
+	return (((w - ones * 0x20) & ~w) | ((del - ones) & ~del) | ((c2 - ones) & ~c2)) & highs;
+}
+
+/* The byte at s[i] by the rule below. */
+static inline void blank_at(unsigned char *s, size_t i, size_t n)
+{
+	if ((s[i] < 0x20 && !(s[i] >= '\t' && s[i] <= '\r')) || s[i] == 0x7F)
+		s[i] = ' ';
+	else if (s[i] == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F && s[i + 1] != 0x85)
+		s[i] = s[i + 1] = ' ';
+}
+
 /* Controls are no text either: a C0 control other than the white space
  * ones (tab, line feed, vertical tab, form feed, CR), DEL, or a C1
  * control would end up inside a label ("thờeo\x17định").  Each becomes
- * spaces of its own length, so offsets do not move. */
+ * spaces of its own length, so offsets do not move.  Eight bytes at a
+ * time; only the marked ones (mostly line feeds) are looked at. */
 static void blank_controls(char *str, size_t n)
 {
 	unsigned char *s = (unsigned char *)str;
-	for (size_t i = 0; i < n; i++) {
-		if ((s[i] < 0x20 && !(s[i] >= '\t' && s[i] <= '\r')) || s[i] == 0x7F)
-			s[i] = ' ';
-		else if (s[i] == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F && s[i + 1] != 0x85)
-			s[i] = s[i + 1] = ' ';
-	}
+	size_t i = 0;
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	for (; i + 8 <= n; i += 8)
+		for (uint64_t m = control_marks(s + i); m; m &= m - 1)
+			blank_at(s, i + (size_t)(__builtin_ctzll(m) >> 3), n);
+#endif
+	for (; i < n; i++)
+		blank_at(s, i, n);
 }
 
 void yg_text_replace_nonchars(char *str, size_t n)

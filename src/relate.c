@@ -142,7 +142,8 @@ static char *date_in(const yg_ctx *c, size_t a, size_t b, int since_only)
 	 * first, then any date that is not a document's own */
 	char *first = NULL;
 	for (size_t i = a; i < b && i < c->d->toks.len; i++) {
-		if (in_document_mention(c->d, i))
+		/* a date starts with a number: the cheap test first */
+		if (!yg_tok_has(c->d, i, YG_TOK_NUM) || in_document_mention(c->d, i))
 			continue;
 		char *dt = date_at(c, i);
 		if (!dt)

@@ -22,6 +22,7 @@ typedef struct {
 	FILE *notes;           /* where to say that a view was scaled, or NULL */
 	int raw_cells;         /* CSV/TSV: no spreadsheet-formula neutralising */
 	int bom;               /* CSV/TSV: start with a UTF-8 byte-order mark */
+	int threads;           /* Turtle: threads that render chunks (0, 1: this one) */
 } yg_write_opts;
 
 typedef struct yg_writer yg_writer;
@@ -53,10 +54,13 @@ yg_status yg_write_diagram_set(const yg_graph *g, const yg_writer *w, const yg_w
 
 /* N-Quads, one named graph per article (write_rdf.c).  With a stream,
  * each article is written as soon as it is added (input order); without,
- * articles are kept and written sorted by IRI in yg_quads_finish, which
- * then writes the entity statements of the default graph. */
+ * articles are written to a spill file (memory keeps their IRIs and
+ * places) and copied out sorted by IRI in yg_quads_finish, which then
+ * writes the entity statements of the default graph.  spill_near: a path
+ * in the folder for the spill file (removed from the folder at once), or
+ * NULL for the system's temporary folder. */
 typedef struct yg_quads yg_quads;
-yg_quads *yg_quads_new(FILE *stream);
+yg_quads *yg_quads_new(FILE *stream, const char *spill_near);
 /* Adds d's named graph: d->rendered when yg_quads_render prepared it. */
 yg_status yg_quads_add(yg_quads *q, const yg_graph *g, const yg_document *d, yg_diag *diag);
 /* Render d's named graph as N-Quads text on any thread (caller frees);

@@ -110,15 +110,25 @@ static void index_free(const yg_document *d, record_index *ix)
 	free(ix->sent_first);
 }
 
+/* The tokens [*a, *z) of the sentence of token t (evidence); 0 when it
+ * has none. */
+static int sentence_tokens(const yg_document *d, const record_index *ix, uint32_t t, uint32_t *a,
+                           uint32_t *z)
+{
+	if (t >= d->toks.len)
+		return 0;
+	uint32_t s = d->toks.items[t].sent;
+	*a = ix->sent_first[s];
+	*z = ix->sent_first[s + 1];
+	return *z > *a && d->toks.items[*z - 1].end > d->toks.items[*a].start;
+}
+
 /* The byte span of the sentence of token t (evidence), or 0, 0. */
 static yg_span sentence_of(const yg_document *d, const record_index *ix, uint32_t t)
 {
 	yg_span sp = {0, 0};
-	if (t >= d->toks.len)
-		return sp;
-	uint32_t s = d->toks.items[t].sent;
-	uint32_t a = ix->sent_first[s], z = ix->sent_first[s + 1];
-	if (z <= a)
+	uint32_t a, z;
+	if (!sentence_tokens(d, ix, t, &a, &z))
 		return sp;
 	sp.start = d->toks.items[a].start;
 	sp.end = d->toks.items[z - 1].end;
@@ -131,12 +141,14 @@ static void cite_json(yg_buf *b, const yg_document *d, const record_index *ix, c
 		return;
 	YG_BUF_LIT(b, ",\"rule\":");
 	yg_json_str(b, c->rule);
-	yg_span sp = sentence_of(d, ix, c->tok);
-	if (sp.end > sp.start) {
+	uint32_t a, z;
+	if (sentence_tokens(d, ix, c->tok, &a, &z)) {
+		/* the sentence starts and ends with tokens, whose code-point
+		 * offsets the tokenizer counted */
 		YG_BUF_LIT(b, ",\"evidence\":{\"start\":");
-		yg_buf_putu(b, cp_at(d, sp.start, 0));
+		yg_buf_putu(b, d->toks.items[a].cp_start);
 		YG_BUF_LIT(b, ",\"end\":");
-		yg_buf_putu(b, cp_at(d, sp.end, 1));
+		yg_buf_putu(b, d->toks.items[z - 1].cp_end);
 		yg_buf_putc(b, '}');
 	}
 }

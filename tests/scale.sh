@@ -12,6 +12,10 @@ check "extract -j 2 prints exactly what -j 1 prints" cmp "$TMP/j1.jsonl" "$TMP/j
 "$YTEGRAPH" build -q -j 3 -o "$TMP/b.ttl" -o "$TMP/b.nq" "$EX"
 check "build -j 3 writes byte-identical Turtle" cmp "$TMP/a.ttl" "$TMP/b.ttl"
 check "build -j 3 writes byte-identical N-Quads" cmp "$TMP/a.nq" "$TMP/b.nq"
+# Turtle rendered in chunks of two subjects on three threads (under
+# ThreadSanitizer too: run-tests.sh)
+YTEGRAPH_TURTLE_CHUNK=2 "$YTEGRAPH" build -q -j 3 -o "$TMP/c.ttl" "$EX"
+check "build -j 3, Turtle in chunks of 2 subjects: byte-identical" cmp "$TMP/a.ttl" "$TMP/c.ttl"
 check "bad --jobs is a usage error" exit_is 2 "$YTEGRAPH" extract -j 0 "$EX"
 
 # many articles on many threads at once: shared state would show here (a
@@ -126,5 +130,44 @@ if command -v script >/dev/null 2>&1; then
 	check "on a terminal a progress line gives documents, MB and MB/s" grep -q "4 documents, 0.0 MB, [0-9.]* MB/s" "$TMP/p.out"
 else
 	skip "progress on a terminal" "script(1) is not installed"
+fi
+# N-Quads without --stream: the articles' graphs wait in a spill file, not
+# in memory (#15): from 2 MB to 16 MB of articles the peak RSS grows by
+# less than half of what the output grows (keeping them grew it by more)
+if [ "${YG_SANITIZERS:-no}" = no ]; then
+	python3 "$top_srcdir/bench/gen_corpus.py" 16 "$TMP/gen16.jsonl" >/dev/null
+	"$PY" - "$YTEGRAPH" "$TMP" <<'EOF2' >"$TMP/spill.txt"
+import os, resource, subprocess, sys
+y, t = sys.argv[1], sys.argv[2]
+def peak(corpus, out):
+    p = subprocess.Popen([y, "build", "-q", "--jsonl", "-o", out, corpus])
+    _, status, ru = os.wait4(p.pid, 0)
+    return ru.ru_maxrss // 1024, os.path.getsize(out) // (1 << 20)
+r2, o2 = peak(t + "/gen.jsonl", t + "/m2.nq")
+r16, o16 = peak(t + "/gen16.jsonl", t + "/m16.nq")
+print(r16 - r2, o16 - o2)
+EOF2
+	read -r rss_growth out_growth <"$TMP/spill.txt"
+	check "build -o .nq from 2 MB to 16 MB: peak RSS +$rss_growth MB, output +$out_growth MB" \
+		test "$((rss_growth * 2))" -lt "$out_growth"
+	# Turtle a chunk of subjects at a time: well below one serializer
+	# holding the whole graph (YTEGRAPH_TURTLE_WHOLE=1), the same bytes
+	"$PY" - "$YTEGRAPH" "$TMP" <<'EOF2' >"$TMP/ttl.txt"
+import os, subprocess, sys
+y, t = sys.argv[1], sys.argv[2]
+def peak(out, whole):
+    env = dict(os.environ, YTEGRAPH_TURTLE_WHOLE="1" if whole else "0")
+    p = subprocess.Popen([y, "build", "-q", "--jsonl", "-o", out, t + "/gen16.jsonl"], env=env)
+    _, status, ru = os.wait4(p.pid, 0)
+    return ru.ru_maxrss // 1024
+print(peak(t + "/c.ttl", False), peak(t + "/w.ttl", True))
+EOF2
+	read -r rss_chunks rss_whole <"$TMP/ttl.txt"
+	check "build -o .ttl of 16 MB: peak RSS $rss_chunks MB in chunks, $rss_whole MB whole (at most 70 %)" \
+		test "$((rss_chunks * 10))" -le "$((rss_whole * 7))"
+	check "... the same bytes" cmp "$TMP/c.ttl" "$TMP/w.ttl"
+	rm -f "$TMP/gen16.jsonl" "$TMP/m2.nq" "$TMP/m16.nq" "$TMP/c.ttl" "$TMP/w.ttl"
+else
+	skip "peak RSS of build -o .nq" "a sanitizer build keeps freed memory in quarantine"
 fi
 finish

@@ -86,7 +86,7 @@ static char *write_graph(int reverse, const char *name)
 	FILE *fh = open_memstream(&text, &len);
 	yg_diag diag = {0};
 	if (strcmp(name, "nquads") == 0) {
-		yg_quads *q = yg_quads_new(NULL);
+		yg_quads *q = yg_quads_new(NULL, NULL);
 		for (int i = 0; i < 2; i++) {
 			yg_graph_add_document(g, docs[i]);
 			yg_quads_add(q, g, docs[i], &diag);

@@ -13,6 +13,9 @@
 #include "segment.h"
 #include "tap.h"
 
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
 static void test_utf8(void)
 {
 	OK(yg_utf8_invalid_at("Bệnh viện", strlen("Bệnh viện")) == strlen("Bệnh viện"), "valid Vietnamese UTF-8 passes");
@@ -260,6 +263,169 @@ static void test_iri(void)
 	OK(!yg_iri_valid("relative/path"), "relative IRI invalid");
 	OK(!yg_iri_valid("http://x/<y>"), "IRI with <> invalid");
 	OK(yg_base_valid("http://example.org/kg/") && !yg_base_valid("http://example.org/kg"), "--base must end in / or #");
+	/* every ASCII byte in a path, against RFC 3987's list */
+	int wrong = 0;
+	for (int c = 1; c < 128; c++) {
+		char iri[32];
+		snprintf(iri, sizeof iri, "http://e.org/a%cb", c);
+		int want = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		           strchr("-._~:/?#@!$&'()*+,;=", c) != NULL;
+		wrong += yg_iri_valid(iri) != want;
+	}
+	OK(wrong == 0, "each ASCII byte in an IRI's path allowed as RFC 3987 says (%d wrong)", wrong);
+}
+
+/* yg_buf_printf's own formatting of %s %.*s %d %u %zu %c %% against
+ * vsnprintf's, and a format it leaves to vsnprintf. */
+static void test_printf(void)
+{
+	static const int ints[] = {0, 7, -7, 42, 2147483647, -2147483647 - 1};
+	static const char *const strs[] = {"", "Bệnh viện", "a|b", "(x)"};
+	int bad = 0;
+	char want[256];
+	for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++)
+		for (size_t j = 0; j < sizeof strs / sizeof strs[0]; j++)
+			for (int prec = -1; prec < 8; prec++) {
+				yg_buf b;
+				yg_buf_init(&b);
+				yg_buf_puts(&b, "pre:");
+				yg_buf_printf(&b, "%s|%d %u;%zu%c%%[%.*s]", strs[j], ints[i], (unsigned)ints[i],
+				              (size_t)ints[i] * 3, 'A' + (int)j, prec, strs[j]);
+				snprintf(want, sizeof want, "pre:%s|%d %u;%zu%c%%[%.*s]", strs[j], ints[i], (unsigned)ints[i],
+				         (size_t)ints[i] * 3, 'A' + (int)j, prec, strs[j]);
+				bad += strcmp(b.s, want) != 0 || b.len != strlen(want);
+				yg_buf_free(&b);
+			}
+	OK(!bad, "yg_buf_printf writes what snprintf writes (%d of 216 differ)", bad);
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_buf_printf(&b, "%s", "");
+	OK(b.s && b.len == 0 && b.s[0] == '\0', "an empty result is an empty string");
+	yg_buf_printf(&b, "%08llx-%-4s|%s", 0xabcULL, "x", "Hà Nội");
+	IS_STR(b.s, "00000abc-x   |Hà Nội", "other formats still print");
+	yg_buf_free(&b);
+}
+
+/* ---- fast paths against the plain rule they implement ---- */
+
+/* A tiny deterministic generator, so a failure reproduces. */
+static uint32_t rnd(uint64_t *st)
+{
+	*st = *st * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (uint32_t)(*st >> 33);
+}
+
+/* Pieces the text checks treat differently: ASCII, white space, C0, DEL,
+ * C1 (and NEL, which stays), NBSP, Vietnamese letters of 2 and 3 bytes. */
+static const char *const pieces[] = {
+	"a", "Bệnh", " ", "\n", "\t", "\r", "\x01", "\x1F", "\x7F", "\xC2\x80", "\xC2\x9F",
+	"\xC2\x85", "\xC2\xA0", "ơ", "đ", "ạ", "ế", "0123456789", "xyzxyzxy",
+};
+
+/* The rule: C0 but \t..\r, DEL and C1 but NEL become spaces, byte for byte. */
+static void blank_plain(char *s, size_t n)
+{
+	unsigned char *u = (unsigned char *)s;
+	for (size_t i = 0; i < n; i++) {
+		if ((u[i] < 0x20 && !(u[i] >= '\t' && u[i] <= '\r')) || u[i] == 0x7F)
+			u[i] = ' ';
+		else if (u[i] == 0xC2 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F && u[i + 1] != 0x85)
+			u[i] = u[i + 1] = ' ';
+	}
+}
+
+static void test_fast_controls(void)
+{
+	uint64_t st = 42;
+	int bad = 0;
+	char buf[256], want[256];
+	for (int round = 0; round < 5000 && !bad; round++) {
+		size_t n = 0, k = rnd(&st) % 24;
+		for (size_t j = 0; j < k; j++) {
+			const char *p = pieces[rnd(&st) % (sizeof pieces / sizeof pieces[0])];
+			size_t l = strlen(p);
+			memcpy(buf + n, p, l);
+			n += l;
+		}
+		memcpy(want, buf, n);
+		blank_plain(want, n);
+		yg_text t;
+		yg_diag d = {0};
+		if (yg_text_normalize(buf, n, YG_ENC_UTF8, "t", &t, &d) != YG_OK || t.len != n ||
+		    memcmp(t.s, want, n) != 0)
+			bad = round + 1;
+		yg_text_free(&t);
+	}
+	OK(!bad, "controls become spaces as the byte-by-byte rule says (5000 random texts; first bad: %d)", bad);
+}
+
+/* The plain rule of well-formed UTF-8 (RFC 3629), one code point at a time. */
+static size_t invalid_plain(const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned c = s[i];
+		size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+		if (!len || i + len > n)
+			return i;
+		uint32_t cp = len == 1 ? c : c & (0xFFu >> (len + 1));
+		for (size_t k = 1; k < len; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return i;
+			cp = cp << 6 | (s[i + k] & 0x3F);
+		}
+		if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+			return i;
+		i += len;
+	}
+	return n;
+}
+
+/* UTF-8 checks and NFC on random texts against the plain rule and ICU:
+ * ASCII runs of every length around Vietnamese letters (2 and 3 bytes),
+ * combining marks in and out of order, and ill-formed bytes. */
+static void test_fast_utf8(void)
+{
+	static const char *const bits[] = {
+		"a", "ab", "abcdefg", "abcdefghij", " ", "ơ", "đ", "Ấ", "ệ", "ỹ", "\xCC\x81", "\xCC\xA3",
+		"e\xCC\xA3\xCC\x82", "e\xCC\x82\xCC\xA3", "\xE2\x80\x93", "\xF0\x9F\x98\x80", "\xE1\xB8",
+		"\xC0\xAF", "\xED\xA0\x80", "\xFF", "\x80", "\xE1\xBC\x80", "\xCD\x85", "\xEA\xB0\x80",
+	};
+	const size_t nbits = sizeof bits / sizeof bits[0];
+	uint64_t st = 7;
+	int bad_valid = 0, bad_nfc = 0, valid = 0;
+	UErrorCode err = U_ZERO_ERROR;
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
+	for (int round = 0; round < 20000; round++) {
+		char buf[512];
+		size_t n = 0;
+		int clean = round % 2; /* half the texts well formed */
+		for (size_t k = rnd(&st) % 30; k > 0; k--) {
+			const char *p = bits[rnd(&st) % (clean ? 16 : nbits)];
+			memcpy(buf + n, p, strlen(p));
+			n += strlen(p);
+		}
+		size_t got = yg_utf8_invalid_at(buf, n), want = invalid_plain((const unsigned char *)buf, n);
+		bad_valid += got != want;
+		if (want != n || n == 0)
+			continue;
+		valid++;
+		yg_text t;
+		yg_diag d = {0};
+		UChar u16[512], norm[1024];
+		int32_t ulen = 0;
+		err = U_ZERO_ERROR;
+		u_strFromUTF8(u16, 512, &ulen, buf, (int32_t)n, &err);
+		int32_t nlen = unorm2_normalize(nfc, u16, ulen, norm, 1024, &err);
+		char expect[2048];
+		int32_t blen = 0;
+		u_strToUTF8(expect, sizeof expect, &blen, norm, nlen, &err);
+		if (U_FAILURE(err) || yg_text_normalize(buf, n, YG_ENC_UTF8, "t", &t, &d) != YG_OK ||
+		    t.len != (size_t)blen || memcmp(t.s, expect, t.len) != 0)
+			bad_nfc++;
+		yg_text_free(&t);
+	}
+	OK(bad_valid == 0, "ill-formed UTF-8 found where the plain rule finds it (20000 random texts, %d differ)", bad_valid);
+	OK(bad_nfc == 0 && valid > 5000, "NFC as ICU makes it (%d well-formed texts, %d differ)", valid, bad_nfc);
 }
 
 int main(void)
@@ -276,6 +442,9 @@ int main(void)
 	test_key_cache();
 	test_memo();
 	test_iri();
+	test_fast_controls();
+	test_printf();
+	test_fast_utf8();
 	yg_lexicon_free(lx);
 	return DONE();
 }
