@@ -139,11 +139,15 @@ static size_t name_step(const yg_ctx *c, size_t k, name_scan *s)
 		canon_add(s, d, k, k + n);
 		return n;
 	}
-	if (yg_role_at(c, k, YG_ROLE_NUMBER_WORD) == 1 && yg_tok_has(d, k + 1, YG_TOK_NUM)) {
+	/* "Bệnh viện dã chiến số 3", "… Trung ương cơ sở 2": the number is
+	 * part of the name */
+	if ((n = yg_role_at(c, k, YG_ROLE_NUMBER_WORD)) == 0)
+		n = yg_role_at(c, k, YG_ROLE_BRANCH);
+	if (n && yg_tok_has(d, k + n, YG_TOK_NUM)) {
 		s->proper = 1;
-		s->last_number = k + 2;
-		canon_add(s, d, k, k + 2);
-		return 2;
+		s->last_number = k + n + 1;
+		canon_add(s, d, k, k + n + 1);
+		return n + 1;
 	}
 	if (d->toks.items[k].flags & YG_TOK_NUM) {
 		s->proper = 1;

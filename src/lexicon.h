@@ -72,6 +72,7 @@ typedef enum {
 	X(OF, "of")                         /* của: issuer or body after it */            \
 	X(CONCURRENT, "concurrent")         /* kiêm: another title follows */             \
 	X(NUMBER_WORD, "number-word")       /* số: a number follows */                    \
+	X(BRANCH, "branch")                 /* cơ sở: a branch's number follows */         \
 	X(DATE_WORD, "date-word")           /* ngày: a date follows */                    \
 	X(MONTH_WORD, "month-word")         /* tháng */                                   \
 	X(YEAR_WORD, "year-word")           /* năm */                                     \
