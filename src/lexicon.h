@@ -104,6 +104,8 @@ typedef enum {
 	X(SATELLITE_OF, "satellite-of")     /* vệ tinh của: partnerOf, reversed */        \
 	X(CENTRAL_LEVEL, "central-level")   /* tuyến trung ương: examples, not places */ \
 	X(APPOINT, "appointment")           /* làm, giữ chức: the post a person takes follows */ \
+	X(APPOINTED, "appointed")           /* được bổ nhiệm: after a person, the post they take */ \
+	X(TENSE, "tense")                   /* vừa, đã: before "được bổ nhiệm" */          \
 	X(COPULA, "copula")                 /* là: "bà A là Giám đốc X" */                \
 	X(WORD, "word")                     /* thành lập: a word, not its first syllable's role */ \
 	X(FILLER, "filler")                 /* hoạt động: between a duty and its unit */

@@ -478,6 +478,33 @@ static size_t shared_title(yg_ctx *c, size_t i, size_t tl, const chain *ch)
 	return end - i;
 }
 
+/* "(vừa) được bổ nhiệm (giữ chức)" at k: an `appointed` word, maybe
+ * after a `tense` word; its length in tokens, 0 if none. */
+static size_t appointed_at(const yg_ctx *c, size_t k)
+{
+	size_t t = yg_role_at(c, k, YG_ROLE_TENSE);
+	size_t pv = yg_role_at(c, k + t, YG_ROLE_APPOINTED);
+	return pv ? t + pv : 0;
+}
+
+/* After a person's titles: ", được bổ nhiệm giữ chức CHAIN" — the post
+ * they take, linked as appointed.  Returns tokens consumed from k. */
+static size_t later_appointment(yg_ctx *c, size_t name, size_t k)
+{
+	size_t sep = title_sep(c, k);
+	size_t pv = appointed_at(c, k + sep);
+	if (!pv)
+		return 0;
+	size_t j = k + sep + pv;
+	j += yg_role_at(c, j, YG_ROLE_APPOINT);
+	chain ch;
+	size_t n = chain_at(c, j, 1, &ch);
+	if (!n)
+		return 0;
+	link_chain(c, name, &ch, YG_POST_APPOINTED);
+	return j + n - k;
+}
+
 /* Shape C: persons, each maybe with a bracket, joined by "và" or ",",
  * then an appointment: "làm" and a chain (a count before it is skipped:
  * "làm 2 Phó giám đốc").  A former post stated for them all ("nguyên là
@@ -521,10 +548,13 @@ static size_t appointment_at(yg_ctx *c, size_t i, person *first, size_t after)
 			k = bracket_end(d, j + n);
 		}
 	}
+	/* "ông A (vừa) được bổ nhiệm (giữ chức) Giám đốc X" */
+	size_t pv = appointed_at(c, k);
+	k += pv;
 	size_t a = yg_role_at(c, k, YG_ROLE_APPOINT);
 	chain ch;
 	size_t n = 0;
-	if (a) {
+	if (a || pv) {
 		size_t j = k + a;
 		if (yg_tok_has(d, j, YG_TOK_NUM))
 			j++;
@@ -593,6 +623,7 @@ static size_t official_at(yg_ctx *c, size_t i)
 			bracket_titles(c, name, after, b);
 			link_chain(c, name, &ch, 0);
 			consumed = b + sep + tl - i;
+			consumed += later_appointment(c, name, b + sep + tl);
 		} else if (p) {
 			yg_document_cite(d, "official.honorific", (uint32_t)i);
 			add_official(d, name, after, deg.s, 2);
