@@ -106,6 +106,7 @@ typedef enum {
 	X(APPOINT, "appointment")           /* làm, giữ chức: the post a person takes follows */ \
 	X(APPOINTED, "appointed")           /* được bổ nhiệm: after a person, the post they take */ \
 	X(TENSE, "tense")                   /* vừa, đã: before "được bổ nhiệm" */          \
+	X(PAST, "past")                     /* từng: "ông A từng là Giám đốc X", a former post */ \
 	X(COPULA, "copula")                 /* là: "bà A là Giám đốc X" */                \
 	X(WORD, "word")                     /* thành lập: a word, not its first syllable's role */ \
 	X(FILLER, "filler")                 /* hoạt động: between a duty and its unit */

@@ -505,6 +505,28 @@ static size_t later_appointment(yg_ctx *c, size_t name, size_t k)
 	return j + n - k;
 }
 
+/* What joins a name to the titles after it: a separator (",", a dash)
+ * or "là"; "từng là", "từng giữ chức" (a `past` word and "là" or an
+ * appointment word) make the posts former (*weight).  Its length, 0 if
+ * none. */
+static size_t sep_before_titles(const yg_ctx *c, size_t k, uint8_t *weight)
+{
+	size_t sep = title_sep(c, k);
+	if (!sep)
+		sep = yg_role_at(c, k, YG_ROLE_COPULA);
+	size_t pw = sep ? 0 : yg_role_at(c, k, YG_ROLE_PAST);
+	if (pw) {
+		size_t v = yg_role_at(c, k + pw, YG_ROLE_COPULA);
+		if (!v)
+			v = yg_role_at(c, k + pw, YG_ROLE_APPOINT);
+		if (v) {
+			sep = pw + v;
+			*weight = YG_POST_FORMER;
+		}
+	}
+	return sep;
+}
+
 /* Shape C: persons, each maybe with a bracket, joined by "và" or ",",
  * then an appointment: "làm" and a chain (a count before it is skipped:
  * "làm 2 Phó giám đốc").  A former post stated for them all ("nguyên là
@@ -609,9 +631,8 @@ static size_t official_at(yg_ctx *c, size_t i)
 		size_t name = i + p, after = name + nn, got;
 		person self = {name, after, deg.s};
 		size_t b = bracket_end(d, after);
-		size_t sep = title_sep(c, b);
-		if (!sep)
-			sep = yg_role_at(c, b, YG_ROLE_COPULA);
+		uint8_t weight = 0;
+		size_t sep = sep_before_titles(c, b, &weight);
 		if ((got = appointment_at(c, i, &self, after)) > 0) {
 			/* C: appointed, maybe with others */
 			consumed = got;
@@ -621,7 +642,7 @@ static size_t official_at(yg_ctx *c, size_t i)
 			yg_document_cite(d, "official.title-after", (uint32_t)i);
 			add_official(d, name, after, deg.s, 0);
 			bracket_titles(c, name, after, b);
-			link_chain(c, name, &ch, 0);
+			link_chain(c, name, &ch, weight);
 			consumed = b + sep + tl - i;
 			consumed += later_appointment(c, name, b + sep + tl);
 		} else if (p) {
@@ -631,10 +652,17 @@ static size_t official_at(yg_ctx *c, size_t i)
 		}
 	} else if (p && yg_tok_capword(d, i + p) && !starts_org(c, i + p) &&
 	           yg_mention_at(d, i + p) < 0) {
-		/* "TS Diện", "ông Dũng" */
+		/* "TS Diện", "ông Dũng"; "ông Dũng, Giám đốc X", "ông Dũng từng
+		 * là Giám đốc X": the titles of the person it refers to */
 		yg_document_cite(d, "official.short-reference", (uint32_t)i);
 		add_official(d, i + p, i + p + 1, deg.s, 1);
 		consumed = p + 1;
+		uint8_t weight = 0;
+		size_t sep = sep_before_titles(c, i + p + 1, &weight);
+		if (sep && (tl = chain_at(c, i + p + 1 + sep, 1, &ch)) > 0) {
+			link_chain(c, i + p, &ch, weight);
+			consumed += sep + tl;
+		}
 	}
 	yg_buf_free(&deg);
 	return consumed;
