@@ -102,7 +102,15 @@ PYEOF
 growth() { # growth NAME SHAPE N TODO-FILE COMMAND...
 	_name=$1 _shape=$2 _size=$3 _todo=$4
 	shift 4
-	set -- $("$PY" "$TMP/measure.py" "$TMP/gen.py" "$TMP" "$_shape" "$_size" "$LIMIT" "$@")
+	_m=$("$PY" "$TMP/measure.py" "$TMP/gen.py" "$TMP" "$_shape" "$_size" "$LIMIT" "$@" 2>"$TMP/measure.err" || echo "exit status $?" >>"$TMP/measure.err")
+	if [ -z "$_m" ]; then
+		# a measurement that printed nothing (seen twice under load, cause
+		# unknown): say why, then measure once more
+		sed 's/^/# measure: /' "$TMP/measure.err"
+		_m=$("$PY" "$TMP/measure.py" "$TMP/gen.py" "$TMP" "$_shape" "$_size" "$LIMIT" "$@" 2>"$TMP/measure.err" || echo "exit status $?" >>"$TMP/measure.err")
+		[ -n "$_m" ] || sed 's/^/# measure: /' "$TMP/measure.err"
+	fi
+	set -- $_m
 	_n=$((_n + 1))
 	_desc="$_name: N=$4 ${1}s, 4N ${2}s, ratio $3 (limit $LIMIT)"
 	if [ -n "$3" ] && awk -v r="$3" -v l="$LIMIT" 'BEGIN { exit !(r + 0 > 0 && r <= l) }'; then
