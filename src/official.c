@@ -407,6 +407,18 @@ static void bracket_titles(const yg_ctx *c, size_t name_tok, size_t a, size_t b)
 	}
 }
 
+/* Does the bracket from a to b (its closing token before b) hold a
+ * title?  "(Phó Chủ tịch UBND tỉnh)" does, "(sinh năm 1977)" does not. */
+static int bracket_has_title(const yg_ctx *c, size_t a, size_t b)
+{
+	for (size_t k = a + 1; k + 1 < b; k++) {
+		chain ch;
+		if (item_start(c, k) && chain_at(c, k, 1, &ch))
+			return 1;
+	}
+	return 0;
+}
+
 typedef struct {
 	size_t start, end; /* the name */
 	char *degrees;
@@ -645,6 +657,12 @@ static size_t official_at(yg_ctx *c, size_t i)
 			link_chain(c, name, &ch, weight);
 			consumed = b + sep + tl - i;
 			consumed += later_appointment(c, name, b + sep + tl);
+		} else if (b > after && bracket_has_title(c, after, b)) {
+			/* "bà A (Phó Chủ tịch UBND tỉnh) cho biết" */
+			yg_document_cite(d, "official.title-after", (uint32_t)i);
+			add_official(d, name, after, deg.s, 0);
+			bracket_titles(c, name, after, b);
+			consumed = b - i;
 		} else if (p) {
 			yg_document_cite(d, "official.honorific", (uint32_t)i);
 			add_official(d, name, after, deg.s, 2);
