@@ -91,6 +91,7 @@ typedef enum {
 	X(SIDE, "side")                     /* về phía X: bare heads after it are X's province's */ \
 	X(RENAME, "rename")                 /* đổi tên A thành B: one entity, B's label */ \
 	X(MERGE_JOIN, "merger-join")        /* thành các đơn vị trực thuộc: units before join the one after */ \
+	X(REORGANISE, "reorganisation")     /* tổ chức lại: a merger only when several units merge */ \
 	X(PLANNED, "planned")               /* dự kiến, đề án: a plan, not a fact */      \
 	X(FUTURE, "future")                 /* sẽ: planned unless from a given date */    \
 	X(SINCE, "since")                   /* từ, kể từ: the date something holds from */ \

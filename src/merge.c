@@ -11,7 +11,9 @@
  *       A và B" (the source word "từ");
  * for provinces, departments, centres and hospitals alike (a hospital may
  * merge into a centre), never between a unit and a province.  The one
- * written "(cũ)" with the new unit's name is the new unit.  A planned
+ * written "(cũ)" with the new unit's name is the new unit.  A
+ * reorganisation ("tổ chức lại") is a merger only when it names several
+ * merged units (one unit reorganised is a conversion).  A planned
  * merger ("sẽ", "dự kiến", "đề án") is no merger.  The date is the one the
  * sentence gives, else the gazetteer's; two departments of provinces the
  * gazetteer says merged give the province merger too. */
@@ -69,6 +71,29 @@ static int merge_pair(const yg_ctx *c, const yg_mention *from, const yg_mention 
 		d->cite = was;
 	}
 	return 1;
+}
+
+/* The pairs a sentence's merger names, applied together at the end, so
+ * that a cue which needs several merged units ("tổ chức lại": one unit
+ * reorganised is no merger) can give none.  Mention indices, not
+ * pointers: relating may add mentions. */
+typedef struct {
+	size_t (*p)[2];
+	size_t n, cap, units;
+} pairs;
+
+static void add_pair(const yg_document *d, pairs *ps, size_t from, size_t into)
+{
+	const yg_mention *a = &d->mentions.items[from], *b = &d->mentions.items[into];
+	if (merge_kind(a) != merge_kind(b) || a->entity == b->entity)
+		return;
+	if (ps->n == ps->cap) {
+		ps->cap = ps->cap ? 2 * ps->cap : 8;
+		ps->p = yg_xrealloc(ps->p, ps->cap * sizeof *ps->p);
+	}
+	ps->p[ps->n][0] = from;
+	ps->p[ps->n][1] = into;
+	ps->n++;
 }
 
 /* Does the sentence give the date a change holds from ("từ ngày 1/4")? */
@@ -135,7 +160,7 @@ enum { LIST_GAP = 6 };
  * colon introduces; returns one past the last token it used (the cue
  * alone when it found none in its sentence alone: a later cue of the
  * sentence may). */
-static size_t merge_sentence(const yg_ctx *c, size_t cue, size_t len)
+static size_t merge_sentence(const yg_ctx *c, size_t cue, size_t len, size_t min_units)
 {
 	const yg_document *d = c->d;
 	uint32_t sent = d->toks.items[cue].sent;
@@ -153,18 +178,20 @@ static size_t merge_sentence(const yg_ctx *c, size_t cue, size_t len)
 	             : yg_role_at(c, cue + len, YG_ROLE_MERGE_SOURCE) ? 0
 	                                                             : direction_after(c, cue, lo, hi);
 	const yg_mention *target = NULL;
+	size_t ti = 0;
+	pairs ps = {0};
 	int found = 0;
 	yg_document *dd = c->d;
 	yg_document_cite(dd, dir == cue + len - 1 ? "merge.join" : dir ? "merge.direction" : "merge.after-cue", (uint32_t)cue);
 	if (dir) {
 		for (size_t i = lo; i < hi && !target; i++)
 			if (merge_kind(&d->mentions.items[i]) && d->mentions.items[i].tok_start > dir)
-				target = &d->mentions.items[i];
+				target = &d->mentions.items[ti = i];
 		int between = 0;
 		for (size_t i = lo; target && i < hi; i++) {
 			const yg_mention *m = &d->mentions.items[i];
 			if (m->tok_start > cue && m->tok_start < dir && merge_kind(m) == merge_kind(target)) {
-				found += merge_pair(c, m, target, date);
+				add_pair(d, &ps, i, ti);
 				between = 1;
 			}
 		}
@@ -173,7 +200,7 @@ static size_t merge_sentence(const yg_ctx *c, size_t cue, size_t len)
 		for (size_t i = lo; target && !between && i < hi; i++) {
 			const yg_mention *m = &d->mentions.items[i];
 			if (m->tok_start < cue && merge_kind(m) == merge_kind(target))
-				found += merge_pair(c, m, target, date);
+				add_pair(d, &ps, i, ti);
 		}
 	} else {
 		/* the merged units: a list right after the cue, no clause
@@ -192,18 +219,21 @@ static size_t merge_sentence(const yg_ctx *c, size_t cue, size_t len)
 		int kind = f < hi ? merge_kind(&d->mentions.items[f]) : 0;
 		for (size_t i = lo; kind && i < hi; i++)
 			if (merge_kind(&d->mentions.items[i]) == kind && d->mentions.items[i].tok_start < cue)
-				target = &d->mentions.items[i];
+				target = &d->mentions.items[ti = i];
 		size_t prev_end = f < hi ? d->mentions.items[f].tok_start : 0;
 		for (size_t i = f; target && i < hi; i++) {
 			const yg_mention *m = &d->mentions.items[i];
 			if (m->tok_start > prev_end + LIST_GAP)
 				break; /* the list has ended */
 			if (merge_kind(m) == kind && !yg_role_before(c, m->tok_start, YG_ROLE_BELONGS_TO)) {
-				found += merge_pair(c, m, target, date);
+				add_pair(d, &ps, i, ti);
 				prev_end = m->tok_end;
 			}
 		}
 	}
+	for (size_t k = 0; ps.n >= min_units && k < ps.n; k++)
+		found += merge_pair(c, &d->mentions.items[ps.p[k][0]], &d->mentions.items[ps.p[k][1]], date);
+	free(ps.p);
 	free(date);
 	/* a list on the lines after a colon is read once: a cue inside one of
 	 * its items does not read the rest again (a million items) */
@@ -220,15 +250,19 @@ void yg_relate_mergers(const yg_ctx *c)
 	uint32_t sent = UINT32_MAX;
 	int tries = 0;
 	for (size_t i = 0; i < d->toks.len; i++) {
-		size_t n;
-		if (!yg_tok_live(d, i) ||
-		    ((n = yg_role_at(c, i, YG_ROLE_MERGER)) == 0 && (n = yg_role_at(c, i, YG_ROLE_MERGE_JOIN)) == 0))
+		size_t n, min_units = 1;
+		if (!yg_tok_live(d, i))
+			continue;
+		if ((n = yg_role_at(c, i, YG_ROLE_MERGER)) == 0 && (n = yg_role_at(c, i, YG_ROLE_MERGE_JOIN)) == 0 &&
+		    (n = yg_role_at(c, i, YG_ROLE_REORGANISE)) > 0)
+			min_units = 2; /* "tổ chức lại" one unit: a conversion */
+		if (!n)
 			continue;
 		if (d->toks.items[i].sent != sent) {
 			sent = d->toks.items[i].sent;
 			tries = 0;
 		}
 		if (tries++ < CUES_PER_SENTENCE)
-			i = merge_sentence(c, i, n) - 1;
+			i = merge_sentence(c, i, n, min_units) - 1;
 	}
 }
