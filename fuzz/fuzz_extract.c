@@ -28,6 +28,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define FUZZ_NAME "fuzz_extract"
+#include "fuzz.h"
+
 #include "buf.h"
 #include "document.h"
 #include "graph.h"
@@ -39,34 +42,12 @@
 static yg_lexicon *lexicon;
 static int strict_legacy; /* YG_FUZZ_STRICT_LEGACY=1 */
 
-#define CHECK(cond, ...)                                                     \
-	do {                                                                 \
-		if (!(cond)) {                                               \
-			fprintf(stderr, "fuzz_extract: invariant failed: %s: ", \
-			        #cond);                                      \
-			fprintf(stderr, __VA_ARGS__);                        \
-			fputc('\n', stderr);                                 \
-			abort();                                             \
-		}                                                            \
-	} while (0)
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	yg_diag d = {0};
-	const char *dir = yg_default_datadir();
 	strict_legacy = getenv("YG_FUZZ_STRICT_LEGACY") != NULL;
-	lexicon = yg_lexicon_new();
-	if (yg_lexicon_load_dir(lexicon, dir, &d) != YG_OK) {
-		fprintf(stderr, "fuzz_extract: cannot load the lexicon from %s: %s\n"
-		                "(set YTEGRAPH_DATADIR to the ontology/ folder)\n",
-		        dir, d.msg);
-		exit(1);
-	}
+	lexicon = fuzz_lexicon();
 	return 0;
 }
 

@@ -28,6 +28,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define FUZZ_NAME "fuzz_jsonl"
+#include "fuzz.h"
+
 #include "buf.h"
 #include "corpus.h"
 #include "date.h"
@@ -43,30 +46,11 @@
 static yg_lexicon *lexicon;
 static raptor_world *world;
 
-#define CHECK(cond, ...)                                                     \
-	do {                                                                 \
-		if (!(cond)) {                                               \
-			fprintf(stderr, "fuzz_jsonl: check failed: %s: ",    \
-			        #cond);                                      \
-			fprintf(stderr, __VA_ARGS__);                        \
-			fputc('\n', stderr);                                 \
-			abort();                                             \
-		}                                                            \
-	} while (0)
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	yg_diag d = {0};
-	lexicon = yg_lexicon_new();
-	if (yg_lexicon_load_dir(lexicon, yg_default_datadir(), &d) != YG_OK) {
-		fprintf(stderr, "fuzz_jsonl: cannot load the lexicon: %s\n", d.msg);
-		exit(1);
-	}
+	lexicon = fuzz_lexicon();
 	world = raptor_new_world();
 	raptor_world_open(world);
 	return 0;

@@ -28,6 +28,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define FUZZ_NAME "fuzz_writers"
+#include "fuzz.h"
+
 #include "buf.h"
 #include "document.h"
 #include "graph.h"
@@ -41,20 +44,6 @@
 static yg_lexicon *lexicon;
 static raptor_world *world;
 static int verbose;
-
-#define CHECK(cond, ...)                                                     \
-	do {                                                                 \
-		if (!(cond)) {                                               \
-			fprintf(stderr, "fuzz_writers: check failed: %s: ",  \
-			        #cond);                                      \
-			fprintf(stderr, __VA_ARGS__);                        \
-			fputc('\n', stderr);                                 \
-			abort();                                             \
-		}                                                            \
-	} while (0)
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* ---- raptor: parse back ---- */
 

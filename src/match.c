@@ -38,6 +38,8 @@ static void index_from(yg_phrases *px, const yg_trie *trie, size_t i)
 			break;
 		const yg_payload *p;
 		size_t np = yg_trie_payloads(trie, nd, &p);
+		if (np == 0)
+			continue; /* (items may still be NULL: no offset to it) */
 		if (px->nitems + np > px->cap) {
 			while (px->nitems + np > px->cap)
 				px->cap = px->cap ? px->cap * 2 : 256;
