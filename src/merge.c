@@ -50,12 +50,10 @@ static int gazetteer_merged(const yg_lexicon *lx, int32_t a, int32_t b, const ch
 	return ca->merged_into == b;
 }
 
-/* Returns 1 when it relates the two. */
-static int merge_pair(const yg_ctx *c, const yg_mention *from, const yg_mention *into, const char *date)
+/* from merged into into (add_pair checked that they may). */
+static void merge_pair(const yg_ctx *c, const yg_mention *from, const yg_mention *into, const char *date)
 {
 	yg_document *d = c->d;
-	if (merge_kind(from) != merge_kind(into) || from->entity == into->entity)
-		return 0;
 	const char *gdate = NULL;
 	int gz = from->concept >= 0 && into->concept >= 0 && from->concept != into->concept &&
 	         gazetteer_merged(c->lx, from->concept, into->concept, &gdate);
@@ -70,7 +68,6 @@ static int merge_pair(const yg_ctx *c, const yg_mention *from, const yg_mention 
 		yg_document_relate(d, pa, YG_R_MERGED_INTO, pb, NULL, when);
 		d->cite = was;
 	}
-	return 1;
 }
 
 /* The pairs a sentence's merger names, applied together at the end, so
@@ -180,7 +177,6 @@ static size_t merge_sentence(const yg_ctx *c, size_t cue, size_t len, size_t min
 	const yg_mention *target = NULL;
 	size_t ti = 0;
 	pairs ps = {0};
-	int found = 0;
 	yg_document *dd = c->d;
 	yg_document_cite(dd, dir == cue + len - 1 ? "merge.join" : dir ? "merge.direction" : "merge.after-cue", (uint32_t)cue);
 	if (dir) {
@@ -231,8 +227,9 @@ static size_t merge_sentence(const yg_ctx *c, size_t cue, size_t len, size_t min
 			}
 		}
 	}
-	for (size_t k = 0; ps.n >= min_units && k < ps.n; k++)
-		found += merge_pair(c, &d->mentions.items[ps.p[k][0]], &d->mentions.items[ps.p[k][1]], date);
+	int found = ps.n >= min_units; /* min_units is at least 1 */
+	for (size_t k = 0; found && k < ps.n; k++)
+		merge_pair(c, &d->mentions.items[ps.p[k][0]], &d->mentions.items[ps.p[k][1]], date);
 	free(ps.p);
 	free(date);
 	/* a list on the lines after a colon is read once: a cue inside one of

@@ -392,31 +392,26 @@ static void link_chain(const yg_ctx *c, size_t name_tok, const chain *ch, uint8_
 }
 
 /* Titles inside a bracket after a name: "(sinh năm 1977, nguyên Giám
- * đốc X, Cục Y)": every chain in it belongs to the person. */
-static void bracket_titles(const yg_ctx *c, size_t name_tok, size_t a, size_t b)
+ * đốc X, Cục Y)": every chain in it belongs to the person.  With `link`
+ * 0 it only tells whether there is one ("(Phó Chủ tịch UBND tỉnh)" has,
+ * "(sinh năm 1977)" has not), stopping at the first. */
+static int bracket_titles(const yg_ctx *c, size_t name_tok, size_t a, size_t b, int link)
 {
+	int found = 0;
 	for (size_t k = a + 1; k + 1 < b; k++) {
 		chain ch;
 		if (!item_start(c, k))
 			continue;
 		size_t n = chain_at(c, k, 1, &ch);
 		if (n) {
+			if (!link)
+				return 1;
 			link_chain(c, name_tok, &ch, 0);
+			found = 1;
 			k += n - 1;
 		}
 	}
-}
-
-/* Does the bracket from a to b (its closing token before b) hold a
- * title?  "(Phó Chủ tịch UBND tỉnh)" does, "(sinh năm 1977)" does not. */
-static int bracket_has_title(const yg_ctx *c, size_t a, size_t b)
-{
-	for (size_t k = a + 1; k + 1 < b; k++) {
-		chain ch;
-		if (item_start(c, k) && chain_at(c, k, 1, &ch))
-			return 1;
-	}
-	return 0;
+	return found;
 }
 
 typedef struct {
@@ -499,22 +494,33 @@ static size_t appointed_at(const yg_ctx *c, size_t k)
 	return pv ? t + pv : 0;
 }
 
+/* The post taken at k: "(được bổ nhiệm) (giữ chức|làm) (2) CHAIN" — an
+ * appointed word, an appointment word or both, a count skipped ("làm 2
+ * Phó giám đốc"), then the chain (*ch).  `passive`: the appointed word is
+ * needed.  Its length in tokens, 0 if none. */
+static size_t post_taken(const yg_ctx *c, size_t k, int passive, chain *ch)
+{
+	size_t pv = appointed_at(c, k);
+	size_t a = yg_role_at(c, k + pv, YG_ROLE_APPOINT);
+	if (!pv && (passive || !a))
+		return 0;
+	size_t j = k + pv + a;
+	if (yg_tok_has(c->d, j, YG_TOK_NUM))
+		j++;
+	size_t n = chain_at(c, j, 1, ch);
+	return n ? j + n - k : 0;
+}
+
 /* After a person's titles: ", được bổ nhiệm giữ chức CHAIN" — the post
  * they take, linked as appointed.  Returns tokens consumed from k. */
 static size_t later_appointment(yg_ctx *c, size_t name, size_t k)
 {
 	size_t sep = title_sep(c, k);
-	size_t pv = appointed_at(c, k + sep);
-	if (!pv)
-		return 0;
-	size_t j = k + sep + pv;
-	j += yg_role_at(c, j, YG_ROLE_APPOINT);
 	chain ch;
-	size_t n = chain_at(c, j, 1, &ch);
-	if (!n)
-		return 0;
-	link_chain(c, name, &ch, YG_POST_APPOINTED);
-	return j + n - k;
+	size_t n = post_taken(c, k + sep, 1, &ch);
+	if (n)
+		link_chain(c, name, &ch, YG_POST_APPOINTED);
+	return n ? sep + n : 0;
 }
 
 /* What joins a name to the titles after it: a separator (",", a dash)
@@ -582,20 +588,9 @@ static size_t appointment_at(yg_ctx *c, size_t i, person *first, size_t after)
 			k = bracket_end(d, j + n);
 		}
 	}
-	/* "ông A (vừa) được bổ nhiệm (giữ chức) Giám đốc X" */
-	size_t pv = appointed_at(c, k);
-	k += pv;
-	size_t a = yg_role_at(c, k, YG_ROLE_APPOINT);
+	/* "làm Giám đốc X", "ông A (vừa) được bổ nhiệm (giữ chức) Giám đốc X" */
 	chain ch;
-	size_t n = 0;
-	if (a || pv) {
-		size_t j = k + a;
-		if (yg_tok_has(d, j, YG_TOK_NUM))
-			j++;
-		n = chain_at(c, j, 1, &ch);
-		if (n)
-			n += j - k;
-	}
+	size_t n = post_taken(c, k, 0, &ch);
 	if (!n) {
 		for (size_t p = 1; p < np; p++)
 			free(ps[p].degrees);
@@ -604,7 +599,7 @@ static size_t appointment_at(yg_ctx *c, size_t i, person *first, size_t after)
 	yg_document_cite(d, "official.appointment", (uint32_t)i);
 	for (size_t p = 0; p < np; p++) {
 		add_official(d, ps[p].start, ps[p].end, ps[p].degrees, 0);
-		bracket_titles(c, ps[p].start, brackets[p][0], brackets[p][1]);
+		bracket_titles(c, ps[p].start, brackets[p][0], brackets[p][1], 1);
 		link_chain(c, ps[p].start, &former, 0);
 		link_chain(c, ps[p].start, &ch, YG_POST_APPOINTED);
 		if (p)
@@ -653,15 +648,15 @@ static size_t official_at(yg_ctx *c, size_t i)
 			 * "A Tỉnh ủy viên - Giám đốc Sở Y tế") */
 			yg_document_cite(d, "official.title-after", (uint32_t)i);
 			add_official(d, name, after, deg.s, 0);
-			bracket_titles(c, name, after, b);
+			bracket_titles(c, name, after, b, 1);
 			link_chain(c, name, &ch, weight);
 			consumed = b + sep + tl - i;
 			consumed += later_appointment(c, name, b + sep + tl);
-		} else if (b > after && bracket_has_title(c, after, b)) {
+		} else if (b > after && bracket_titles(c, name, after, b, 0)) {
 			/* "bà A (Phó Chủ tịch UBND tỉnh) cho biết" */
 			yg_document_cite(d, "official.title-after", (uint32_t)i);
 			add_official(d, name, after, deg.s, 0);
-			bracket_titles(c, name, after, b);
+			bracket_titles(c, name, after, b, 1);
 			consumed = b - i;
 		} else if (p) {
 			yg_document_cite(d, "official.honorific", (uint32_t)i);

@@ -82,12 +82,7 @@ def once(path):
 def best(path):
     # CPU time of the child (user + system): other work on the machine
     # stretches wall-clock time, much less the CPU time a run needs
-    t = []
-    for _ in range(3):
-        p = subprocess.Popen(cmd + [path], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, _, ru = os.wait4(p.pid, 0)
-        t.append(ru.ru_utime + ru.ru_stime)
-    return min(t)
+    return min(once(path) for _ in range(3))
 base = best(make(1))
 # a ratio of times near the start-up cost is noise (0.06 s gave 4 to 7
 # on a busy machine): double N (one run each) until a run takes a quarter
