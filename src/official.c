@@ -512,15 +512,40 @@ static size_t post_taken(const yg_ctx *c, size_t k, int passive, chain *ch)
 }
 
 /* After a person's titles: ", được bổ nhiệm giữ chức CHAIN" — the post
- * they take, linked as appointed.  Returns tokens consumed from k. */
-static size_t later_appointment(yg_ctx *c, size_t name, size_t k)
+ * they take, linked as appointed; after an appointing verb before the
+ * person (`active`) ", giữ chức CHAIN" is enough.  Returns tokens
+ * consumed from k. */
+static size_t later_appointment(yg_ctx *c, size_t name, size_t k, int active)
 {
 	size_t sep = title_sep(c, k);
 	chain ch;
-	size_t n = post_taken(c, k + sep, 1, &ch);
+	size_t n = post_taken(c, k + sep, !active, &ch);
 	if (n)
 		link_chain(c, name, &ch, YG_POST_APPOINTED);
 	return n ? sep + n : 0;
+}
+
+/* "A, Trưởng phòng Nghiệp vụ Y, giữ chức Giám đốc X" after an appointing
+ * verb: a present title in a unit outside our types (no chain reads it)
+ * is skipped up to a separator of the same sentence, a few words on,
+ * that the post taken follows, and that post is linked.  Tokens consumed from k, 0
+ * if the shape is not there. */
+#define PAST_TITLE_MAX 12
+static size_t appointment_past_title(yg_ctx *c, size_t name, size_t k)
+{
+	const yg_document *d = c->d;
+	size_t sep = title_sep(c, k);
+	if (!sep || !yg_kinds_at(c, k + sep, 1u << YG_LEX_TITLE))
+		return 0;
+	uint32_t sent = d->toks.items[name].sent;
+	for (size_t j = k + sep + 1; j < d->toks.len && j < k + sep + PAST_TITLE_MAX; j++) {
+		if (d->toks.items[j].sent != sent)
+			return 0;
+		size_t n = title_sep(c, j) ? later_appointment(c, name, j, 1) : 0;
+		if (n) /* a dash inside the unit's name is passed over too */
+			return j + n - k;
+	}
+	return 0;
 }
 
 /* What joins a name to the titles after it: a separator (",", a dash)
@@ -640,6 +665,7 @@ static size_t official_at(yg_ctx *c, size_t i)
 		size_t b = bracket_end(d, after);
 		uint8_t weight = 0;
 		size_t sep = sep_before_titles(c, b, &weight);
+		int active = yg_role_before(c, i, YG_ROLE_APPOINTING);
 		if ((got = appointment_at(c, i, &self, after)) > 0) {
 			/* C: appointed, maybe with others */
 			consumed = got;
@@ -650,8 +676,16 @@ static size_t official_at(yg_ctx *c, size_t i)
 			add_official(d, name, after, deg.s, 0);
 			bracket_titles(c, name, after, b, 1);
 			link_chain(c, name, &ch, weight);
-			consumed = b + sep + tl - i;
-			consumed += later_appointment(c, name, b + sep + tl);
+			size_t end = b + sep + tl;
+			size_t la = later_appointment(c, name, end, active);
+			if (!la && active && (la = appointment_past_title(c, name, b)) > 0)
+				end = b; /* "Trưởng khoa Nội": a title the chain read in part */
+			consumed = end + la - i;
+		} else if (active && (got = appointment_past_title(c, name, b)) > 0) {
+			/* "bổ nhiệm bà A, Trưởng phòng Y, giữ chức Giám đốc X" */
+			yg_document_cite(d, "official.appointment", (uint32_t)i);
+			add_official(d, name, after, deg.s, 0);
+			consumed = b + got - i;
 		} else if (b > after && bracket_titles(c, name, after, b, 0)) {
 			/* "bà A (Phó Chủ tịch UBND tỉnh) cho biết" */
 			yg_document_cite(d, "official.title-after", (uint32_t)i);
