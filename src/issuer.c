@@ -1,7 +1,8 @@
 /* issuer.c — issuedBy: who issued a document.
  *
  * "của <body>" after the document (a link recorded by legaldoc.c); else
- * the body its code names (IssuerScheme in lexicon/documents.ttl: BYT is Bộ
+ * the body that is the subject of the issuing verb before it ("Bộ Chính
+ * trị ban hành Nghị quyết 72"); else the body its code names (IssuerScheme in lexicon/documents.ttl: BYT is Bộ
  * Y tế, TTg Chính phủ; TU, UBND, HĐND the provincial body of the article's
  * province, a Thành ủy where the province is a city); a document cited by
  * number alone after one with an issuer shares it ("Nghị quyết 72 của Bộ
@@ -94,6 +95,49 @@ static void code_issuers(const yg_ctx *c, issuers *is)
 	}
 }
 
+/* The length of a word with role r that ends right before token i, 0 if
+ * none (words of up to three tokens: "đã chính thức"). */
+static size_t role_ending(const yg_ctx *c, size_t i, yg_role r)
+{
+	for (size_t back = 1; back <= 3 && back <= i; back++)
+		if (yg_role_at(c, i - back, r) == back)
+			return back;
+	return 0;
+}
+
+/* "Bộ Chính trị (vừa) ban hành Nghị quyết 72": the body that is the
+ * subject of an issuing verb right before a document issued it.  A body
+ * named there comes before the one a code implies ("HĐND tỉnh Lâm Đồng
+ * thông qua Nghị quyết 25/2024/NQ-HĐND" in an article about another
+ * province). */
+static void subject_issuers(const yg_ctx *c, issuers *is)
+{
+	yg_document *d = c->d;
+	int32_t *ending = yg_xmalloc((d->toks.len + 1) * sizeof *ending);
+	for (size_t k = 0; k <= d->toks.len; k++)
+		ending[k] = -1;
+	for (size_t i = 0; i < d->mentions.len; i++) {
+		const yg_mention *m = &d->mentions.items[i];
+		if (m->type == YG_T_BODY && m->entity >= 0 && m->tok_end <= d->toks.len)
+			ending[m->tok_end] = m->entity;
+	}
+	for (size_t i = 0; i < d->mentions.len; i++) {
+		const yg_mention *m = &d->mentions.items[i];
+		if (m->type != YG_T_RESOLUTION || m->entity < 0 || issuer_of(is, m->entity) >= 0)
+			continue;
+		size_t v = role_ending(c, m->tok_start, YG_ROLE_ISSUE);
+		if (!v)
+			continue;
+		size_t b = m->tok_start - v;
+		b -= role_ending(c, b, YG_ROLE_TENSE);
+		if (ending[b] < 0)
+			continue;
+		yg_document_cite(d, "issuer.subject", m->tok_start);
+		set_issuer(d, is, m->entity, ending[b]);
+	}
+	free(ending);
+}
+
 /* "Nghị quyết 72 của Bộ Chính trị ... Nghị quyết số 57, số 71": later
  * documents of the same type cited by number alone share the issuer of the
  * last one cited with its issuer. */
@@ -159,6 +203,7 @@ void yg_relate_issuers(const yg_ctx *c)
 {
 	issuers is;
 	issuers_init(&is, c->d);
+	subject_issuers(c, &is);
 	code_issuers(c, &is);
 	inherit_issuers(c->d, &is);
 	implied_identifiers(c, &is);
