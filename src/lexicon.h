@@ -106,6 +106,7 @@ typedef enum {
 	X(CENTRAL_LEVEL, "central-level")   /* tuyến trung ương: examples, not places */ \
 	X(APPOINT, "appointment")           /* làm, giữ chức: the post a person takes follows */ \
 	X(APPOINTED, "appointed")           /* được bổ nhiệm: after a person, the post they take */ \
+	X(BARE_HEAD, "bare-head")           /* Sở: a head alone, never before another name */ \
 	X(APPOINTING, "appointing")         /* bổ nhiệm: before a person, a post they take follows */ \
 	X(TENSE, "tense")                   /* vừa, đã: before "được bổ nhiệm" */          \
 	X(PAST, "past")                     /* từng: "ông A từng là Giám đốc X", a former post */ \
