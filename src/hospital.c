@@ -309,6 +309,81 @@ static size_t specialty_list(yg_ctx *c, size_t i, size_t n, const yg_concept *he
 	return end + pn;
 }
 
+/* "các bệnh viện: Thanh Nhàn, Đống Đa và Xanh Pôn": a plural head with a
+ * list of names, a hospital each.  An item is up to four capitalised
+ * words or numbers; a place ("các bệnh viện Hà Nội"), the central word
+ * ("các bệnh viện Trung ương"), a specialty alone (which needs its
+ * province: specialty_list) or another organisation is no name, and one
+ * such item makes the whole list none. */
+#define NAME_ITEM_MAX 4
+static size_t name_item(const yg_ctx *c, size_t k, void *user)
+{
+	int *bad = user;
+	const yg_document *d = c->d;
+	yg_place p;
+	uint32_t orgs = 1u << YG_LEX_BODY | 1u << YG_LEX_FACILITY | 1u << YG_LEX_HOSPITAL | 1u << YG_LEX_TITLE;
+	if (!yg_tok_capword(d, k) || yg_place_at(c, k, 0, &p) || yg_role_at(c, k, YG_ROLE_CENTRAL) ||
+	    yg_kinds_at(c, k, orgs)) {
+		*bad = 1;
+		return 0;
+	}
+	size_t at = k, w;
+	while (at < k + NAME_ITEM_MAX && yg_tok_live(d, at) &&
+	       (yg_tok_capword(d, at) || yg_tok_has(d, at, YG_TOK_NUM)) &&
+	       !(at > k && (d->toks.items[at].flags & YG_TOK_SENT_START))) {
+		/* a compound or specialty is taken whole ("Nhân dân 115") */
+		if ((w = yg_phrase(c, at, YG_LEX_COMPOUND, NULL)) == 0 && (w = yg_phrase(c, at, YG_LEX_SPECIALTY, NULL)) == 0)
+			w = 1;
+		at += w;
+	}
+	if (yg_phrase(c, k, YG_LEX_SPECIALTY, NULL) >= at - k)
+		*bad = 1;
+	return at - k;
+}
+
+typedef struct {
+	item_list items;
+	int bad;
+} name_list_scan;
+
+static size_t name_list_item(const yg_ctx *c, size_t k, void *user)
+{
+	return name_item(c, k, &((name_list_scan *)user)->bad);
+}
+
+static void keep_name(const yg_ctx *c, size_t start, size_t end, void *user)
+{
+	keep_item(c, start, end, &((name_list_scan *)user)->items);
+}
+
+/* The list of names after plural head [i, i + n); one past it, or i. */
+static size_t name_list(yg_ctx *c, size_t i, size_t n, const yg_concept *head, uint32_t hc)
+{
+	yg_document *d = c->d;
+	size_t k = i + n + yg_list_open(c, i + n);
+	name_list_scan l = {{NULL, 0, 0}, 0};
+	size_t end = yg_list(c, k, name_list_item, keep_name, &l, 0);
+	if (l.bad || l.items.len < 4) {
+		free(l.items.spans);
+		return i;
+	}
+	yg_buf b;
+	yg_buf_init(&b);
+	for (size_t it = 0; it < l.items.len; it += 2) {
+		b.len = 0;
+		yg_buf_puts(&b, head->expansion ? head->expansion : head->pref);
+		yg_buf_putc(&b, ' ');
+		yg_document_text_into(d, (uint32_t)l.items.spans[it], (uint32_t)l.items.spans[it + 1], &b);
+		size_t m = yg_document_add_mention(d, (uint32_t)l.items.spans[it], (uint32_t)l.items.spans[it + 1],
+		                                   YG_T_HOSPITAL, -1, b.s);
+		d->mentions.items[m].head = (int32_t)hc;
+		d->mentions.items[m].rule = "hospital.name-list";
+	}
+	yg_buf_free(&b);
+	free(l.items.spans);
+	return end;
+}
+
 void yg_recognize_hospitals(yg_ctx *c)
 {
 	yg_document *d = c->d;
@@ -335,7 +410,9 @@ void yg_recognize_hospitals(yg_ctx *c)
 			continue;
 		const yg_concept *head = yg_concept_of(c, hc);
 		if (!may_start(c, i, n, head)) {
-			size_t past = yg_role_before(c, i, YG_ROLE_PLURAL) ? specialty_list(c, i, n, head, hc) : i;
+			size_t past = i;
+			if (yg_role_before(c, i, YG_ROLE_PLURAL) && (past = specialty_list(c, i, n, head, hc)) == i)
+				past = name_list(c, i, n, head, hc);
 			i += past > i ? past - i - 1 : n - 1;
 			continue;
 		}
