@@ -37,6 +37,8 @@ typedef struct {
 	size_t canon_before_unit; /* canon's length before a bare unit word */
 	yg_buf canon;    /* the name without unit words before its province */
 	int glue;        /* the last part of canon was a dash */
+	int titled;      /* a title before the head: a person's name may follow
+	                  * ("Giám đốc Bệnh viện Bạch Mai Đào Xuân Cơ") */
 } name_scan;
 
 /* "(ĐKTT)" inside a name: the acronym the text defines. */
@@ -46,14 +48,45 @@ static size_t bracket_acronym(const yg_document *d, size_t k)
 	               yg_tok_capword(d, k + 3) ? 3 : 0;
 }
 
-/* A person's name at k: a family name and one or more capitalised words
- * on its line (the next line's first word is no given name). */
+/* Capitalised words from k on its line, at most `max`. */
+static size_t cap_run(const yg_document *d, size_t k, size_t max)
+{
+	size_t n = 0;
+	while (n < max && yg_tok_capword(d, k + n) && d->toks.items[k + n].line == d->toks.items[k].line &&
+	       !(n && (d->toks.items[k + n].flags & YG_TOK_SENT_START)))
+		n++;
+	return n;
+}
+
+/* A person's name at k: a family name that starts the last two to four
+ * capitalised words on its line, not a province's name ("Hùng Vương Gia
+ * Lai": a name, then the province).  Of four, a second family name starts
+ * the person's three ("Đức Giang Nguyễn Văn Hải": Nguyễn, not Giang). */
 static int person_at(const yg_ctx *c, size_t k)
 {
 	const yg_document *d = c->d;
-	return yg_phrase(c, k, YG_LEX_FAMILY, NULL) && yg_tok_capword(d, k) && yg_tok_capword(d, k + 1) &&
-	       d->toks.items[k + 1].line == d->toks.items[k].line && !(d->toks.items[k].flags & YG_TOK_ALLCAP) &&
-	       !yg_phrase(c, k, YG_LEX_PROVINCE, NULL);
+	size_t run = cap_run(d, k, 5);
+	if (run < 2 || run > 4 || !yg_phrase(c, k, YG_LEX_FAMILY, NULL) || (d->toks.items[k].flags & YG_TOK_ALLCAP) ||
+	    yg_phrase(c, k, YG_LEX_PROVINCE, NULL) || yg_phrase(c, k + 1, YG_LEX_PROVINCE, NULL))
+		return 0;
+	return !(run == 4 && yg_phrase(c, k + 1, YG_LEX_FAMILY, NULL));
+}
+
+/* A title shortly before the head at i in its sentence ("Giám đốc",
+ * "Phó Giám đốc phụ trách", "Trưởng khoa Nội"): the hospital's name may be
+ * followed by the person's.  Without one a family name inside a name is
+ * the name's ("Hùng Vương", "Cu Ba Đồng Hới"). */
+#define TITLE_BACK 6
+static int titled(const yg_ctx *c, size_t i)
+{
+	const yg_document *d = c->d;
+	for (size_t back = 1; back <= TITLE_BACK && back <= i; back++) {
+		if (d->toks.items[i - back].sent != d->toks.items[i].sent)
+			return 0;
+		if (yg_kinds_at(c, i - back, 1u << YG_LEX_TITLE))
+			return 1;
+	}
+	return 0;
 }
 
 /* Parts of the identity joined by spaces; a dash of any kind or spacing
@@ -116,7 +149,7 @@ static size_t name_step(const yg_ctx *c, size_t k, name_scan *s)
 		canon_add(s, d, k, k + n);
 		return n;
 	}
-	if (s->proper && person_at(c, k))
+	if (s->proper && s->titled && person_at(c, k))
 		return 0;
 	if ((n = yg_phrase(c, k, YG_LEX_SPECIALTY, &cc)) > 0) {
 		/* "Tâm thần" names no hospital alone; a capitalised affiliation
@@ -416,7 +449,7 @@ void yg_recognize_hospitals(yg_ctx *c)
 			i += past > i ? past - i - 1 : n - 1;
 			continue;
 		}
-		name_scan s = {0, 0, 0, -1, 0, 0, 0, -1, 0, 0, 0, -1, 0, 0, {0}, 0};
+		name_scan s = {0, 0, 0, -1, 0, 0, 0, -1, 0, 0, 0, -1, 0, 0, {0}, 0, titled(c, i)};
 		yg_buf_init(&s.canon);
 		size_t k = i + n, step;
 		while ((step = name_step(c, k, &s)) > 0) {

@@ -192,7 +192,8 @@ typedef enum {
 	X(CENTRAL_PARTY, "centralParty")    /* bodies: issue -NQ/TW documents */             \
 	X(NAMED, "named")                   /* document types named, not numbered (Luật); name parts */ \
 	X(OPEN_UNIT, "openUnit")            /* titles: any name after it names its unit */   \
-	X(DUTY, "duty")                     /* titles: a duty, may follow a post directly */
+	X(DUTY, "duty")                     /* titles: a duty, may follow a post directly */ \
+	X(INNER_UNIT, "innerUnit")          /* titles: of a unit inside the organisation after it */
 
 enum {
 #define YG_X(name, value) YG_CF_BIT_##name,

@@ -190,6 +190,40 @@ static size_t unit_name(const yg_ctx *c, size_t b, const yg_concept *title)
 	return known >= 0 ? k - b : 0;
 }
 
+/* After a title of a unit inside an organisation (ytg:innerUnit): the
+ * unit's name, then the organisation, maybe after a comma, a dash, a
+ * bracket or "của" ("Trưởng khoa Hồi sức tích cực - Chống độc, Bệnh viện
+ * X").  The role keeps the unit's name (*unit_end); returns one past the
+ * organisation's mention, 0 if the shape is not there. */
+#define MAX_INNER_NAME 8
+static size_t inner_unit(const yg_ctx *c, size_t b, size_t *unit_end, long *org)
+{
+	const yg_document *d = c->d;
+	size_t j = b;
+	if (!yg_tok_capword(d, b))
+		return 0;
+	while (j < b + MAX_INNER_NAME && yg_tok_live(d, j) && org_at(d, j) < 0 &&
+	       !(j > b && ((d->toks.items[j].flags & YG_TOK_SENT_START) || yg_kinds_at(c, j, 1u << YG_LEX_TITLE)))) {
+		int word = (d->toks.items[j].flags & YG_TOK_WORD) != 0;
+		/* a dash inside the name ("Nội - Thận"), not before the organisation */
+		int inner_dash = j > b && yg_tok_dash(d, j) && org_at(d, j + 1) < 0 && yg_tok_capword(d, j + 1);
+		if (!word && !inner_dash)
+			break;
+		j++;
+	}
+	size_t sep = 0;
+	if (yg_tok_punct(d, j, ',') || yg_tok_punct(d, j, '(') || yg_tok_dash(d, j))
+		sep = 1;
+	else
+		sep = yg_role_at(c, j, YG_ROLE_OF);
+	long o = j > b ? org_at(d, j + sep) : -1;
+	if (o < 0)
+		return 0;
+	*unit_end = j;
+	*org = o;
+	return d->mentions.items[o].tok_end;
+}
+
 /* One TITLE [BODY] at k; lower_ok lets it start in lower case (after
  * "nguyên", or inside a chain: "quyền Bộ trưởng"). */
 static size_t title_at(const yg_ctx *c, size_t k, int lower_ok, title_ref *out)
@@ -225,6 +259,12 @@ static size_t title_at(const yg_ctx *c, size_t k, int lower_ok, title_ref *out)
 	b += yg_role_at(c, b, YG_ROLE_OF);
 	if ((out->body = org_at(d, b)) >= 0)
 		return d->mentions.items[out->body].tok_end - k;
+	size_t ue, past;
+	if ((title->flags & YG_CF(INNER_UNIT)) && (past = inner_unit(c, b, &ue, &out->body)) > 0) {
+		out->end = ue; /* "Trưởng khoa Nội": the role, of the hospital */
+		out->heads = 0;
+		return past - k;
+	}
 	size_t un = unit_name(c, b, title);
 	if (un) {
 		out->unit_start = b;
