@@ -81,6 +81,7 @@ static const struct prop {
 	{"body", P_REF, offsetof(yg_concept, body), NULL, 0, 0},
 	{"expansion", P_STR, offsetof(yg_concept, expansion), NULL, 0, 0},
 	{"unitHead", P_STR, offsetof(yg_concept, unit_head), NULL, 0, 0},
+	{"roleLabel", P_STR, offsetof(yg_concept, role_label), NULL, 0, 0},
 	{"issuer", P_STR, offsetof(yg_concept, issuer), NULL, 0, 0},
 	{"code", P_STR, offsetof(yg_concept, code), NULL, 0, 0},
 	{"unit", P_STR, offsetof(yg_concept, unit), NULL, 0, 0},

@@ -225,6 +225,8 @@ typedef struct {
 	/* literal properties, NULL when absent (owned) */
 	char *expansion;      /* an abbreviation spelled out: UBND -> Ủy ban nhân dân */
 	char *unit_head;      /* titles: the head of the body a name after it names ("Vụ") */
+	char *role_label;     /* titles: the role as it is written when the body
+	                       * starts inside the title ("Trưởng đoàn") */
 	char *issuer;         /* issuer codes: the national body's label */
 	char *code;           /* document types: NQ, CT, QĐ */
 	char *unit;           /* body heads: the unit word it implies (Tỉnh ủy -> tỉnh) */

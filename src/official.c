@@ -42,6 +42,7 @@ typedef struct {
 	int32_t unit_title;      /* the title concept whose ytg:unitHead names it */
 	uint8_t weight;          /* YG_POST_* */
 	uint8_t heads;           /* a head's title (ytg:seniority "head") */
+	const char *role_label;  /* the role as the lexicon writes it, or NULL */
 } title_ref;
 
 typedef struct {
@@ -242,15 +243,19 @@ static size_t title_at(const yg_ctx *c, size_t k, int lower_ok, title_ref *out)
 	out->unit_title = -1;
 	out->weight = YG_POST_HELD;
 	out->heads = title->rank == YG_RANK_HEAD;
+	out->role_label = NULL;
 	/* a title that contains its body ("Ủy viên Bộ Chính trị": the role
 	 * is the whole title), or whose body starts inside it and runs on
-	 * ("Trưởng Ban Tuyên giáo Tỉnh ủy X": the role stops at the body) */
+	 * ("Trưởng Ban Tuyên giáo Tỉnh ủy X": the role stops at the body,
+	 * or is the lexicon's ytg:roleLabel: "Trưởng đoàn" of "Trưởng đoàn
+	 * đại biểu Quốc hội tỉnh X") */
 	for (size_t x = k + 1; x < k + n; x++)
 		if ((out->body = org_at(d, x)) >= 0) {
 			size_t body_end = d->mentions.items[out->body].tok_end;
 			if (body_end <= k + n)
 				return n;
 			out->end = x;
+			out->role_label = title->role_label;
 			return body_end - k;
 		}
 	/* a body right after, maybe after "của" or a filler word */
@@ -394,7 +399,8 @@ static void link_chain(const yg_ctx *c, size_t name_tok, const chain *ch, uint8_
 	yg_document *d = c->d;
 	for (size_t i = 0; i < ch->n; i++) {
 		const title_ref *t = &ch->t[i];
-		char *role = yg_document_text(d, (uint32_t)t->start, (uint32_t)t->end);
+		char *role = t->role_label ? yg_xstrdup(t->role_label)
+		                           : yg_document_text(d, (uint32_t)t->start, (uint32_t)t->end);
 		uint8_t w = weight && t->weight != YG_POST_FORMER ? weight : t->weight;
 		if (t->body >= 0) {
 			const yg_mention *body = &d->mentions.items[t->body];

@@ -338,6 +338,16 @@ static size_t sub_org(org_scan *s, size_t i, size_t j)
 	return j;
 }
 
+/* Is token i inside a title the lexicon spells with its body ("Phó
+ * Trưởng đoàn đại biểu Quốc hội tỉnh X": the body starts at "đoàn")? */
+static int inside_title(const yg_ctx *c, size_t i)
+{
+	for (size_t back = 1; back <= 3 && back <= i; back++)
+		if (yg_phrase(c, i - back, YG_LEX_TITLE, NULL) > back)
+			return 1;
+	return 0;
+}
+
 size_t yg_org_at(yg_ctx *c, const yg_org_type *t, size_t i)
 {
 	yg_document *d = c->d;
@@ -363,7 +373,8 @@ size_t yg_org_at(yg_ctx *c, const yg_org_type *t, size_t i)
 	 * tỉnh X") */
 	size_t sep = yg_list_sep(c, i + n);
 	int in_chain = sep && yg_phrase(c, i + n + sep, t->lex_kind, NULL) && yg_starts_capital(d, i + n + sep);
-	if ((!plural && !yg_starts_capital(d, i) && !yg_kind_before(c, i, YG_LEX_TITLE) && !inner_cap && !in_chain) ||
+	if ((!plural && !yg_starts_capital(d, i) && !yg_kind_before(c, i, YG_LEX_TITLE) && !inside_title(c, i) &&
+	     !inner_cap && !in_chain) ||
 	    yg_role_before(c, i, YG_ROLE_GENERIC))
 		return i;
 	org_scan s = {c, t, hc, i, i + n, -1, 0, 0, -1, 0};
