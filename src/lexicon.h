@@ -67,6 +67,7 @@ typedef enum {
 	X(LIST_OPEN, "list-open")           /* : gồm  a list follows */                   \
 	X(PLURAL, "plural")                 /* các, những: a plural head */               \
 	X(GENERIC, "generic-determiner")    /* nhiều, mọi, một: an unnamed unit */        \
+	X(GENERIC_LEVEL, "generic-level")   /* cấp huyện, cùng cấp after a head: any such unit */ \
 	X(NAME_GENERIC, "name-generic")     /* capitalised, yet no name alone */          \
 	X(CENTRAL, "central")               /* Trung ương: a specialty's national hospital */ \
 	X(OF, "of")                         /* của: issuer or body after it */            \

@@ -360,6 +360,8 @@ size_t yg_org_at(yg_ctx *c, const yg_org_type *t, size_t i)
 	if (yg_role_at(c, i, YG_ROLE_BARE_HEAD) == n && yg_tok_capword(d, i + n) &&
 	    !(yg_phrase(c, i + n, YG_LEX_FAMILY, NULL) && yg_tok_capword(d, i + n + 1)))
 		return i;
+	if (yg_role_at(c, i + n, YG_ROLE_GENERIC_LEVEL))
+		return i; /* "UBND cấp xã": the units of a level */
 	int plural = yg_role_before(c, i, YG_ROLE_PLURAL);
 	const yg_concept *h = yg_concept_of(c, hc);
 	/* a head may be in lower case in a list of them ("các trung tâm y
