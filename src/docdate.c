@@ -123,11 +123,43 @@ static int latest_year_once(const yg_ctx *c, int *cache)
 	return *cache;
 }
 
+/* Tokens before a lede's opener: a place ("Huế, ngày …") or a source tag
+ * ("(Baonghean.vn) - Sáng …", "VOV.VN - Chiều …"). */
+#define LEDE_PREFIX 9
+
 /* A lede opener at token j: a daypart or date word ("Chiều", "Ngày"). */
 static size_t opener_at(const yg_ctx *c, size_t j)
 {
 	size_t n = yg_role_at(c, j, YG_ROLE_DAYPART);
 	return n ? n : yg_role_at(c, j, YG_ROLE_DATE_WORD);
+}
+
+/* "16:41" at token i: hours and minutes. */
+static int time_at(const yg_document *d, size_t i)
+{
+	int h, m;
+	return tok_num(d, i, &h, 2) && is_sep(d, i + 1, ':') && tok_num(d, i + 2, &m, 2) && h < 24 && m < 60;
+}
+
+/* A timestamp line of the first few: a time and a full date on one line
+ * ("Ngày đăng : 16:41, 29/04/2020", "Cập nhật lúc 19:54, Thứ Sáu,
+ * 22/02/2019 (GMT+7)") is when the page was published. */
+static char *timestamp_date(const yg_ctx *c)
+{
+	const yg_tokens *t = &c->d->toks;
+	for (size_t li = 0; li < t->nlines && li < 6; li++) {
+		const yg_line *l = &t->lines[li];
+		int timed = 0;
+		for (size_t k = l->tok_first; k < l->tok_end && !timed; k++)
+			timed = time_at(c->d, k);
+		for (size_t k = l->tok_first; k < l->tok_end && timed; k++) {
+			int dd, m, y;
+			char *date = parse_dmy(c, k, &dd, &m, &y) >= 5 && y ? fmt_date(y, m, dd) : NULL;
+			if (date)
+				return date;
+		}
+	}
+	return NULL;
 }
 
 char *yg_find_date(const yg_ctx *c)
@@ -146,15 +178,19 @@ char *yg_find_date(const yg_ctx *c)
 		if (date)
 			return date;
 	}
+	char *stamp = timestamp_date(c);
+	if (stamp)
+		return stamp;
 	/* A dated lede at the start of a sentence. */
 	int latest = -1;
 	for (size_t i = 0; i < t->len; i++) {
 		const yg_token *tk = &t->items[i];
 		if (!(tk->flags & YG_TOK_SENT_START) || (tk->flags & YG_TOK_MASKED))
 			continue;
-		/* the opener may follow a place: "Huế, ngày 20 tháng 10 năm 2025" */
+		/* the opener may follow a place or a source tag: "Huế, ngày 20
+		 * tháng 10 năm 2025", "(Baonghean.vn) - Sáng 10/1/2025" */
 		size_t j = i, opener = 0;
-		for (; j < i + 4 && j < t->len && !opener; j++)
+		for (; j < i + LEDE_PREFIX && j < t->len && !opener; j++)
 			opener = opener_at(c, j);
 		if (!opener)
 			continue;

@@ -76,6 +76,15 @@ static void test_dates(void)
 		{"Tiêu đề\nHuế, ngày 20 tháng 10 năm 2025 – hội nghị.\n", "2025-10-20"},
 		{" date 2026-02-26 Tiêu đề\nChiều 26/2, hội nghị.\n", "2026-02-26"},
 		{"Tiêu đề\nTừ 01/7/2025, hai sở hợp nhất.\n", NULL},
+		/* a source tag before the lede's opener */
+		{"Tiêu đề\n(Báo Lạng Sơn) - Sáng 10/1/2025, Sở Y tế họp.\n", "2025-01-10"},
+		/* a timestamp line (a time and a full date) is the publication,
+		 * not the event of the lede, nor the day the page was shown */
+		{"Thứ 3, Ngày 16/07/2024 -\nTiêu đề\nNgày đăng: 21/06/2024  22:57\nChiều ngày 17/6/2024, Sở Y tế họp.\n",
+		 "2024-06-21"},
+		{"Tiêu đề\nCập nhật lúc 19:54, Thứ Sáu, 22/02/2019 (GMT+7)\nNgày 1/3, hội nghị.\n", "2019-02-22"},
+		/* a time alone with a date that has no year is no timestamp */
+		{"Tiêu đề\nLúc 10:30 ngày 5/3 có họp.\n", NULL},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		yg_document *d = run(cases[i].text);
