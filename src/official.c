@@ -248,9 +248,12 @@ static size_t title_at(const yg_ctx *c, size_t k, int lower_ok, title_ref *out)
 	 * is the whole title), or whose body starts inside it and runs on
 	 * ("Trưởng Ban Tuyên giáo Tỉnh ủy X": the role stops at the body,
 	 * or is the lexicon's ytg:roleLabel: "Trưởng đoàn" of "Trưởng đoàn
-	 * đại biểu Quốc hội tỉnh X") */
+	 * đại biểu Quốc hội tỉnh X"); a bare head inside a title of an inner
+	 * unit is no body: "Bí thư Đảng ủy Sở Y tế X" is of the Sở, "Bí thư
+	 * Đảng ủy, Giám đốc X" of no committee the article names elsewhere */
 	for (size_t x = k + 1; x < k + n; x++)
-		if ((out->body = org_at(d, x)) >= 0) {
+		if ((out->body = org_at(d, x)) >= 0 &&
+		    !((title->flags & YG_CF(INNER_UNIT)) && d->mentions.items[out->body].is_short == 4)) {
 			size_t body_end = d->mentions.items[out->body].tok_end;
 			if (body_end <= k + n)
 				return n;

@@ -149,7 +149,6 @@ static size_t place_item(const yg_ctx *c, size_t k, void *user)
 {
 	org_scan *s = user;
 	yg_place p;
-	(void)c;
 	size_t n = org_place(s, k, &p);
 	if (!n || p.kind == YG_PLACE_UNIT)
 		return 0;
@@ -161,6 +160,12 @@ static size_t place_item(const yg_ctx *c, size_t k, void *user)
 		return 0;
 	/* three capitalised words from a family name are a person */
 	if (p.kind == YG_PLACE_NAME && n >= 3 && yg_phrase(c, k, YG_LEX_FAMILY, NULL))
+		return 0;
+	/* after a commune a district is its address, no item ("Đảng ủy xã
+	 * Tân Thanh, huyện Văn Lãng") */
+	if (s->items && s->first_unit >= 0 && p.unit >= 0 &&
+	    yg_concept_of(c, (uint32_t)s->first_unit)->level == YG_LEVEL_COMMUNE &&
+	    yg_concept_of(c, (uint32_t)p.unit)->level != YG_LEVEL_COMMUNE)
 		return 0;
 	return n;
 }
