@@ -102,6 +102,7 @@ typedef enum {
 	X(NAME_END, "name-end")             /* được, đã, này: words no law's name holds */ \
 	X(PARTNER_WITH, "partner-with")     /* với, đối với: the other side of "giữa" */ \
 	X(SUPPORT, "support")               /* hỗ trợ: partnerOf, supporter first */      \
+	X(MUTUAL, "mutual")                 /* hợp tác: partnerOf, both ways */           \
 	X(BETWEEN, "between")               /* giữa: partnerOf, supporter after */        \
 	X(SATELLITE_OF, "satellite-of")     /* vệ tinh của: partnerOf, reversed */        \
 	X(CENTRAL_LEVEL, "central-level")   /* tuyến trung ương: examples, not places */ \

@@ -2,7 +2,8 @@
  *
  * Support programmes, in a sentence with a cue from lexicon/cues.ttl:
  *   "A (và B) hỗ trợ / chuyển giao kỹ thuật cho C": the units before the
- *       cue support those after it;
+ *       cue support those after it; a mutual cue ("hợp tác", "ký kết")
+ *       with units on one side only pairs them ("A và B ký kết hợp tác");
  *   "giữa A với B, C", "giữa A, B đối với C": the units before the partner
  *       word ("với", "đối với") and those after it are partners; with no
  *       such word ("ký kết giữa A, B và C"), every pair of them is;
@@ -85,6 +86,16 @@ static void pair_lists(yg_document *d, const int32_t *a, size_t na, const int32_
 			partner(d, a[i], b[j]);
 }
 
+/* Every pair of u[0..n), within the bound of pair_lists. */
+static void all_pairs(yg_document *d, const int32_t *u, size_t n)
+{
+	if (n * n > 2 * MAX_PAIRS)
+		return;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n; j++)
+			partner(d, u[i], u[j]);
+}
+
 /* "giữa ...": both sides of the partner word, or every pair. */
 static void between(const yg_ctx *c, size_t cue, size_t lo, size_t hi, size_t end)
 {
@@ -98,20 +109,24 @@ static void between(const yg_ctx *c, size_t cue, size_t lo, size_t hi, size_t en
 		return;
 	}
 	int32_t *u = units_between(d, lo, hi, cue, end, &na);
-	if (na * na <= 2 * MAX_PAIRS)
-		for (size_t i = 0; i < na; i++)
-			for (size_t j = i + 1; j < na; j++)
-				partner(d, u[i], u[j]);
+	all_pairs(d, u, na);
 	free(u);
 }
 
 /* "A hỗ trợ C": the units before the cue support those after it; with
- * none after, the ones the programme supports (*beneficiary). */
-static void support(const yg_ctx *c, size_t cue, size_t lo, size_t hi, size_t end, int32_t *beneficiary)
+ * none after, the ones the programme supports (*beneficiary).  A mutual
+ * cue with units on one side only pairs them ("A và B ký kết hợp tác"). */
+static void support(const yg_ctx *c, size_t cue, size_t lo, size_t hi, size_t end, int32_t *beneficiary, int mutual)
 {
 	yg_document *d = c->d;
 	size_t s0 = hi > lo ? d->mentions.items[lo].tok_start : cue, na, nb;
 	int32_t *a = units_between(d, lo, hi, s0, cue + 1, &na), *b = units_between(d, lo, hi, cue + 1, end, &nb);
+	if (mutual && (!na || !nb) && na + nb >= 2) {
+		all_pairs(d, na ? a : b, na ? na : nb);
+		free(a);
+		free(b);
+		return;
+	}
 	if (nb)
 		pair_lists(d, a, na, b, nb);
 	else if (*beneficiary >= 0)
@@ -126,7 +141,7 @@ static void support(const yg_ctx *c, size_t cue, size_t lo, size_t hi, size_t en
  * tinh của", then a support verb; its token and role, or role 0. */
 static yg_role sentence_cue(const yg_ctx *c, size_t from, size_t end, size_t *at)
 {
-	static const yg_role order[] = {YG_ROLE_BETWEEN, YG_ROLE_SATELLITE_OF, YG_ROLE_SUPPORT};
+	static const yg_role order[] = {YG_ROLE_BETWEEN, YG_ROLE_SATELLITE_OF, YG_ROLE_SUPPORT, YG_ROLE_MUTUAL};
 	for (size_t r = 0; r < sizeof order / sizeof order[0]; r++)
 		for (size_t k = from; k < end; k++)
 			if (yg_tok_live(c->d, k) && yg_role_at(c, k, order[r])) {
@@ -153,6 +168,7 @@ void yg_relate_partners(const yg_ctx *c)
 			yg_sentence_mentions(d, sent, &lo, &hi);
 			yg_document_cite(d, r == YG_ROLE_BETWEEN        ? "partner.between"
 			                    : r == YG_ROLE_SATELLITE_OF ? "partner.satellite"
+			                    : r == YG_ROLE_MUTUAL       ? "partner.mutual"
 			                                                : "partner.support",
 			                 (uint32_t)cue);
 			if (r == YG_ROLE_BETWEEN)
@@ -160,7 +176,7 @@ void yg_relate_partners(const yg_ctx *c)
 			else if (r == YG_ROLE_SATELLITE_OF)
 				satellite(d, cue, lo, hi);
 			else
-				support(c, cue, lo, hi, end, &beneficiary);
+				support(c, cue, lo, hi, end, &beneficiary, r == YG_ROLE_MUTUAL);
 		}
 		i = end;
 	}
