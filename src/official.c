@@ -577,8 +577,8 @@ static size_t later_appointment(yg_ctx *c, size_t name, size_t k, int active)
 /* "A, Trưởng phòng Nghiệp vụ Y, giữ chức Giám đốc X" after an appointing
  * verb: a present title in a unit outside our types (no chain reads it)
  * is skipped up to a separator of the same sentence, a few words on,
- * that the post taken follows, and that post is linked.  Tokens consumed from k, 0
- * if the shape is not there. */
+ * that the post taken follows, and that post is linked.  Tokens consumed
+ * from k, 0 if the shape is not there. */
 #define PAST_TITLE_MAX 12
 static size_t appointment_past_title(yg_ctx *c, size_t name, size_t k)
 {
