@@ -19,6 +19,7 @@
 #include "iri.h"
 #include "normalize.h"
 #include "nquads.h"
+#include "turtle.h"
 #include "write.h"
 
 #define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -32,9 +33,7 @@
 #define NS_DCT "http://purl.org/dc/terms/"
 #define NS_TIME "http://www.w3.org/2006/time#"
 
-static const struct {
-	const char *prefix, *ns;
-} prefixes[] = {
+static const yg_ttl_ns prefixes[] = {
 	{"rdf", NS_RDF}, {"rdfs", NS_RDFS}, {"xsd", NS_XSD}, {"owl", NS_OWL},
 	{"skos", NS_SKOS}, {"schema", NS_SCHEMA}, {"org", NS_ORG},
 	{"prov", NS_PROV}, {"dct", NS_DCT}, {"time", NS_TIME}, {"ytg", YG_ONTOLOGY_NS},
@@ -72,6 +71,9 @@ typedef struct {
 	yg_nq *nq;
 	yg_buf *nq_out;
 	char *nq_graph; /* the escaped graph term, or NULL: a triple */
+	/* Turtle without the serializer: one subject's statements at a time
+	 * (NULL: raptor serializes) */
+	yg_ttl *ttl;
 } rdf_out;
 
 /* raptor reports its errors through the world's log handler (by default
@@ -217,8 +219,27 @@ static void nq_line(rdf_out *r, const char *s, const char *p, size_t obj, int ob
 	YG_BUF_LIT(b, " .\n");
 }
 
+/* An object IRI for the Turtle writer, checked as iri_term checks it
+ * (the subject is checked once for all its statements, the predicates
+ * are our constants). */
+static int ttl_iri_ok(rdf_out *r, const char *iri)
+{
+	if (yg_iri_valid(iri))
+		return 1;
+	if (!r->bad_iri)
+		yg_diag_set(r->d, YG_ERR_DATA, r->path, "refusing to write invalid IRI <%s>", iri);
+	r->bad_iri = 1;
+	return 0;
+}
+
 static void emit_iri(rdf_out *r, const char *s, const char *p, const char *o)
 {
+	if (r->ttl) {
+		(void)s;
+		if (ttl_iri_ok(r, o))
+			yg_ttl_iri(r->ttl, p, o);
+		return;
+	}
 	if (r->nq) {
 		yg_nq_begin(r->nq); /* no escaped term is held between statements */
 		size_t obj = r->nq_out->len, lo;
@@ -249,6 +270,11 @@ static void emit_lit(rdf_out *r, const char *s, const char *p, const char *text,
 	 * disagree on it */
 	int y, m, d;
 	if (datatype && strcmp(datatype, NS_XSD "date") == 0 && !yg_date_parse_iso(text, &y, &m, &d)) {
+		free(copy);
+		return;
+	}
+	if (r->ttl) {
+		yg_ttl_literal(r->ttl, p, text, lang, datatype);
 		free(copy);
 		return;
 	}
@@ -549,6 +575,7 @@ typedef struct {
 	size_t *chunk;      /* [nchunks + 1]: first subject of each */
 	size_t nchunks;
 	const char *path;
+	int via_raptor; /* chunks through raptor's serializer, header and all */
 	/* chunks rendered ahead of the writer, at most `window` */
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
@@ -578,9 +605,17 @@ static void emit_subject(rdf_out *r, const ttl_job *j, const subject *s)
 	}
 }
 
-/* Chunk c's Turtle (with the prefix header) into *out; 1 when an IRI was
- * refused. */
-static int render_chunk(raptor_world *w, ttl_job *j, size_t c, yg_buf *out)
+/* Tests compare the Turtle assembled here with raptor's serializer's:
+ * YTEGRAPH_TURTLE_VIA_RAPTOR=1 renders every chunk through raptor. */
+static int turtle_via_raptor(void)
+{
+	const char *v = getenv("YTEGRAPH_TURTLE_VIA_RAPTOR");
+	return v && *v && strcmp(v, "0") != 0;
+}
+
+/* Chunk c's Turtle through a raptor serializer (with the prefix header)
+ * into *out; 1 when an IRI was refused. */
+static int render_chunk_raptor(raptor_world *w, ttl_job *j, size_t c, yg_buf *out)
 {
 	raptor_iostream *io = raptor_new_iostream_from_handler(w, out, &buf_handler);
 	rdf_out r;
@@ -598,6 +633,32 @@ static int render_chunk(raptor_world *w, ttl_job *j, size_t c, yg_buf *out)
 	if (io)
 		raptor_free_iostream(io);
 	return bad;
+}
+
+/* Chunk c's Turtle (without the header) into *out, a subject's statements
+ * at a time through a yg_ttl; 1 when an IRI was refused or raptor would
+ * have reported an error. */
+static int render_chunk(raptor_world *w, ttl_job *j, size_t c, yg_buf *out)
+{
+	if (j->via_raptor)
+		return render_chunk_raptor(w, j, c, out);
+	yg_diag d = {0};
+	rdf_out r = {.w = w, .path = j->path, .d = &d};
+	r.ttl = yg_ttl_new(w, prefixes, sizeof prefixes / sizeof prefixes[0]);
+	int bad = 0;
+	for (size_t k = j->chunk[c], end = j->chunk[c + 1]; k < end;) {
+		const char *iri = j->subs[k].iri;
+		size_t e = k;
+		/* the statements of every entry with this IRI (a node and an
+		 * article may share one) make one subject, as in raptor */
+		while (e < end && (e == k || strcmp(j->subs[e].iri, iri) == 0))
+			emit_subject(&r, j, &j->subs[e++]);
+		ttl_iri_ok(&r, iri); /* if not, the output is dropped */
+		bad |= yg_ttl_subject(r.ttl, iri, out);
+		k = e;
+	}
+	yg_ttl_free(r.ttl);
+	return bad | r.bad_iri;
 }
 
 static void *ttl_worker(void *arg)
@@ -681,7 +742,7 @@ static void plan_subjects(ttl_job *j, char ***owned, size_t *nowned)
  * IRI was refused: the caller writes the whole graph to learn which. */
 static yg_status write_turtle_chunks(const yg_graph *g, const yg_write_opts *o, FILE *fh, int *write_failed)
 {
-	ttl_job j = {.g = g, .path = o->path};
+	ttl_job j = {.g = g, .path = o->path, .via_raptor = turtle_via_raptor()};
 	char **owned = NULL;
 	size_t nowned = 0;
 	plan_subjects(&j, &owned, &nowned);
@@ -694,7 +755,7 @@ static yg_status write_turtle_chunks(const yg_graph *g, const yg_write_opts *o, 
 	none.nchunks = 0;
 	size_t zero[2] = {0, 0};
 	none.chunk = zero;
-	int bad = render_chunk(w, &none, 0, &head);
+	int bad = render_chunk_raptor(w, &none, 0, &head);
 	if (fwrite(head.s, 1, head.len, fh) != head.len)
 		*write_failed = 1;
 	int threads = o->threads > 1 ? o->threads : 0;
@@ -721,9 +782,13 @@ static yg_status write_turtle_chunks(const yg_graph *g, const yg_write_opts *o, 
 			pthread_mutex_unlock(&j.mu);
 		}
 		bad |= rc->bad;
-		size_t skip = rc->len >= head.len && memcmp(rc->text, head.s, head.len) == 0 ? head.len : 0;
-		if (!skip)
-			bad = 1; /* not the shape this relies on: the caller writes it whole */
+		size_t skip = 0;
+		if (j.via_raptor) {
+			if (rc->len >= head.len && memcmp(rc->text, head.s, head.len) == 0)
+				skip = head.len;
+			else
+				bad = 1; /* not the shape this relies on: the caller writes it whole */
+		}
 		if (fwrite(rc->text + skip, 1, rc->len - skip, fh) != rc->len - skip)
 			*write_failed = 1;
 		free(rc->text);
