@@ -22,7 +22,16 @@ typedef struct {
 typedef struct {
 	const char *prefix, *ns;
 	size_t len;
+	uint64_t tail; /* the last 8 bytes of ns (len >= 8): most IRIs differ there */
 } nspace;
+
+static nspace make_ns(const char *prefix, const char *ns)
+{
+	nspace n = {prefix, ns, strlen(ns), 0};
+	if (n.len >= 8)
+		memcpy(&n.tail, ns + n.len - 8, 8);
+	return n;
+}
 
 struct yg_ttl {
 	raptor_world *w;
@@ -59,9 +68,9 @@ yg_ttl *yg_ttl_new(raptor_world *world, const yg_ttl_ns *ns, size_t n)
 	t->w = world;
 	t->io = raptor_new_iostream_from_handler(world, t, &handler);
 	t->ns = yg_xcalloc(n + 1, sizeof *t->ns);
-	t->ns[0] = (nspace){xml_prefix, xml_ns, sizeof xml_ns - 1};
+	t->ns[0] = make_ns(xml_prefix, xml_ns);
 	for (size_t i = 0; i < n; i++)
-		t->ns[i + 1] = (nspace){ns[i].prefix, ns[i].ns, strlen(ns[i].ns)};
+		t->ns[i + 1] = make_ns(ns[i].prefix, ns[i].ns);
 	t->nns = n + 1;
 	yg_buf_init(&t->text);
 	return t;
@@ -174,7 +183,12 @@ static void write_iri(yg_ttl *t, const char *iri, int as, yg_buf *out)
 	}
 	for (size_t i = 0; i < t->nns; i++) {
 		const nspace *ns = &t->ns[i];
-		if (ns->len >= n || memcmp(iri, ns->ns, ns->len) != 0 ||
+		uint64_t tail;
+		if (ns->len >= n)
+			continue;
+		if (ns->len >= 8 && (memcpy(&tail, iri + ns->len - 8, 8), tail != ns->tail))
+			continue;
+		if (memcmp(iri, ns->ns, ns->len) != 0 ||
 		    !raptor_xml_name_check((const unsigned char *)iri + ns->len, n - ns->len, 10))
 			continue;
 		/* raptor takes the first namespace whose rest is an XML name */
