@@ -540,21 +540,25 @@ static const raptor_iostream_handler buf_handler = {
  *
  * raptor's Turtle serializer keeps every statement until the end (some
  * 230 bytes each), then writes the subjects in order of their IRIs, each
- * with all its statements.  So the subjects are sorted here, and a fresh
- * serializer writes CHUNK of them at a time: the chunks, less the prefix
- * header each one repeats, are the whole graph's Turtle byte for byte
- * (tests/identical.sh compares), in bounded memory, and the chunks can be
- * rendered on several threads. */
+ * with all its statements.  So the subjects are taken here in that order,
+ * a chunk at a time, each subject's statements written by a yg_ttl (or,
+ * with YTEGRAPH_TURTLE_VIA_RAPTOR=1, each chunk by a fresh serializer,
+ * less the prefix header each one repeats): the whole graph's Turtle byte
+ * for byte (tests/identical.sh compares), in bounded memory, and the
+ * chunks can be rendered on several threads. */
 
-enum { CHUNK = 2048 };
+/* A chunk through raptor pays for a serializer; one through yg_ttl costs
+ * next to nothing, and smaller ones keep less text in flight (a chunk of
+ * articles, with their lists of mentions, is some 3 kB a subject). */
+enum { CHUNK_RAPTOR = 2048, CHUNK = 512 };
 
 /* Subjects a chunk: CHUNK, or YTEGRAPH_TURTLE_CHUNK (tests make small
  * inputs take many chunks). */
-static size_t chunk_size(void)
+static size_t chunk_size(int via_raptor)
 {
 	const char *v = getenv("YTEGRAPH_TURTLE_CHUNK");
 	long n = v ? strtol(v, NULL, 10) : 0;
-	return n > 0 ? (size_t)n : CHUNK;
+	return n > 0 ? (size_t)n : via_raptor ? CHUNK_RAPTOR : CHUNK;
 }
 
 typedef enum { SUBJ_NODE, SUBJ_ARTICLE, SUBJ_MEMBERSHIP, SUBJ_DURING, SUBJ_START, SUBJ_ROLE } subj_kind;
@@ -863,7 +867,7 @@ static int plan_subjects(ttl_job *j)
 	j->len[SRC_MEMBER] = nm;
 	yg_sort(j->members, nm, sizeof *j->members, cmp_member);
 	/* one walk through everything, noting where each chunk starts */
-	size_t per = chunk_size(), cap = 16, distinct = 0;
+	size_t per = chunk_size(j->via_raptor), cap = 16, distinct = 0;
 	j->chunk = yg_xmalloc(cap * sizeof *j->chunk);
 	j->chunk_len = yg_xmalloc(cap * sizeof *j->chunk_len);
 	j->nchunks = 0;
