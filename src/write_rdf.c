@@ -19,6 +19,7 @@
 #include "iri.h"
 #include "normalize.h"
 #include "nquads.h"
+#include "turtle.h"
 #include "write.h"
 
 #define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -32,9 +33,7 @@
 #define NS_DCT "http://purl.org/dc/terms/"
 #define NS_TIME "http://www.w3.org/2006/time#"
 
-static const struct {
-	const char *prefix, *ns;
-} prefixes[] = {
+static const yg_ttl_ns prefixes[] = {
 	{"rdf", NS_RDF}, {"rdfs", NS_RDFS}, {"xsd", NS_XSD}, {"owl", NS_OWL},
 	{"skos", NS_SKOS}, {"schema", NS_SCHEMA}, {"org", NS_ORG},
 	{"prov", NS_PROV}, {"dct", NS_DCT}, {"time", NS_TIME}, {"ytg", YG_ONTOLOGY_NS},
@@ -72,6 +71,9 @@ typedef struct {
 	yg_nq *nq;
 	yg_buf *nq_out;
 	char *nq_graph; /* the escaped graph term, or NULL: a triple */
+	/* Turtle without the serializer: one subject's statements at a time
+	 * (NULL: raptor serializes) */
+	yg_ttl *ttl;
 } rdf_out;
 
 /* raptor reports its errors through the world's log handler (by default
@@ -217,8 +219,27 @@ static void nq_line(rdf_out *r, const char *s, const char *p, size_t obj, int ob
 	YG_BUF_LIT(b, " .\n");
 }
 
+/* An object IRI for the Turtle writer, checked as iri_term checks it
+ * (the subject is checked once for all its statements, the predicates
+ * are our constants). */
+static int ttl_iri_ok(rdf_out *r, const char *iri)
+{
+	if (yg_iri_valid(iri))
+		return 1;
+	if (!r->bad_iri)
+		yg_diag_set(r->d, YG_ERR_DATA, r->path, "refusing to write invalid IRI <%s>", iri);
+	r->bad_iri = 1;
+	return 0;
+}
+
 static void emit_iri(rdf_out *r, const char *s, const char *p, const char *o)
 {
+	if (r->ttl) {
+		(void)s;
+		if (ttl_iri_ok(r, o))
+			yg_ttl_iri(r->ttl, p, o);
+		return;
+	}
 	if (r->nq) {
 		yg_nq_begin(r->nq); /* no escaped term is held between statements */
 		size_t obj = r->nq_out->len, lo;
@@ -249,6 +270,11 @@ static void emit_lit(rdf_out *r, const char *s, const char *p, const char *text,
 	 * disagree on it */
 	int y, m, d;
 	if (datatype && strcmp(datatype, NS_XSD "date") == 0 && !yg_date_parse_iso(text, &y, &m, &d)) {
+		free(copy);
+		return;
+	}
+	if (r->ttl) {
+		yg_ttl_literal(r->ttl, p, text, lang, datatype);
 		free(copy);
 		return;
 	}
@@ -305,14 +331,6 @@ static void emit_article_head(rdf_out *r, const yg_graph *g, const yg_article *a
 		emit_iri(r, a->iri, NS_SCHEMA "mentions", yg_graph_node(g, a->mentions.items[k])->iri);
 }
 
-static char *derived_iri(const yg_graph *g, const char *kind, const char *key)
-{
-	yg_buf b;
-	yg_buf_init(&b);
-	yg_buf_printf(&b, "%s%s/%016llx", yg_graph_base(g), kind, yg_hash64(key, strlen(key)));
-	return yg_buf_take(&b);
-}
-
 static char *article_iri(const yg_graph *g, const char *doc)
 {
 	return yg_article_iri(yg_graph_base(g), doc);
@@ -365,18 +383,29 @@ static void emit_start(rdf_out *r, const char *m, const char *start, int parts)
 	yg_buf_free(&begin);
 }
 
-/* The IRI of a membership (caller frees). */
-static char *membership_iri(const yg_graph *g, const char *s, const char *o, const char *role,
-                            const char *date, const char *start)
+/* The hash that names a membership: its IRI is the base, "membership/"
+ * and the hash in 16 hex digits. */
+static unsigned long long membership_hash(const char *s, const char *o, const char *role, const char *date,
+                                          const char *start)
 {
 	yg_buf key;
 	yg_buf_init(&key);
 	yg_buf_printf(&key, "%s|%s|%s|%s", s, o, role ? role : "", date ? date : "");
 	if (start) /* only then, so that IRIs without a start stay as they were */
 		yg_buf_printf(&key, "|%s", start);
-	char *m = derived_iri(g, "membership", key.s);
+	unsigned long long h = yg_hash64(key.s, key.len);
 	yg_buf_free(&key);
-	return m;
+	return h;
+}
+
+/* The IRI of a membership (caller frees). */
+static char *membership_iri(const yg_graph *g, const char *s, const char *o, const char *role,
+                            const char *date, const char *start)
+{
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_buf_printf(&b, "%smembership/%016llx", yg_graph_base(g), membership_hash(s, o, role, date, start));
+	return yg_buf_take(&b);
 }
 
 /* A membership: an org:Membership node with the role, the date of the
@@ -511,44 +540,68 @@ static const raptor_iostream_handler buf_handler = {
  *
  * raptor's Turtle serializer keeps every statement until the end (some
  * 230 bytes each), then writes the subjects in order of their IRIs, each
- * with all its statements.  So the subjects are sorted here, and a fresh
- * serializer writes CHUNK of them at a time: the chunks, less the prefix
- * header each one repeats, are the whole graph's Turtle byte for byte
- * (tests/identical.sh compares), in bounded memory, and the chunks can be
- * rendered on several threads. */
+ * with all its statements.  So the subjects are taken here in that order,
+ * a chunk at a time, each subject's statements written by a yg_ttl (or,
+ * with YTEGRAPH_TURTLE_VIA_RAPTOR=1, each chunk by a fresh serializer,
+ * less the prefix header each one repeats): the whole graph's Turtle byte
+ * for byte (tests/identical.sh compares), in bounded memory, and the
+ * chunks can be rendered on several threads. */
 
-enum { CHUNK = 2048 };
+/* A chunk through raptor pays for a serializer; one through yg_ttl costs
+ * next to nothing, and smaller ones keep less text in flight (a chunk of
+ * articles, with their lists of mentions, is some 3 kB a subject). */
+enum { CHUNK_RAPTOR = 2048, CHUNK = 512 };
 
 /* Subjects a chunk: CHUNK, or YTEGRAPH_TURTLE_CHUNK (tests make small
  * inputs take many chunks). */
-static size_t chunk_size(void)
+static size_t chunk_size(int via_raptor)
 {
 	const char *v = getenv("YTEGRAPH_TURTLE_CHUNK");
 	long n = v ? strtol(v, NULL, 10) : 0;
-	return n > 0 ? (size_t)n : CHUNK;
+	return n > 0 ? (size_t)n : via_raptor ? CHUNK_RAPTOR : CHUNK;
 }
 
 typedef enum { SUBJ_NODE, SUBJ_ARTICLE, SUBJ_MEMBERSHIP, SUBJ_DURING, SUBJ_START, SUBJ_ROLE } subj_kind;
 
 typedef struct {
-	const char *iri; /* the node's, article's or role's, or one of `owned` */
+	const char *iri; /* valid until the next subject is asked for */
 	uint32_t index;  /* node, article, edge or role */
 	uint8_t kind;
 } subject;
 
-static int cmp_subject(const void *a, const void *b)
-{
-	return strcmp(((const subject *)a)->iri, ((const subject *)b)->iri);
-}
+/* The subjects come from four lists, each in order of its IRIs: the
+ * nodes, the articles and the roles (yg_graph_finish sorts them, and the
+ * edges by subject, as first_edge needs) and the memberships with
+ * their intervals and start instants.  Those are named by a hash (see
+ * membership_hash), so their IRIs are not kept: ordered by the hash's
+ * value (16 fixed-width lowercase hex digits sort as the number) then
+ * "", "/during", "/start", they are in order of their IRIs too, and a
+ * merge of the four gives every subject in IRI order without an array
+ * of them, nor an IRI string a membership (some 20 MB for a 100 MB
+ * corpus). */
+enum { SRC_NODE, SRC_ARTICLE, SRC_ROLE, SRC_MEMBER, NSRC };
+
+typedef struct {
+	unsigned long long hash;
+	uint32_t edge;
+	uint8_t kind; /* SUBJ_MEMBERSHIP, SUBJ_DURING or SUBJ_START, in this order */
+} member_subject;
+
+/* A place in the merged order: the next item of each list. */
+typedef struct {
+	size_t at[NSRC];
+} subj_pos;
 
 typedef struct {
 	const yg_graph *g;
-	subject *subs;
-	size_t nsubs;
+	size_t len[NSRC];
+	member_subject *members;  /* sorted */
 	size_t *first_edge; /* [node + 1]: the edges whose subject it is */
-	size_t *chunk;      /* [nchunks + 1]: first subject of each */
+	subj_pos *chunk;    /* [nchunks]: where each starts */
+	size_t *chunk_len;  /* [nchunks]: the subjects (not distinct IRIs) of each */
 	size_t nchunks;
 	const char *path;
+	int via_raptor; /* chunks through raptor's serializer, header and all */
 	/* chunks rendered ahead of the writer, at most `window` */
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
@@ -559,6 +612,85 @@ typedef struct {
 		int done, bad;
 	} *out;
 } ttl_job;
+
+/* A walk through the merged order from a place. */
+typedef struct {
+	const ttl_job *j;
+	subj_pos pos;
+	yg_buf miri;      /* the IRI of the membership list's next item */
+	size_t mprefix;   /* the length of base + "membership/" in it */
+	size_t mformatted; /* the item miri holds, or SIZE_MAX */
+} subj_walk;
+
+static void walk_init(subj_walk *w, const ttl_job *j, const subj_pos *from)
+{
+	w->j = j;
+	w->pos = *from;
+	yg_buf_init(&w->miri);
+	yg_buf_puts(&w->miri, yg_graph_base(j->g));
+	YG_BUF_LIT(&w->miri, "membership/");
+	w->mprefix = w->miri.len;
+	w->mformatted = SIZE_MAX;
+}
+
+static void walk_free(subj_walk *w)
+{
+	yg_buf_free(&w->miri);
+}
+
+/* The IRI of list src's next item, or NULL at its end. */
+static const char *head_iri(subj_walk *w, int src)
+{
+	const ttl_job *j = w->j;
+	size_t k = w->pos.at[src];
+	if (k >= j->len[src])
+		return NULL;
+	switch (src) {
+	case SRC_NODE: return yg_graph_node(j->g, k)->iri;
+	case SRC_ARTICLE: return yg_graph_article(j->g, k)->iri;
+	case SRC_ROLE: return yg_graph_role(j->g, k)->iri;
+	default: break;
+	}
+	if (w->mformatted != k) {
+		static const char hex[] = "0123456789abcdef";
+		static const char *const suffix[] = {[SUBJ_DURING] = "/during", [SUBJ_START] = "/start"};
+		const member_subject *m = &j->members[k];
+		yg_buf *b = &w->miri;
+		b->len = w->mprefix;
+		yg_buf_reserve(b, 16 + 8);
+		for (int d = 15; d >= 0; d--)
+			b->s[b->len++] = hex[(m->hash >> (4 * d)) & 15];
+		b->s[b->len] = '\0';
+		if (m->kind != SUBJ_MEMBERSHIP)
+			yg_buf_puts(b, suffix[m->kind]);
+		w->mformatted = k;
+	}
+	return w->miri.s;
+}
+
+/* The next subject in IRI order (its iri valid until the next call); 0
+ * when there is none.  Equal IRIs come one after the other. */
+static int walk_next(subj_walk *w, subject *out)
+{
+	int best = -1;
+	const char *bi = NULL;
+	for (int src = 0; src < NSRC; src++) {
+		const char *iri = head_iri(w, src);
+		if (iri && (!bi || strcmp(iri, bi) < 0)) {
+			best = src;
+			bi = iri;
+		}
+	}
+	if (best < 0)
+		return 0;
+	size_t k = w->pos.at[best]++;
+	static const uint8_t kind_of[NSRC] = {[SRC_NODE] = SUBJ_NODE, [SRC_ARTICLE] = SUBJ_ARTICLE, [SRC_ROLE] = SUBJ_ROLE};
+	if (best == SRC_MEMBER)
+		*out = (subject){bi, w->j->members[k].edge, w->j->members[k].kind};
+	else
+		*out = (subject){bi, (uint32_t)k, kind_of[best]};
+	return 1;
+}
 
 /* Every statement whose subject is s. */
 static void emit_subject(rdf_out *r, const ttl_job *j, const subject *s)
@@ -578,9 +710,17 @@ static void emit_subject(rdf_out *r, const ttl_job *j, const subject *s)
 	}
 }
 
-/* Chunk c's Turtle (with the prefix header) into *out; 1 when an IRI was
- * refused. */
-static int render_chunk(raptor_world *w, ttl_job *j, size_t c, yg_buf *out)
+/* Tests compare the Turtle assembled here with raptor's serializer's:
+ * YTEGRAPH_TURTLE_VIA_RAPTOR=1 renders every chunk through raptor. */
+static int turtle_via_raptor(void)
+{
+	const char *v = getenv("YTEGRAPH_TURTLE_VIA_RAPTOR");
+	return v && *v && strcmp(v, "0") != 0;
+}
+
+/* Chunk c's Turtle through a raptor serializer (with the prefix header)
+ * into *out; 1 when an IRI was refused. */
+static int render_chunk_raptor(raptor_world *w, ttl_job *j, size_t c, yg_buf *out)
 {
 	raptor_iostream *io = raptor_new_iostream_from_handler(w, out, &buf_handler);
 	rdf_out r;
@@ -589,8 +729,12 @@ static int render_chunk(raptor_world *w, ttl_job *j, size_t c, yg_buf *out)
 	int bad = !io || !r.ser;
 	if (!bad) {
 		raptor_serializer_start_to_iostream(r.ser, NULL, io);
-		for (size_t k = j->chunk[c]; k < j->chunk[c + 1]; k++)
-			emit_subject(&r, j, &j->subs[k]);
+		subj_walk it;
+		walk_init(&it, j, &j->chunk[c]);
+		subject sub;
+		for (size_t k = 0; k < j->chunk_len[c] && walk_next(&it, &sub); k++)
+			emit_subject(&r, j, &sub);
+		walk_free(&it);
 		raptor_serializer_serialize_end(r.ser);
 		bad = r.bad_iri;
 	}
@@ -598,6 +742,45 @@ static int render_chunk(raptor_world *w, ttl_job *j, size_t c, yg_buf *out)
 	if (io)
 		raptor_free_iostream(io);
 	return bad;
+}
+
+/* Chunk c's Turtle (without the header) into *out, a subject's statements
+ * at a time through a yg_ttl; 1 when an IRI was refused or raptor would
+ * have reported an error. */
+static int render_chunk(raptor_world *w, ttl_job *j, size_t c, yg_buf *out)
+{
+	if (j->via_raptor)
+		return render_chunk_raptor(w, j, c, out);
+	yg_diag d = {0};
+	rdf_out r = {.w = w, .path = j->path, .d = &d};
+	r.ttl = yg_ttl_new(w, prefixes, sizeof prefixes / sizeof prefixes[0]);
+	int bad = 0;
+	subj_walk it;
+	walk_init(&it, j, &j->chunk[c]);
+	yg_buf iri; /* the subject being gathered */
+	yg_buf_init(&iri);
+	subject sub;
+	for (size_t k = 0; k < j->chunk_len[c] && walk_next(&it, &sub); k++) {
+		/* the statements of every item with one IRI (a node and an
+		 * article may share one) make one subject, as in raptor */
+		if (k && strcmp(sub.iri, iri.s) != 0) {
+			ttl_iri_ok(&r, iri.s); /* if not, the output is dropped */
+			bad |= yg_ttl_subject(r.ttl, iri.s, out);
+		}
+		if (!k || strcmp(sub.iri, iri.s) != 0) {
+			iri.len = 0;
+			yg_buf_puts(&iri, sub.iri);
+		}
+		emit_subject(&r, j, &sub);
+	}
+	if (iri.len) {
+		ttl_iri_ok(&r, iri.s);
+		bad |= yg_ttl_subject(r.ttl, iri.s, out);
+	}
+	yg_buf_free(&iri);
+	walk_free(&it);
+	yg_ttl_free(r.ttl);
+	return bad | r.bad_iri;
 }
 
 static void *ttl_worker(void *arg)
@@ -629,62 +812,102 @@ static void *ttl_worker(void *arg)
 	           * thread_world: freeing one runs libxml2's cleanup) */
 }
 
-/* The subjects of the graph, sorted; chunk boundaries between IRIs. */
-static void plan_subjects(ttl_job *j, char ***owned, size_t *nowned)
+static int cmp_member(const void *pa, const void *pb)
+{
+	const member_subject *a = pa, *b = pb;
+	if (a->hash != b->hash)
+		return a->hash < b->hash ? -1 : 1;
+	return (a->kind > b->kind) - (a->kind < b->kind);
+}
+
+/* The memberships' list in order and the chunks: CHUNK distinct IRIs
+ * each.  0 when the graph's lists are not in order (yg_graph_finish did
+ * not run). */
+static int plan_subjects(ttl_job *j)
 {
 	const yg_graph *g = j->g;
-	size_t nn = yg_graph_node_count(g), na = yg_graph_article_count(g), ne = yg_graph_edge_count(g),
-	       nr = yg_graph_role_count(g);
-	j->subs = yg_xmalloc((nn + na + 3 * ne + nr + 1) * sizeof *j->subs);
-	*owned = yg_xmalloc((3 * ne + 1) * sizeof **owned);
+	size_t nn = yg_graph_node_count(g), ne = yg_graph_edge_count(g);
+	j->len[SRC_NODE] = nn;
+	j->len[SRC_ARTICLE] = yg_graph_article_count(g);
+	j->len[SRC_ROLE] = yg_graph_role_count(g);
+	int sorted = 1;
+	for (int src = SRC_NODE; src < SRC_MEMBER; src++) {
+		subj_walk w = {.j = j};
+		const char *prev = NULL;
+		for (size_t k = 0; k < j->len[src] && sorted; prev = head_iri(&w, src), k++) {
+			w.pos.at[src] = k;
+			sorted = !prev || strcmp(prev, head_iri(&w, src)) <= 0;
+		}
+	}
 	j->first_edge = yg_xcalloc(nn + 2, sizeof *j->first_edge);
-	size_t n = 0;
-	for (size_t i = 0; i < nn; i++)
-		j->subs[n++] = (subject){yg_graph_node(g, i)->iri, (uint32_t)i, SUBJ_NODE};
-	for (size_t i = 0; i < na; i++)
-		j->subs[n++] = (subject){yg_graph_article(g, i)->iri, (uint32_t)i, SUBJ_ARTICLE};
-	for (size_t i = 0; i < nr; i++)
-		j->subs[n++] = (subject){yg_graph_role(g, i)->iri, (uint32_t)i, SUBJ_ROLE};
+	size_t nm = 0;
 	for (size_t k = 0; k < ne; k++) {
 		const yg_edge *e = yg_graph_edge(g, k);
+		sorted &= k == 0 || yg_graph_edge(g, k - 1)->s <= e->s;
 		j->first_edge[e->s + 1]++;
-		if (e->p != YG_R_MEMBER_OF)
-			continue;
-		char *m = membership_iri(g, yg_graph_node(g, e->s)->iri, yg_graph_node(g, e->o)->iri, e->role,
-		                         e->date, e->start);
-		(*owned)[(*nowned)++] = m;
-		j->subs[n++] = (subject){m, (uint32_t)k, SUBJ_MEMBERSHIP};
-		if (e->start) {
-			char *during = yg_strjoin(m, "", "/during"), *begin = yg_strjoin(m, "", "/start");
-			(*owned)[(*nowned)++] = during;
-			(*owned)[(*nowned)++] = begin;
-			j->subs[n++] = (subject){during, (uint32_t)k, SUBJ_DURING};
-			j->subs[n++] = (subject){begin, (uint32_t)k, SUBJ_START};
-		}
+		if (e->p == YG_R_MEMBER_OF)
+			nm += e->start ? 3 : 1;
 	}
 	for (size_t i = 0; i < nn; i++)
 		j->first_edge[i + 1] += j->first_edge[i];
-	j->nsubs = n;
-	yg_sort(j->subs, n, sizeof *j->subs, cmp_subject);
-	size_t per = chunk_size();
-	j->chunk = yg_xmalloc((n / per + 2) * sizeof *j->chunk);
-	j->nchunks = 0;
-	for (size_t k = 0, distinct = 0; k < n; k++) {
-		int fresh = k == 0 || strcmp(j->subs[k].iri, j->subs[k - 1].iri) != 0;
-		if (fresh && distinct++ % per == 0)
-			j->chunk[j->nchunks++] = k;
+	j->members = yg_xmalloc((nm + 1) * sizeof *j->members);
+	nm = 0;
+	for (size_t k = 0; k < ne; k++) {
+		const yg_edge *e = yg_graph_edge(g, k);
+		if (e->p != YG_R_MEMBER_OF)
+			continue;
+		unsigned long long h = membership_hash(yg_graph_node(g, e->s)->iri, yg_graph_node(g, e->o)->iri,
+		                                       e->role, e->date, e->start);
+		j->members[nm++] = (member_subject){h, (uint32_t)k, SUBJ_MEMBERSHIP};
+		if (e->start) {
+			j->members[nm++] = (member_subject){h, (uint32_t)k, SUBJ_DURING};
+			j->members[nm++] = (member_subject){h, (uint32_t)k, SUBJ_START};
+		}
 	}
-	j->chunk[j->nchunks] = n;
+	j->len[SRC_MEMBER] = nm;
+	yg_sort(j->members, nm, sizeof *j->members, cmp_member);
+	/* one walk through everything, noting where each chunk starts */
+	size_t per = chunk_size(j->via_raptor), cap = 16, distinct = 0;
+	j->chunk = yg_xmalloc(cap * sizeof *j->chunk);
+	j->chunk_len = yg_xmalloc(cap * sizeof *j->chunk_len);
+	j->nchunks = 0;
+	subj_walk w;
+	walk_init(&w, j, &(subj_pos){{0}});
+	yg_buf prev;
+	yg_buf_init(&prev);
+	for (;;) {
+		subj_pos here = w.pos;
+		subject sub;
+		if (!walk_next(&w, &sub))
+			break;
+		if (prev.len && strcmp(sub.iri, prev.s) == 0) {
+			j->chunk_len[j->nchunks - 1]++;
+			continue;
+		}
+		prev.len = 0;
+		yg_buf_puts(&prev, sub.iri);
+		if (distinct++ % per == 0) {
+			if (j->nchunks == cap) {
+				cap *= 2;
+				j->chunk = yg_xrealloc(j->chunk, cap * sizeof *j->chunk);
+				j->chunk_len = yg_xrealloc(j->chunk_len, cap * sizeof *j->chunk_len);
+			}
+			j->chunk[j->nchunks] = here;
+			j->chunk_len[j->nchunks++] = 0;
+		}
+		j->chunk_len[j->nchunks - 1]++;
+	}
+	yg_buf_free(&prev);
+	walk_free(&w);
+	return sorted;
 }
 
 /* Turtle through chunk serializers; YG_ERR_DATA (and no message) when an
  * IRI was refused: the caller writes the whole graph to learn which. */
 static yg_status write_turtle_chunks(const yg_graph *g, const yg_write_opts *o, FILE *fh, int *write_failed)
 {
-	ttl_job j = {.g = g, .path = o->path};
-	char **owned = NULL;
-	size_t nowned = 0;
-	plan_subjects(&j, &owned, &nowned);
+	ttl_job j = {.g = g, .path = o->path, .via_raptor = turtle_via_raptor()};
+	int bad = !plan_subjects(&j);
 	raptor_world *w = new_world();
 	/* the header a serializer writes with no statement: every chunk
 	 * starts with it, the file once */
@@ -692,9 +915,10 @@ static yg_status write_turtle_chunks(const yg_graph *g, const yg_write_opts *o, 
 	yg_buf_init(&head);
 	ttl_job none = j;
 	none.nchunks = 0;
-	size_t zero[2] = {0, 0};
-	none.chunk = zero;
-	int bad = render_chunk(w, &none, 0, &head);
+	size_t zero = 0;
+	none.chunk_len = &zero;
+	none.chunk = &(subj_pos){{0}};
+	bad |= render_chunk_raptor(w, &none, 0, &head);
 	if (fwrite(head.s, 1, head.len, fh) != head.len)
 		*write_failed = 1;
 	int threads = o->threads > 1 ? o->threads : 0;
@@ -721,9 +945,13 @@ static yg_status write_turtle_chunks(const yg_graph *g, const yg_write_opts *o, 
 			pthread_mutex_unlock(&j.mu);
 		}
 		bad |= rc->bad;
-		size_t skip = rc->len >= head.len && memcmp(rc->text, head.s, head.len) == 0 ? head.len : 0;
-		if (!skip)
-			bad = 1; /* not the shape this relies on: the caller writes it whole */
+		size_t skip = 0;
+		if (j.via_raptor) {
+			if (rc->len >= head.len && memcmp(rc->text, head.s, head.len) == 0)
+				skip = head.len;
+			else
+				bad = 1; /* not the shape this relies on: the caller writes it whole */
+		}
 		if (fwrite(rc->text + skip, 1, rc->len - skip, fh) != rc->len - skip)
 			*write_failed = 1;
 		free(rc->text);
@@ -745,14 +973,12 @@ static yg_status write_turtle_chunks(const yg_graph *g, const yg_write_opts *o, 
 	pthread_cond_destroy(&j.cv);
 	raptor_free_world(w);
 	yg_buf_free(&head);
-	for (size_t i = 0; i < nowned; i++)
-		free(owned[i]);
-	free(owned);
 	free(tids);
 	free(j.out);
-	free(j.subs);
+	free(j.members);
 	free(j.first_edge);
 	free(j.chunk);
+	free(j.chunk_len);
 	return bad ? YG_ERR_DATA : YG_OK;
 }
 

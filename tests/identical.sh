@@ -4,7 +4,9 @@
 # raptor's N-Quads serializer (YTEGRAPH_NQUADS_VIA_RAPTOR=1), streamed and
 # not, -j 1 and -j 2, over the examples, a generated corpus with
 # distinct names and odd records; Turtle in chunks against one serializer
-# for the whole graph.
+# for the whole graph; Turtle assembled by src/turtle.c against raptor's
+# Turtle serializer (YTEGRAPH_TURTLE_VIA_RAPTOR=1, chunked, and one
+# serializer for the whole graph), over the same inputs and odd literals.
 . "$(dirname "$0")/lib.sh"
 EX="$top_srcdir/examples"
 C="$TMP/corpus.jsonl"
@@ -49,28 +51,62 @@ printf '%s\n' '{"id": "x\"1", "text": "Giám đốc Bệnh viện Bạch Mai PGS
 same "odd records: the same bytes and the same messages" --jsonl "$TMP/odd.jsonl"
 same "... streamed" --jsonl --stream "$TMP/odd.jsonl"
 
-# Turtle a chunk of subjects at a time against one serializer for the
-# whole graph (YTEGRAPH_TURTLE_WHOLE=1); chunks of 1 and 3 subjects make
-# small inputs take many, on 1 and 3 threads
+# Turtle a chunk of subjects at a time, assembled by src/turtle.c and
+# through raptor's serializer (YTEGRAPH_TURTLE_VIA_RAPTOR=1), against one
+# serializer for the whole graph (YTEGRAPH_TURTLE_WHOLE=1); chunks of 1
+# and 3 subjects make small inputs take many, on 1 and 3 threads.  The
+# messages and the exit status are compared too.
 ttl_same() {
 	_d=$1
 	shift
-	YTEGRAPH_TURTLE_WHOLE=1 "$YTEGRAPH" build -q "$@" -o "$TMP/whole.ttl" 2>"$TMP/whole.err"
+	YTEGRAPH_TURTLE_WHOLE=1 "$YTEGRAPH" build -q "$@" -o "$TMP/whole.ttl" >"$TMP/whole.err" 2>&1
+	echo $? >>"$TMP/whole.err"
+	sed "s|$TMP/whole.ttl|OUT|g" "$TMP/whole.err" >"$TMP/whole.err2"
 	_ok=0
-	for chunk in 1 3 2048; do
-		for j in 1 3; do
-			YTEGRAPH_TURTLE_CHUNK=$chunk "$YTEGRAPH" build -q -j $j "$@" -o "$TMP/chunks.ttl" 2>"$TMP/chunks.err"
-			if ! cmp -s "$TMP/whole.ttl" "$TMP/chunks.ttl" || ! cmp -s "$TMP/whole.err" "$TMP/chunks.err"; then
-				_ok=1
-				echo "# chunks of $chunk, -j $j differ"
-			fi
+	for via in 0 1; do
+		for chunk in 1 3 2048; do
+			for j in 1 3; do
+				YTEGRAPH_TURTLE_VIA_RAPTOR=$via YTEGRAPH_TURTLE_CHUNK=$chunk "$YTEGRAPH" build -q -j $j "$@" \
+					-o "$TMP/chunks.ttl" >"$TMP/chunks.err" 2>&1
+				echo $? >>"$TMP/chunks.err"
+				sed "s|$TMP/chunks.ttl|OUT|g" "$TMP/chunks.err" >"$TMP/chunks.err2"
+				if ! cmp -s "$TMP/whole.err2" "$TMP/chunks.err2" ||
+					{ [ -e "$TMP/whole.ttl" ] && ! cmp -s "$TMP/whole.ttl" "$TMP/chunks.ttl"; }; then
+					_ok=1
+					echo "# via raptor $via, chunks of $chunk, -j $j differ"
+					cmp "$TMP/whole.ttl" "$TMP/chunks.ttl" 2>&1 | sed 's/^/#   /'
+				fi
+				rm -f "$TMP/chunks.ttl"
+			done
 		done
 	done
 	[ -s "$TMP/whole.ttl" ] || _ok=1
+	rm -f "$TMP/whole.ttl"
 	ok $_ok "$_d"
 }
-ttl_same "Turtle of the examples in chunks: the bytes of one serializer" "$EX"
-ttl_same "Turtle of a generated corpus in chunks" --jsonl "$C"
+ttl_same "Turtle of the examples: src/turtle.c and raptor in chunks, the bytes of one serializer" "$EX"
+ttl_same "Turtle of a generated corpus with distinct entities" --jsonl "$C"
+ttl_same "Turtle of the odd records" --jsonl "$TMP/odd.jsonl"
+# literals Turtle writes its own way: quotes, backslashes, newlines (a
+# """long string"""), tabs, CR and controls, non-BMP characters, a long
+# title; URLs that are prefixed names, rdf:nil ("( )"), or not names
+"$PY" - "$TMP/lit.jsonl" <<'PYEOF'
+import json, sys
+text = "Giám đốc Bệnh viện Bạch Mai PGS.TS Đào Xuân Cơ. Sở Y tế Hà Nội và UBND tỉnh Lào Cai."
+titles = ['say "hi" \\ there', 'two\nlines "x"', '"""\n"""', "\n", 'tab\tcr\rbell\u0007 del\u007f',
+          "emoji \U0001F600 \U00010000 end", "ends with \\", '"', "x" * 70000 + "\n" + "ệ" * 3000,
+          "Ngh\u1ecb quy\u1ebft \"72\"\r\n", "nul?\u0001\u001f"]
+urls = ["https://schema.org/Thing", "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil",
+        "http://www.wikidata.org/entity/Q1858", "https://schema.org/x.y", "https://schema.org/_x",
+        "https://example.org/t\u1ec9nh/\u1ec7", "http://www.w3.org/XML/1998/namespacefoo",
+        "https://w3id.org/ytegraph/ontology#Hospital", "https://schema.org/1a", "https://schema.org/a/b",
+        "https://example.org/a%20b"]
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    for i, t in enumerate(titles):
+        rec = {"id": "lit-%d\"\\" % i, "text": text, "title": t, "url": urls[i % len(urls)], "date": "2024-0%d-1%d" % (1 + i % 9, i % 10)}
+        f.write(json.dumps(rec, ensure_ascii=i % 2 == 0) + "\n")
+PYEOF
+ttl_same "Turtle of odd literals and URLs" --jsonl "$TMP/lit.jsonl"
 if [ -d "$SHARED/eval/dev/docs" ]; then
 	ttl_same "Turtle of the development corpus in chunks" "$SHARED/eval/dev/docs"
 else
