@@ -1,11 +1,18 @@
 #include "entitytab.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Strings and attributes are never freed one by one: a label or code
  * that a smaller one replaces stays in its block (it is rare). */
-enum { BLOCK = 64 << 10, CHUNK_BITS = 12, CHUNK = 1 << CHUNK_BITS };
+enum { BLOCK = 64 << 10, CHUNK_BITS = 12, CHUNK = 1 << CHUNK_BITS, INDEX0 = 1024, READ = 16 << 10 };
+
+/* The table's bytes in memory before a run is spilled: 85,000 entities
+ * of a 100 MB corpus take 20 MB.  YTEGRAPH_ENTITY_BUDGET (bytes) sets it,
+ * so that tests make small inputs spill. */
+enum { BUDGET = 6 << 20 };
 
 typedef struct attr {
 	struct attr *next;
@@ -35,6 +42,24 @@ typedef struct {
 	const char *alias; /* compared in full on a hash match */
 } pair;
 
+/* A source of node records when merging runs: a run in the spill file
+ * (read with pread, a buffer at a time) or the last run, in memory. */
+typedef struct {
+	int fd;            /* -1: all of it is in buf */
+	off_t pos, end;    /* in the file: what is not read yet */
+	char *buf;
+	size_t blen, bpos;
+	yg_buf rec;        /* the current record */
+	int done;
+} source;
+
+/* A record, parsed: pointers into its source's rec. */
+typedef struct {
+	uint16_t type;
+	uint64_t mentions;
+	const char *path, *label, *attrs;
+} record;
+
 struct yg_entitytab {
 	char *base;
 	size_t base_len;
@@ -52,6 +77,26 @@ struct yg_entitytab {
 	yg_node view;
 	yg_buf iri;
 	size_t view_cap;   /* of view.aliases.items and view.degrees.items */
+	/* Past `budget` bytes the table is written to the spill file as a
+	 * run sorted by path and emptied; yg_entitytab_finish merges the
+	 * runs into one more, read back a node at a time. */
+	size_t mem, budget;
+	FILE *spill;       /* NULL: nothing spilled (or it cannot be) */
+	int nospill;
+	struct {
+		off_t *items;  /* run k is [items[k], items[k + 1]) */
+		size_t len, cap;
+	} runs;
+	source *src;       /* the runs, oldest first, then the last in memory */
+	size_t nsrc;
+	size_t merged_len; /* distinct nodes over all runs */
+	size_t next;       /* the node yg_entitytab_node gives next */
+	yg_buf cur;        /* the node the view shows, merged (a record) */
+	struct {
+		const char **items;
+		size_t len, cap;
+	} pick;            /* strings of the node being merged */
+	int finished;
 };
 
 static node *node_at(const yg_entitytab *t, size_t i)
@@ -64,26 +109,51 @@ yg_entitytab *yg_entitytab_new(const char *base)
 	yg_entitytab *t = yg_xcalloc(1, sizeof *t);
 	t->base = yg_xstrdup(base);
 	t->base_len = strlen(base);
-	t->index_cap = 1024;
+	t->index_cap = INDEX0;
 	t->index = yg_xcalloc(t->index_cap, sizeof *t->index);
+	t->mem = t->index_cap * sizeof *t->index;
 	yg_buf_init(&t->iri);
+	const char *b = getenv("YTEGRAPH_ENTITY_BUDGET");
+	t->budget = b && *b ? strtoull(b, NULL, 10) : BUDGET;
+	yg_buf_init(&t->cur);
 	return t;
+}
+
+/* Free the nodes and their strings (the index is the caller's). */
+static void drop_nodes(yg_entitytab *t)
+{
+	for (block *b = t->blocks, *next; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	t->blocks = NULL;
+	for (size_t i = 0; i < t->nchunks; i++)
+		free(t->chunks[i]);
+	free(t->chunks);
+	t->chunks = NULL;
+	t->nchunks = t->len = 0;
+	free(t->pairs);
+	t->pairs = NULL;
+	t->pairs_cap = t->npairs = 0;
 }
 
 void yg_entitytab_free(yg_entitytab *t)
 {
 	if (!t)
 		return;
-	for (block *b = t->blocks, *next; b; b = next) {
-		next = b->next;
-		free(b);
-	}
-	for (size_t i = 0; i < t->nchunks; i++)
-		free(t->chunks[i]);
-	free(t->chunks);
+	drop_nodes(t);
 	free(t->index);
-	free(t->pairs);
 	free(t->order);
+	if (t->spill)
+		fclose(t->spill);
+	free(t->runs.items);
+	for (size_t i = 0; i < t->nsrc; i++) {
+		free(t->src[i].buf);
+		yg_buf_free(&t->src[i].rec);
+	}
+	free(t->src);
+	yg_buf_free(&t->cur);
+	free(t->pick.items);
 	free(t->view.aliases.items);
 	free(t->view.degrees.items);
 	yg_buf_free(&t->iri);
@@ -91,7 +161,12 @@ void yg_entitytab_free(yg_entitytab *t)
 	free(t);
 }
 
-size_t yg_entitytab_count(const yg_entitytab *t) { return t->len; }
+size_t yg_entitytab_count(yg_entitytab *t)
+{
+	if (t->runs.len && !t->finished)
+		yg_entitytab_finish(t);
+	return t->runs.len ? t->merged_len : t->len;
+}
 
 static void *arena(yg_entitytab *t, size_t n)
 {
@@ -100,6 +175,7 @@ static void *arena(yg_entitytab *t, size_t n)
 	if (!b || b->cap - b->used < n) {
 		size_t cap = n > BLOCK ? n : BLOCK;
 		b = yg_xmalloc(sizeof *b + cap);
+		t->mem += sizeof *b + cap;
 		b->cap = cap;
 		b->used = 0;
 		b->next = t->blocks;
@@ -140,6 +216,7 @@ static uint32_t *slot_of(yg_entitytab *t, const char *path, size_t plen)
 static void index_grow(yg_entitytab *t)
 {
 	free(t->index);
+	t->mem += t->index_cap * sizeof *t->index;
 	t->index_cap *= 2;
 	t->index = yg_xcalloc(t->index_cap, sizeof *t->index);
 	for (size_t i = 0; i < t->len; i++) {
@@ -153,6 +230,7 @@ static node *new_node(yg_entitytab *t, uint32_t *slot, uint16_t type, const char
 	if (t->len == t->nchunks * CHUNK) {
 		t->chunks = yg_xrealloc(t->chunks, (t->nchunks + 1) * sizeof *t->chunks);
 		t->chunks[t->nchunks++] = yg_xmalloc(CHUNK * sizeof(node));
+		t->mem += CHUNK * sizeof(node);
 	}
 	node *n = node_at(t, t->len++);
 	memset(n, 0, sizeof *n);
@@ -189,6 +267,7 @@ static void pairs_grow(yg_entitytab *t)
 	size_t oldn = t->pairs_cap;
 	t->pairs_cap = oldn ? oldn * 2 : 256;
 	t->pairs = yg_xcalloc(t->pairs_cap, sizeof *t->pairs);
+	t->mem += (t->pairs_cap - oldn) * sizeof *t->pairs;
 	for (size_t i = 0; i < oldn; i++)
 		if (old[i].hash)
 			*pair_slot(t, old[i].hash, old[i].node, old[i].alias) = old[i];
@@ -266,6 +345,132 @@ void yg_entitytab_put_end(yg_buf *b)
 	/* yg_buf_putc keeps a NUL after the bytes, not in them */
 }
 
+/* ---- runs ---- */
+
+static int cmp_path(const void *a, const void *b)
+{
+	return strcmp((*(node *const *)a)->path, (*(node *const *)b)->path);
+}
+
+static node **sorted_nodes(const yg_entitytab *t)
+{
+	node **order = yg_xmalloc((t->len + 1) * sizeof *order);
+	for (size_t i = 0; i < t->len; i++)
+		order[i] = node_at(t, i);
+	yg_sort(order, t->len, sizeof *order, cmp_path);
+	return order;
+}
+
+/* A node as a record (the digest's form) after its length. */
+static void put_node(yg_buf *b, const node *n)
+{
+	size_t at = b->len;
+	uint32_t len = 0;
+	yg_buf_add(b, (const char *)&len, 4);
+	yg_entitytab_put_head(b, n->type, n->mentions, n->path, n->label);
+	for (const attr *a = n->attrs; a; a = a->next)
+		yg_entitytab_put_attr(b, (yg_attr_kind)a->kind, a->s);
+	yg_entitytab_put_end(b);
+	len = (uint32_t)(b->len - at - 4);
+	memcpy(b->s + at, &len, 4);
+}
+
+static void reset_index(yg_entitytab *t)
+{
+	free(t->index);
+	t->index_cap = INDEX0;
+	t->index = yg_xcalloc(t->index_cap, sizeof *t->index);
+	t->mem = t->index_cap * sizeof *t->index;
+}
+
+/* Write the table to the spill file as a run sorted by path and empty
+ * it.  When the file cannot be made or written, the table stays in
+ * memory (as it was before runs existed) and no more runs are made. */
+static void spill_run(yg_entitytab *t)
+{
+	if (!t->spill && !(t->spill = tmpfile())) {
+		t->nospill = 1;
+		return;
+	}
+	off_t end = t->runs.len ? t->runs.items[t->runs.len - 1] : 0;
+	int bad = fseeko(t->spill, end, SEEK_SET) != 0;
+	node **order = sorted_nodes(t);
+	yg_buf b;
+	yg_buf_init(&b);
+	for (size_t i = 0; i < t->len && !bad; i++) {
+		put_node(&b, order[i]);
+		if (b.len >= READ || i + 1 == t->len) {
+			bad = fwrite(b.s, 1, b.len, t->spill) != b.len;
+			end += (off_t)b.len;
+			b.len = 0;
+		}
+	}
+	bad = bad || fflush(t->spill) != 0;
+	yg_buf_free(&b);
+	free(order);
+	if (bad) {
+		t->nospill = 1;
+		return;
+	}
+	YG_VEC_PUSH(t->runs, end);
+	drop_nodes(t);
+	reset_index(t);
+}
+
+static void die(const char *what)
+{
+	perror(what);
+	exit(EXIT_FAILURE);
+}
+
+/* Read n bytes of s into dst: 1, or 0 at its end. */
+static int src_read(source *s, char *dst, size_t n)
+{
+	while (n) {
+		if (s->bpos == s->blen) {
+			if (s->fd < 0 || s->pos >= s->end)
+				return 0;
+			size_t want = s->end - s->pos < READ ? (size_t)(s->end - s->pos) : READ;
+			ssize_t got = pread(s->fd, s->buf, want, s->pos);
+			if (got <= 0)
+				die("ytegraph: reading back the entity table's temporary file");
+			s->pos += got;
+			s->blen = (size_t)got;
+			s->bpos = 0;
+		}
+		size_t k = s->blen - s->bpos < n ? s->blen - s->bpos : n;
+		memcpy(dst, s->buf + s->bpos, k);
+		s->bpos += k;
+		dst += k;
+		n -= k;
+	}
+	return 1;
+}
+
+static void parse(const char *p, record *r)
+{
+	memcpy(&r->type, p, 2);
+	memcpy(&r->mentions, p + 2, 8);
+	r->path = p + 10;
+	r->label = r->path + strlen(r->path) + 1;
+	r->attrs = r->label + strlen(r->label) + 1;
+}
+
+/* The next record of s into s->rec; sets s->done at the end. */
+static void src_next(source *s)
+{
+	uint32_t len;
+	if (s->done || !src_read(s, (char *)&len, 4)) {
+		s->done = 1;
+		return;
+	}
+	s->rec.len = 0;
+	yg_buf_reserve(&s->rec, len);
+	if (!src_read(s, s->rec.s, len))
+		die("ytegraph: the entity table's temporary file is cut short");
+	s->rec.len = len;
+}
+
 const char *yg_entitytab_merge(yg_entitytab *t, const char *rec)
 {
 	uint16_t type;
@@ -301,27 +506,172 @@ const char *yg_entitytab_merge(yg_entitytab *t, const char *rec)
 		p += strlen(p) + 1;
 	}
 	n->mentions += mentions;
+	if (t->mem > t->budget && !t->nospill)
+		spill_run(t);
 	return p + 1;
 }
 
 /* ---- in IRI order ---- */
 
-static int cmp_path(const void *a, const void *b)
+/* Back to the first record of every source. */
+static void rewind_sources(yg_entitytab *t)
 {
-	return strcmp((*(node *const *)a)->path, (*(node *const *)b)->path);
+	for (size_t i = 0; i < t->nsrc; i++) {
+		source *s = &t->src[i];
+		s->done = 0;
+		s->bpos = 0;
+		if (s->fd >= 0) {
+			s->pos = i ? t->runs.items[i - 1] : 0;
+			s->blen = 0;
+		}
+		src_next(s);
+	}
+}
+
+/* The smallest path among the sources' current records, or NULL. */
+static const char *min_path(const yg_entitytab *t)
+{
+	const char *min = NULL;
+	for (size_t i = 0; i < t->nsrc; i++) {
+		const source *s = &t->src[i];
+		if (!s->done) {
+			const char *p = s->rec.s + 10;
+			if (!min || strcmp(p, min) < 0)
+				min = p;
+		}
+	}
+	return min;
+}
+
+static int cmp_str(const void *a, const void *b);
+
+/* Sort and unique t->pick; drop `except` from it. */
+static void pick_sort(yg_entitytab *t, const char *except)
+{
+	yg_sort(t->pick.items, t->pick.len, sizeof *t->pick.items, cmp_str);
+	size_t u = 0;
+	for (size_t i = 0; i < t->pick.len; i++)
+		if ((u == 0 || strcmp(t->pick.items[u - 1], t->pick.items[i]) != 0) &&
+		    !(except && strcmp(t->pick.items[i], except) == 0))
+			t->pick.items[u++] = t->pick.items[i];
+	t->pick.len = u;
+}
+
+/* The strings of kind k of the records of path among the sources. */
+static void pick_kind(yg_entitytab *t, const char *path, yg_attr_kind k)
+{
+	t->pick.len = 0;
+	for (size_t i = 0; i < t->nsrc; i++) {
+		source *s = &t->src[i];
+		if (s->done || strcmp(s->rec.s + 10, path) != 0)
+			continue;
+		record r;
+		parse(s->rec.s, &r);
+		if (k == YG_ATTR_ALIAS) /* a label that lost is another name */
+			YG_VEC_PUSH(t->pick, r.label);
+		for (const char *p = r.attrs; *p != YG_ATTR_END; p += strlen(p + 1) + 2)
+			if (*p == (char)k)
+				YG_VEC_PUSH(t->pick, p + 1);
+	}
+}
+
+/* Merge the records of the smallest path into t->cur (when `keep`) and
+ * move past them: 0 when every source is done.  The runs are in input
+ * order, so the first record holds the node's type and Wikidata link,
+ * as the first mention made them; the label is the smallest, the others
+ * are aliases; codes the smallest; the rest the union. */
+static int merge_next(yg_entitytab *t, int keep)
+{
+	const char *path = min_path(t);
+	if (!path)
+		return 0;
+	if (keep) {
+		record first = {0};
+		const char *label = NULL;
+		uint64_t mentions = 0;
+		for (size_t i = 0; i < t->nsrc; i++) {
+			source *s = &t->src[i];
+			if (s->done || strcmp(s->rec.s + 10, path) != 0)
+				continue;
+			record r;
+			parse(s->rec.s, &r);
+			if (!label)
+				first = r;
+			if (!label || strcmp(r.label, label) < 0)
+				label = r.label;
+			mentions += r.mentions;
+		}
+		yg_buf *b = &t->cur;
+		b->len = 0;
+		yg_entitytab_put_head(b, first.type, mentions, path, label);
+		for (const char *p = first.attrs; *p != YG_ATTR_END; p += strlen(p + 1) + 2)
+			if (*p == YG_ATTR_WIKIDATA)
+				yg_entitytab_put_attr(b, YG_ATTR_WIKIDATA, p + 1);
+		for (int k = YG_ATTR_ALIAS; k < YG_ATTR_WIKIDATA; k++) {
+			pick_kind(t, path, (yg_attr_kind)k);
+			if (k == YG_ATTR_ALIAS || k == YG_ATTR_DEGREE) {
+				pick_sort(t, k == YG_ATTR_ALIAS ? label : NULL);
+				for (size_t i = 0; i < t->pick.len; i++)
+					yg_entitytab_put_attr(b, (yg_attr_kind)k, t->pick.items[i]);
+			} else if (t->pick.len) {
+				pick_sort(t, NULL);
+				yg_entitytab_put_attr(b, (yg_attr_kind)k, t->pick.items[0]);
+			}
+		}
+		yg_entitytab_put_end(b);
+	}
+	/* path points into a source's record: compare with a copy */
+	size_t plen = strlen(path);
+	char *at = yg_xstrndup(path, plen);
+	for (size_t i = 0; i < t->nsrc; i++)
+		if (!t->src[i].done && strcmp(t->src[i].rec.s + 10, at) == 0)
+			src_next(&t->src[i]);
+	free(at);
+	return 1;
 }
 
 void yg_entitytab_finish(yg_entitytab *t)
 {
-	free(t->order);
-	t->order = yg_xmalloc((t->len + 1) * sizeof *t->order);
-	for (size_t i = 0; i < t->len; i++)
-		t->order[i] = node_at(t, i);
-	yg_sort(t->order, t->len, sizeof *t->order, cmp_path);
-	/* the index and the pairs are not needed to write */
-	free(t->pairs);
+	if (t->finished)
+		return;
+	t->finished = 1;
+	free(t->pairs); /* the index and the pairs are not needed to write */
 	t->pairs = NULL;
 	t->pairs_cap = t->npairs = 0;
+	if (!t->runs.len) {
+		t->order = sorted_nodes(t);
+		return;
+	}
+	/* the last run stays in memory */
+	yg_buf last;
+	yg_buf_init(&last);
+	node **order = sorted_nodes(t);
+	for (size_t i = 0; i < t->len; i++)
+		put_node(&last, order[i]);
+	free(order);
+	drop_nodes(t);
+	free(t->index);
+	t->index = NULL;
+	t->index_cap = 0;
+	t->nsrc = t->runs.len + 1;
+	t->src = yg_xcalloc(t->nsrc, sizeof *t->src);
+	for (size_t i = 0; i < t->nsrc; i++) {
+		source *s = &t->src[i];
+		yg_buf_init(&s->rec);
+		if (i < t->runs.len) {
+			s->fd = fileno(t->spill);
+			s->end = t->runs.items[i];
+			s->buf = yg_xmalloc(READ);
+		} else {
+			s->fd = -1;
+			s->blen = last.len;
+			s->buf = yg_buf_take(&last);
+		}
+	}
+	rewind_sources(t);
+	while (merge_next(t, 0))
+		t->merged_len++;
+	t->next = SIZE_MAX; /* the next call rewinds */
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -329,27 +679,80 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Point the view's lists at room for n strings. */
+static void view_room(yg_entitytab *t, size_t n)
+{
+	yg_node *v = &t->view;
+	if (n > t->view_cap) {
+		t->view_cap = n;
+		v->aliases.items = yg_xrealloc(v->aliases.items, n * sizeof *v->aliases.items);
+		v->degrees.items = yg_xrealloc(v->degrees.items, n * sizeof *v->degrees.items);
+	}
+	v->aliases.len = v->degrees.len = 0;
+	v->identifier = v->doctype = v->date = v->wikidata = NULL;
+}
+
+static void view_iri(yg_entitytab *t, const char *path)
+{
+	t->iri.len = 0;
+	yg_buf_add(&t->iri, t->base, t->base_len);
+	yg_buf_puts(&t->iri, path);
+	t->view.iri = t->iri.s;
+}
+
+/* Node i after runs were spilled: merged anew from the runs when i is
+ * not the one after the last asked for (writers ask in order). */
+static const yg_node *merged_node(yg_entitytab *t, size_t i)
+{
+	if (i != t->next) {
+		rewind_sources(t);
+		for (size_t k = 0; k < i; k++)
+			merge_next(t, 0);
+	}
+	merge_next(t, 1);
+	t->next = i + 1;
+	record r;
+	parse(t->cur.s, &r);
+	size_t nattrs = 0;
+	for (const char *p = r.attrs; *p != YG_ATTR_END; p += strlen(p + 1) + 2)
+		nattrs++;
+	view_room(t, nattrs);
+	yg_node *v = &t->view;
+	view_iri(t, r.path);
+	v->type = r.type;
+	v->label = (char *)r.label;
+	v->mentions = (size_t)r.mentions;
+	for (char *p = (char *)r.attrs; *p != YG_ATTR_END; p += strlen(p + 1) + 2) {
+		char *str = p + 1;
+		switch ((yg_attr_kind)*p) {
+		case YG_ATTR_ALIAS: v->aliases.items[v->aliases.len++] = str; break;
+		case YG_ATTR_DEGREE: v->degrees.items[v->degrees.len++] = str; break;
+		case YG_ATTR_IDENTIFIER: v->identifier = str; break;
+		case YG_ATTR_DOCTYPE: v->doctype = str; break;
+		case YG_ATTR_DATE: v->date = str; break;
+		case YG_ATTR_WIKIDATA: v->wikidata = str; break;
+		default: break;
+		}
+	}
+	return v;
+}
+
 const yg_node *yg_entitytab_node(yg_entitytab *t, size_t i)
 {
+	if (t->runs.len) {
+		yg_entitytab_finish(t);
+		return merged_node(t, i);
+	}
 	const node *n = t->order ? t->order[i] : node_at(t, i);
 	yg_node *v = &t->view;
 	size_t nattrs = 0;
 	for (const attr *a = n->attrs; a; a = a->next)
 		nattrs++;
-	if (nattrs > t->view_cap) {
-		t->view_cap = nattrs;
-		v->aliases.items = yg_xrealloc(v->aliases.items, nattrs * sizeof *v->aliases.items);
-		v->degrees.items = yg_xrealloc(v->degrees.items, nattrs * sizeof *v->degrees.items);
-	}
-	t->iri.len = 0;
-	yg_buf_add(&t->iri, t->base, t->base_len);
-	yg_buf_puts(&t->iri, n->path);
+	view_room(t, nattrs);
+	view_iri(t, n->path);
 	v->type = n->type;
-	v->iri = t->iri.s;
 	v->label = (char *)n->label;
 	v->mentions = (size_t)n->mentions;
-	v->aliases.len = v->degrees.len = 0;
-	v->identifier = v->doctype = v->date = v->wikidata = NULL;
 	for (attr *a = n->attrs; a; a = a->next) {
 		switch ((yg_attr_kind)a->kind) {
 		case YG_ATTR_ALIAS:

@@ -8,7 +8,10 @@
  * lists (with malloc's overheads about 450 bytes an entity: 40 of the
  * 60 MB of a 100 MB corpus).  Here the strings live in an arena and a
  * node is 40 bytes; identity is the IRI's path under the base, compared
- * in full (no hash stands for a string).
+ * in full (no hash stands for a string).  Past a budget (6 MB) the table
+ * goes to a temporary file as a run sorted by IRI and starts again empty;
+ * the runs are merged at the end, so memory stays bounded whatever the
+ * corpus.
  *
  * A document reaches the table as a record (yg_entitytab_put_*), made on
  * the worker thread that processed it, so that the thread that writes
@@ -51,8 +54,11 @@ void yg_entitytab_put_end(yg_buf *b);
  * yg_graph_add_document merges an entity; returns the byte after it. */
 const char *yg_entitytab_merge(yg_entitytab *t, const char *rec);
 
-size_t yg_entitytab_count(const yg_entitytab *t);
-/* Sort by IRI (call once, after the last merge). */
+/* Distinct entities (merging spilled runs first: see finish). */
+size_t yg_entitytab_count(yg_entitytab *t);
+/* Sort by IRI, after the last merge (again: nothing).  When runs were
+ * spilled (the table outgrew its budget), they are merged here to count
+ * the entities and again, node by node, as yg_entitytab_node asks. */
 void yg_entitytab_finish(yg_entitytab *t);
 /* Node i in IRI order, as a yg_node whose strings belong to the table:
  * valid until the next call (one view at a time), with aliases and
