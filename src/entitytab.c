@@ -12,7 +12,7 @@ enum { BLOCK = 64 << 10, CHUNK_BITS = 12, CHUNK = 1 << CHUNK_BITS, INDEX0 = 1024
 /* The table's bytes in memory before a run is spilled: 85,000 entities
  * of a 100 MB corpus take 20 MB.  YTEGRAPH_ENTITY_BUDGET (bytes) sets it,
  * so that tests make small inputs spill. */
-enum { BUDGET = 6 << 20 };
+enum { BUDGET = 4 << 20 };
 
 typedef struct attr {
 	struct attr *next;

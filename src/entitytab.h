@@ -8,7 +8,7 @@
  * lists (with malloc's overheads about 450 bytes an entity: 40 of the
  * 60 MB of a 100 MB corpus).  Here the strings live in an arena and a
  * node is 40 bytes; identity is the IRI's path under the base, compared
- * in full (no hash stands for a string).  Past a budget (6 MB) the table
+ * in full (no hash stands for a string).  Past a budget (4 MB) the table
  * goes to a temporary file as a run sorted by IRI and starts again empty;
  * the runs are merged at the end, so memory stays bounded whatever the
  * corpus.
