@@ -9,6 +9,10 @@
  * that a smaller one replaces stays in its block (it is rare). */
 enum { BLOCK = 64 << 10, CHUNK_BITS = 12, CHUNK = 1 << CHUNK_BITS, INDEX0 = 1024, READ = 16 << 10 };
 
+/* A record's head: type (2 bytes), mentions (8), the hash of the path (8,
+ * so the thread that merges does not hash), then path and label. */
+enum { HEAD = 18 };
+
 /* The table's bytes in memory before a run is spilled: 85,000 entities
  * of a 100 MB corpus take 20 MB.  YTEGRAPH_ENTITY_BUDGET (bytes) sets it,
  * so that tests make small inputs spill. */
@@ -205,9 +209,9 @@ static attr *new_attr(yg_entitytab *t, node *n, yg_attr_kind k, const char *s)
 
 /* ---- index by path ---- */
 
-static uint32_t *slot_of(yg_entitytab *t, const char *path, size_t plen)
+static uint32_t *slot_of(yg_entitytab *t, const char *path, uint64_t h)
 {
-	size_t mask = t->index_cap - 1, i = (size_t)yg_hash64(path, plen) & mask;
+	size_t mask = t->index_cap - 1, i = (size_t)h & mask;
 	while (t->index[i] && strcmp(node_at(t, t->index[i] - 1)->path, path) != 0)
 		i = (i + 1) & mask;
 	return &t->index[i];
@@ -221,7 +225,7 @@ static void index_grow(yg_entitytab *t)
 	t->index = yg_xcalloc(t->index_cap, sizeof *t->index);
 	for (size_t i = 0; i < t->len; i++) {
 		const char *p = node_at(t, i)->path;
-		*slot_of(t, p, strlen(p)) = (uint32_t)(i + 1);
+		*slot_of(t, p, yg_hash64(p, strlen(p))) = (uint32_t)(i + 1);
 	}
 }
 
@@ -325,9 +329,11 @@ static void put_str(yg_buf *b, const char *s)
 
 void yg_entitytab_put_head(yg_buf *b, uint16_t type, uint64_t mentions, const char *path, const char *label)
 {
-	char head[2 + 8];
+	char head[HEAD];
+	uint64_t h = yg_hash64(path, strlen(path));
 	memcpy(head, &type, 2);
 	memcpy(head + 2, &mentions, 8);
+	memcpy(head + 10, &h, 8);
 	yg_buf_add(b, head, sizeof head);
 	put_str(b, path);
 	put_str(b, label);
@@ -451,7 +457,7 @@ static void parse(const char *p, record *r)
 {
 	memcpy(&r->type, p, 2);
 	memcpy(&r->mentions, p + 2, 8);
-	r->path = p + 10;
+	r->path = p + HEAD;
 	r->label = r->path + strlen(r->path) + 1;
 	r->attrs = r->label + strlen(r->label) + 1;
 }
@@ -477,8 +483,10 @@ const char *yg_entitytab_merge(yg_entitytab *t, const char *rec)
 	uint64_t mentions;
 	memcpy(&type, rec, 2);
 	memcpy(&mentions, rec + 2, 8);
-	const char *path = rec + 10, *label = path + strlen(path) + 1, *p = label + strlen(label) + 1;
-	uint32_t *slot = slot_of(t, path, (size_t)(label - 1 - path));
+	uint64_t h;
+	memcpy(&h, rec + 10, 8);
+	const char *path = rec + HEAD, *label = path + strlen(path) + 1, *p = label + strlen(label) + 1;
+	uint32_t *slot = slot_of(t, path, h);
 	int fresh = !*slot;
 	uint32_t id = fresh ? (uint32_t)t->len : *slot - 1;
 	node *n = fresh ? new_node(t, slot, type, path, label) : node_at(t, id);
@@ -535,7 +543,7 @@ static const char *min_path(const yg_entitytab *t)
 	for (size_t i = 0; i < t->nsrc; i++) {
 		const source *s = &t->src[i];
 		if (!s->done) {
-			const char *p = s->rec.s + 10;
+			const char *p = s->rec.s + HEAD;
 			if (!min || strcmp(p, min) < 0)
 				min = p;
 		}
@@ -563,7 +571,7 @@ static void pick_kind(yg_entitytab *t, const char *path, yg_attr_kind k)
 	t->pick.len = 0;
 	for (size_t i = 0; i < t->nsrc; i++) {
 		source *s = &t->src[i];
-		if (s->done || strcmp(s->rec.s + 10, path) != 0)
+		if (s->done || strcmp(s->rec.s + HEAD, path) != 0)
 			continue;
 		record r;
 		parse(s->rec.s, &r);
@@ -591,7 +599,7 @@ static int merge_next(yg_entitytab *t, int keep)
 		uint64_t mentions = 0;
 		for (size_t i = 0; i < t->nsrc; i++) {
 			source *s = &t->src[i];
-			if (s->done || strcmp(s->rec.s + 10, path) != 0)
+			if (s->done || strcmp(s->rec.s + HEAD, path) != 0)
 				continue;
 			record r;
 			parse(s->rec.s, &r);
@@ -624,7 +632,7 @@ static int merge_next(yg_entitytab *t, int keep)
 	size_t plen = strlen(path);
 	char *at = yg_xstrndup(path, plen);
 	for (size_t i = 0; i < t->nsrc; i++)
-		if (!t->src[i].done && strcmp(t->src[i].rec.s + 10, at) == 0)
+		if (!t->src[i].done && strcmp(t->src[i].rec.s + HEAD, at) == 0)
 			src_next(&t->src[i]);
 	free(at);
 	return 1;
