@@ -8,13 +8,16 @@ usage: stream_ratio.py CORPUS [LABEL=BINARY ...]
   default binary: ./ytegraph.  With several (e.g. before=/tmp/old/ytegraph
   after=./ytegraph) each gets its rows, run in the same turns.
 On a shared VM only figures of one run compare: the ceiling says what two
-cores gave while the builds ran."""
+cores gave while the builds ran.  Exits 1 when the last binary's peak RSS
+is over BENCH_RSS_LIMIT MB (30, the #15 target for 100 MB; 0: no limit),
+so that a run of it catches the stream's memory growing back."""
 import os
 import subprocess
 import sys
 import time
 
 REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
+RSS_LIMIT = float(os.environ.get("BENCH_RSS_LIMIT", "30"))
 OUT = os.environ.get("BENCH_DIR", "/tmp/ytegraph-bench")
 
 
@@ -65,6 +68,10 @@ def main():
         print("- %s: -j 2 is %.2f× -j 1 (%.0f %% of the ceiling)" % (label, ratio, 100 * ratio / ceiling))
     print("- ceiling, two `extract -j 1` at once against one after the other: %.2f× "
           "(one: %.2f s, two at once: %.2f s)" % (ceiling, min(one), min(two)))
+    worst = max(rss[(bins[-1][0], j)] for j in ("1", "2"))
+    if RSS_LIMIT and worst > RSS_LIMIT:
+        print("FAIL: %s peak RSS %.1f MB > %g MB" % (bins[-1][0], worst, RSS_LIMIT))
+        sys.exit(1)
 
 
 if __name__ == "__main__":
