@@ -99,7 +99,7 @@ struct yg_entitytab {
 	struct {
 		const char **items;
 		size_t len, cap;
-	} pick;            /* strings of the node being merged */
+	} pick[YG_ATTR_COUNT]; /* strings of the node being merged, by kind */
 	int finished;
 };
 
@@ -157,7 +157,8 @@ void yg_entitytab_free(yg_entitytab *t)
 	}
 	free(t->src);
 	yg_buf_free(&t->cur);
-	free(t->pick.items);
+	for (size_t k = 0; k < YG_ATTR_COUNT; k++)
+		free(t->pick[k].items);
 	free(t->view.aliases.items);
 	free(t->view.degrees.items);
 	yg_buf_free(&t->iri);
@@ -553,34 +554,16 @@ static const char *min_path(const yg_entitytab *t)
 
 static int cmp_str(const void *a, const void *b);
 
-/* Sort and unique t->pick; drop `except` from it. */
-static void pick_sort(yg_entitytab *t, const char *except)
+/* Sort and unique the strings of kind k; drop `except` from them. */
+static void pick_sort(yg_entitytab *t, yg_attr_kind k, const char *except)
 {
-	yg_sort(t->pick.items, t->pick.len, sizeof *t->pick.items, cmp_str);
-	size_t u = 0;
-	for (size_t i = 0; i < t->pick.len; i++)
-		if ((u == 0 || strcmp(t->pick.items[u - 1], t->pick.items[i]) != 0) &&
-		    !(except && strcmp(t->pick.items[i], except) == 0))
-			t->pick.items[u++] = t->pick.items[i];
-	t->pick.len = u;
-}
-
-/* The strings of kind k of the records of path among the sources. */
-static void pick_kind(yg_entitytab *t, const char *path, yg_attr_kind k)
-{
-	t->pick.len = 0;
-	for (size_t i = 0; i < t->nsrc; i++) {
-		source *s = &t->src[i];
-		if (s->done || strcmp(s->rec.s + HEAD, path) != 0)
-			continue;
-		record r;
-		parse(s->rec.s, &r);
-		if (k == YG_ATTR_ALIAS) /* a label that lost is another name */
-			YG_VEC_PUSH(t->pick, r.label);
-		for (const char *p = r.attrs; *p != YG_ATTR_END; p += strlen(p + 1) + 2)
-			if (*p == (char)k)
-				YG_VEC_PUSH(t->pick, p + 1);
-	}
+	const char **v = t->pick[k].items;
+	size_t n = t->pick[k].len, u = 0;
+	yg_sort(v, n, sizeof *v, cmp_str);
+	for (size_t i = 0; i < n; i++)
+		if ((u == 0 || strcmp(v[u - 1], v[i]) != 0) && !(except && strcmp(v[i], except) == 0))
+			v[u++] = v[i];
+	t->pick[k].len = u;
 }
 
 /* Merge the records of the smallest path into t->cur (when `keep`) and
@@ -597,6 +580,8 @@ static int merge_next(yg_entitytab *t, int keep)
 		record first = {0};
 		const char *label = NULL;
 		uint64_t mentions = 0;
+		for (size_t k = 0; k < YG_ATTR_COUNT; k++)
+			t->pick[k].len = 0;
 		for (size_t i = 0; i < t->nsrc; i++) {
 			source *s = &t->src[i];
 			if (s->done || strcmp(s->rec.s + HEAD, path) != 0)
@@ -608,6 +593,10 @@ static int merge_next(yg_entitytab *t, int keep)
 			if (!label || strcmp(r.label, label) < 0)
 				label = r.label;
 			mentions += r.mentions;
+			YG_VEC_PUSH(t->pick[YG_ATTR_ALIAS], r.label); /* a label that lost is another name */
+			for (const char *p = r.attrs; *p != YG_ATTR_END; p += strlen(p + 1) + 2)
+				if ((unsigned char)*p < YG_ATTR_COUNT)
+					YG_VEC_PUSH(t->pick[(unsigned char)*p], p + 1);
 		}
 		yg_buf *b = &t->cur;
 		b->len = 0;
@@ -615,16 +604,12 @@ static int merge_next(yg_entitytab *t, int keep)
 		for (const char *p = first.attrs; *p != YG_ATTR_END; p += strlen(p + 1) + 2)
 			if (*p == YG_ATTR_WIKIDATA)
 				yg_entitytab_put_attr(b, YG_ATTR_WIKIDATA, p + 1);
-		for (int k = YG_ATTR_ALIAS; k < YG_ATTR_WIKIDATA; k++) {
-			pick_kind(t, path, (yg_attr_kind)k);
-			if (k == YG_ATTR_ALIAS || k == YG_ATTR_DEGREE) {
-				pick_sort(t, k == YG_ATTR_ALIAS ? label : NULL);
-				for (size_t i = 0; i < t->pick.len; i++)
-					yg_entitytab_put_attr(b, (yg_attr_kind)k, t->pick.items[i]);
-			} else if (t->pick.len) {
-				pick_sort(t, NULL);
-				yg_entitytab_put_attr(b, (yg_attr_kind)k, t->pick.items[0]);
-			}
+		for (yg_attr_kind k = YG_ATTR_ALIAS; k < YG_ATTR_WIKIDATA; k++) {
+			pick_sort(t, k, k == YG_ATTR_ALIAS ? label : NULL);
+			/* names and degrees: all; codes: the smallest */
+			size_t n = k == YG_ATTR_ALIAS || k == YG_ATTR_DEGREE ? t->pick[k].len : t->pick[k].len != 0;
+			for (size_t i = 0; i < n; i++)
+				yg_entitytab_put_attr(b, k, t->pick[k].items[i]);
 		}
 		yg_entitytab_put_end(b);
 	}
