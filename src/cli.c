@@ -545,6 +545,12 @@ static int prepare(void *ctx, yg_document *doc)
 		} else {
 			free(text); /* the consumer renders again and reports */
 		}
+		/* streaming: the consumer merges the digest and writes the
+		 * text, and the document is released here */
+		if (!bad && rs->o->stream) {
+			doc->digest = yg_graph_digest(rs->g, doc);
+			return 1;
+		}
 	}
 	return 0;
 }
@@ -591,7 +597,10 @@ static void consume(void *ctx, yg_document *doc, yg_status st, const yg_diag *d,
 		if (rs->o->cmd == CMD_EXTRACT) {
 			emit_extract(rs, doc);
 		} else {
-			yg_graph_add_document(rs->g, doc);
+			if (doc->digest)
+				yg_graph_add_digest(rs->g, doc->digest);
+			else
+				yg_graph_add_document(rs->g, doc);
 			for (size_t i = 0; i < rs->nquads; i++) {
 				yg_diag qd = {0};
 				if (yg_quads_add(rs->quads[i].quads, rs->g, doc, &qd) != YG_OK) {

@@ -136,6 +136,7 @@ void yg_document_release(yg_document *d)
 	kept.title = d->title;
 	kept.rendered = d->rendered;
 	kept.rendered_len = d->rendered_len;
+	kept.digest = d->digest;
 	kept.province = kept.province_concept = -1;
 	*d = kept;
 }
@@ -151,6 +152,7 @@ void yg_document_free(yg_document *d)
 	free(d->url);
 	free(d->title);
 	free(d->rendered);
+	free(d->digest);
 	free(d);
 }
 

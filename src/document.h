@@ -208,6 +208,7 @@ typedef struct {
 	                       * entities and relations record */
 	char *rendered;       /* output prepared on a worker thread, or NULL */
 	size_t rendered_len;
+	char *digest;         /* what the graph keeps of it (yg_graph_digest), or NULL */
 	/* the kept mention starting at each token (recognize.c) */
 	int32_t *mention_at_tok;  /* [toks.len] mention index or -1 */
 	/* hash indexes (open addressing, index + 1) so that finding an entity

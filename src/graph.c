@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "entitytab.h"
 #include "fold.h"
 #include "iri.h"
 #include "trie.h"
@@ -36,6 +37,7 @@ struct yg_graph {
 	} roles;
 	yg_keytab *role_index; /* role IRI -> index + 1 (keytab ids are 1, 2, ...) */
 	int nodes_only;
+	yg_entitytab *slim;    /* nodes-only: the entities, compact */
 	/* folded heads alone ("sở y tế", "ubnd tỉnh"): aliases that name a
 	 * different body in every province, so they are no altLabel in the
 	 * merged graph (extract still reports them per article) */
@@ -49,6 +51,8 @@ struct yg_graph {
 void yg_graph_nodes_only(yg_graph *g)
 {
 	g->nodes_only = 1;
+	if (!g->slim)
+		g->slim = yg_entitytab_new(g->base);
 }
 
 const char *yg_type_segment(yg_etype t)
@@ -202,6 +206,7 @@ void yg_graph_free(yg_graph *g)
 	yg_keytab_free(g->role_index);
 	free(g->index);
 	free(g->eindex);
+	yg_entitytab_free(g->slim);
 	release_bare_heads(g);
 	yg_keytab_free(g->alias_keys);
 	free(g->base);
@@ -455,9 +460,9 @@ char *yg_graph_role_iri(const yg_graph *g, const char *role)
 	return yg_buf_take(&b);
 }
 
-static void add_role(yg_graph *g, const char *role, int heads)
+/* iri: the role's IRI, taken over. */
+static void add_role_iri(yg_graph *g, char *iri, const char *role, int heads)
 {
-	char *iri = yg_graph_role_iri(g, role);
 	uint32_t id = yg_keytab_intern(g->role_index, iri, strlen(iri));
 	if (id > g->roles.len) {
 		YG_VEC_GROW(g->roles);
@@ -471,6 +476,11 @@ static void add_role(yg_graph *g, const char *role, int heads)
 	yg_role_node *r = &g->roles.items[id - 1];
 	set_min(&r->label, role);
 	r->heads |= (uint8_t)(heads != 0);
+}
+
+static void add_role(yg_graph *g, const char *role, int heads)
+{
+	add_role_iri(g, yg_graph_role_iri(g, role), role, heads);
 }
 
 /* Does the title `role` head its unit by the lexicon (ytg:seniority
@@ -507,12 +517,13 @@ static int cmp_size(const void *a, const void *b)
 
 void yg_graph_add_document(yg_graph *g, const yg_document *d)
 {
-	add_roles(g, d);
-	if (g->nodes_only) {
-		for (size_t e = 0; e < d->entities.len; e++)
-			merge_entity(g, d, e);
+	if (g->slim) {
+		char *digest = yg_graph_digest(g, d);
+		yg_graph_add_digest(g, digest);
+		free(digest);
 		return;
 	}
+	add_roles(g, d);
 	size_t *map = yg_xcalloc(d->entities.len + 1, sizeof *map);
 	yg_article a;
 	memset(&a, 0, sizeof a);
@@ -529,6 +540,71 @@ void yg_graph_add_document(yg_graph *g, const yg_document *d)
 		merge_relation(g, d, &d->relations.items[r], map);
 	YG_VEC_PUSH(g->articles, a);
 	free(map);
+}
+
+/* ---- nodes-only: a document as a digest ----
+ *
+ * The digest holds what yg_graph_add_document computes from the document
+ * alone (IRIs, slugs, folded aliases, role lookups), packed in one
+ * allocation: R records (heads, role IRI, role) and entity records
+ * (entitytab.h), then a 0 byte. */
+
+enum { DIGEST_END, DIGEST_ROLE, DIGEST_ENTITY };
+
+char *yg_graph_digest(const yg_graph *g, const yg_document *d)
+{
+	yg_buf b;
+	yg_buf_init(&b);
+	for (size_t i = 0; i < d->relations.len; i++) {
+		const yg_relation *r = &d->relations.items[i];
+		if (r->p != YG_R_MEMBER_OF || !r->role)
+			continue;
+		char *iri = yg_graph_role_iri(g, r->role);
+		yg_buf_putc(&b, DIGEST_ROLE);
+		yg_buf_putc(&b, (char)(r->heads || lexicon_heads(g, r->role)));
+		yg_buf_add(&b, iri, strlen(iri) + 1);
+		yg_buf_add(&b, r->role, strlen(r->role) + 1);
+		free(iri);
+	}
+	size_t base = strlen(g->base);
+	for (size_t e = 0; e < d->entities.len; e++) {
+		const yg_entity *ent = &d->entities.items[e];
+		char *iri = yg_graph_entity_iri(g, d, e);
+		yg_buf_putc(&b, DIGEST_ENTITY);
+		yg_entitytab_put_head(&b, ent->type, ent->mentions.len, iri + base, ent->label);
+		free(iri);
+		const yg_concept *pc = province_concept(g, d, (int32_t)e);
+		if (pc && pc->same_as)
+			yg_entitytab_put_attr(&b, YG_ATTR_WIKIDATA, pc->same_as);
+		for (size_t i = 0; i < ent->aliases.len; i++)
+			if (!is_bare_head(g, ent->aliases.items[i]))
+				yg_entitytab_put_attr(&b, YG_ATTR_ALIAS, ent->aliases.items[i]);
+		for (size_t i = 0; i < ent->degrees.len; i++)
+			yg_entitytab_put_attr(&b, YG_ATTR_DEGREE, ent->degrees.items[i]);
+		if (ent->identifier)
+			yg_entitytab_put_attr(&b, YG_ATTR_IDENTIFIER, ent->identifier);
+		if (ent->doctype)
+			yg_entitytab_put_attr(&b, YG_ATTR_DOCTYPE, ent->doctype);
+		if (ent->date)
+			yg_entitytab_put_attr(&b, YG_ATTR_DATE, ent->date);
+		yg_entitytab_put_end(&b);
+	}
+	yg_buf_putc(&b, DIGEST_END);
+	return yg_buf_take(&b);
+}
+
+void yg_graph_add_digest(yg_graph *g, const char *digest)
+{
+	for (const char *p = digest; *p != DIGEST_END;) {
+		if (*p++ == DIGEST_ROLE) {
+			int heads = *p++;
+			const char *iri = p, *role = iri + strlen(iri) + 1;
+			add_role_iri(g, yg_xstrdup(iri), role, heads);
+			p = role + strlen(role) + 1;
+		} else {
+			p = yg_entitytab_merge(g->slim, p);
+		}
+	}
 }
 
 /* ---- finishing: deterministic order ---- */
@@ -596,6 +672,11 @@ static void sort_strlist(yg_strlist *l)
 
 void yg_graph_finish(yg_graph *g)
 {
+	if (g->slim) {
+		yg_entitytab_finish(g->slim);
+		yg_sort(g->roles.items, g->roles.len, sizeof *g->roles.items, cmp_nodes_role);
+		return;
+	}
 	size_t n = g->nodes.len;
 	/* Sort, then renumber edges and mentions through old -> new. */
 	size_t *order = yg_xmalloc((n + 1) * sizeof *order);
@@ -639,8 +720,15 @@ void yg_graph_finish(yg_graph *g)
 }
 
 const char *yg_graph_base(const yg_graph *g) { return g->base; }
-size_t yg_graph_node_count(const yg_graph *g) { return g->nodes.len; }
-const yg_node *yg_graph_node(const yg_graph *g, size_t i) { return &g->nodes.items[i]; }
+size_t yg_graph_node_count(const yg_graph *g)
+{
+	return g->slim ? yg_entitytab_count(g->slim) : g->nodes.len;
+}
+
+const yg_node *yg_graph_node(const yg_graph *g, size_t i)
+{
+	return g->slim ? yg_entitytab_node(g->slim, i) : &g->nodes.items[i];
+}
 size_t yg_graph_edge_count(const yg_graph *g) { return g->edges.len; }
 const yg_edge *yg_graph_edge(const yg_graph *g, size_t i) { return &g->edges.items[i]; }
 size_t yg_graph_article_count(const yg_graph *g) { return g->articles.len; }

@@ -65,11 +65,19 @@ void yg_graph_add_document(yg_graph *g, const yg_document *d);
 /* Keep only the entity table (for streaming): relations and articles
  * added afterwards are not stored, so memory does not grow with them. */
 void yg_graph_nodes_only(yg_graph *g);
+/* Nodes-only: what yg_graph_add_document takes from d, computed ahead
+ * (on any thread: reads only the base, the lexicon and tables no thread
+ * changes) into one allocation (caller frees), and merged in input order
+ * by yg_graph_add_digest.  The document itself may then be released. */
+char *yg_graph_digest(const yg_graph *g, const yg_document *d);
+void yg_graph_add_digest(yg_graph *g, const char *digest);
 /* Sort nodes, edges and articles; indexes change.  Call before writing. */
 void yg_graph_finish(yg_graph *g);
 
 const char *yg_graph_base(const yg_graph *g);
 size_t yg_graph_node_count(const yg_graph *g);
+/* Nodes-only (streaming), after yg_graph_finish: a view valid until the
+ * next call, without article lists or mergers. */
 const yg_node *yg_graph_node(const yg_graph *g, size_t i);
 size_t yg_graph_edge_count(const yg_graph *g);
 const yg_edge *yg_graph_edge(const yg_graph *g, size_t i);

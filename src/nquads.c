@@ -7,7 +7,7 @@
 
 /* Past these the cache is emptied at the next document: a corpus of
  * many entities must not grow it without end. */
-enum { MAX_ENTRIES = 1 << 13, MAX_BYTES = 1 << 20, BLOCK = 64 << 10 };
+enum { MAX_ENTRIES = 1 << 11, MAX_BYTES = 1 << 18, BLOCK = 64 << 10 };
 
 typedef struct {
 	uint64_t hash; /* 0 = empty slot */

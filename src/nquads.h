@@ -23,7 +23,7 @@ yg_nq *yg_nq_new(raptor_world *world);
 void yg_nq_free(yg_nq *nq); /* accepts NULL */
 
 /* The escaped forms returned so far may be dropped now: the cache is
- * emptied here when it has grown past its bound (a few MB). */
+ * emptied here when it has grown past its bound (256 KB). */
 void yg_nq_begin(yg_nq *nq);
 
 /* The escaped form of the IRI iri ("<...>"), valid until the next

@@ -5,6 +5,7 @@
  * here first; IRIs stay absolute because the serializer is started on a
  * file handle with no base URI. */
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <raptor2.h>
 #include <stdio_ext.h>
@@ -1051,6 +1052,7 @@ static int via_raptor(void)
 
 struct yg_quads {
 	FILE *stream;        /* write each article at once, or NULL: spill */
+	off_t streamed, pushed; /* bytes written to it; handed to writeback */
 	raptor_world *world; /* shared by the per-article serializers */
 	yg_nq *nq;           /* its term cache (NULL: through raptor) */
 	FILE *spill;         /* the articles so far, in input order */
@@ -1357,6 +1359,24 @@ static int copy_out(FILE *spill, off_t at, size_t n, FILE *fh)
 	return 1;
 }
 
+/* The output is fsynced before it replaces the old file (outfile.c).
+ * With gigabytes of memory the kernel keeps all of it dirty until then,
+ * and the run ended waiting for the disk on one thread (1.5 s for the
+ * 400 MB of a 100 MB corpus).  Asking for writeback as the lines go out
+ * lets the disk work while the threads do.  Only a hint: a pipe or a
+ * system without sync_file_range is left as it was. */
+enum { WRITEBACK_STEP = 8 << 20 };
+
+static void start_writeback(yg_quads *q)
+{
+	if (fflush(q->stream) != 0)
+		q->failed = 1;
+#ifdef SYNC_FILE_RANGE_WRITE
+	(void)sync_file_range(fileno(q->stream), q->pushed, 0, SYNC_FILE_RANGE_WRITE);
+#endif
+	q->pushed = q->streamed;
+}
+
 yg_status yg_quads_add(yg_quads *q, const yg_graph *g, const yg_document *d, yg_diag *diag)
 {
 	char *article = article_iri(g, d->id);
@@ -1368,6 +1388,9 @@ yg_status yg_quads_add(yg_quads *q, const yg_graph *g, const yg_document *d, yg_
 	if (q->stream) {
 		if (fwrite(text, 1, n, q->stream) != n)
 			q->failed = 1;
+		q->streamed += (off_t)n;
+		if (q->streamed - q->pushed >= WRITEBACK_STEP)
+			start_writeback(q);
 		free(article);
 	} else if ((st = spill_open(q, diag)) != YG_OK) {
 		q->failed = 1;
