@@ -253,10 +253,30 @@ static inline size_t word_run(tokenizer *tz, size_t n, size_t i, size_t j, uint3
 	shape sh;
 	shape_start(&sh, cp, cls);
 	while (k < n) {
+		/* most of a syllable is ASCII lower case: no split, no digit */
+		size_t k0 = k;
+		while (k < n && (unsigned char)(s[k] - 'a') < 26)
+			k++;
+		if (k > k0) {
+			sh.letters += k - k0;
+			lower_run += (int)(k - k0);
+			cps += k - k0;
+			digits = 0;
+			if (k == n)
+				break;
+		}
 		size_t k2 = k;
 		unsigned char b0 = (unsigned char)s[k];
 		uint32_t c2 = b0 < 0x80 ? (k2++, b0) : yg_utf8_next(s, &k2);
 		unsigned cl2 = class_table_of(c2);
+		if ((cl2 & (C_WORD | C_UPPER | C_LOWER)) == (C_WORD | C_LOWER)) {
+			sh.letters++;
+			lower_run++;
+			digits = 0;
+			k = k2;
+			cps++;
+			continue;
+		}
 		if (!(cl2 & C_WORD)) {
 			/* an apostrophe between letters is part of the word:
 			 * "Đắk R'lấp", "Ia H’Drai", "Đạ M’rông" */
