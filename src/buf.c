@@ -80,7 +80,7 @@ void yg_buf_free(yg_buf *b)
 	yg_buf_init(b);
 }
 
-void yg_buf_reserve(yg_buf *b, size_t extra)
+void yg_buf_grow(yg_buf *b, size_t extra)
 {
 	if (b->len + extra + 1 <= b->cap)
 		return;

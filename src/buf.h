@@ -18,8 +18,15 @@ typedef struct {
 
 void yg_buf_init(yg_buf *b);
 void yg_buf_free(yg_buf *b);
-/* Make room for `extra` more bytes and the NUL. */
-void yg_buf_reserve(yg_buf *b, size_t extra);
+/* Grow the buffer to hold `extra` more bytes and the NUL. */
+void yg_buf_grow(yg_buf *b, size_t extra);
+/* Make room for `extra` more bytes and the NUL.  Inline: it is asked
+ * before every append, and nearly always there is room. */
+static inline void yg_buf_reserve(yg_buf *b, size_t extra)
+{
+	if (b->len + extra + 1 > b->cap)
+		yg_buf_grow(b, extra);
+}
 void yg_buf_puts(yg_buf *b, const char *s);
 /* Append an unsigned number in decimal. */
 void yg_buf_putu(yg_buf *b, size_t v);
@@ -28,7 +35,7 @@ void yg_buf_putu(yg_buf *b, size_t v);
 static inline void yg_buf_add(yg_buf *b, const char *s, size_t n)
 {
 	if (b->len + n + 1 > b->cap)
-		yg_buf_reserve(b, n);
+		yg_buf_grow(b, n);
 	if (n)
 		memcpy(b->s + b->len, s, n);
 	b->len += n;
@@ -41,7 +48,7 @@ static inline void yg_buf_add(yg_buf *b, const char *s, size_t n)
 static inline void yg_buf_putc(yg_buf *b, char c)
 {
 	if (b->len + 2 > b->cap)
-		yg_buf_reserve(b, 1);
+		yg_buf_grow(b, 1);
 	b->s[b->len++] = c;
 	b->s[b->len] = '\0';
 }

@@ -7,9 +7,17 @@
 
 /* ---- key table: open addressing, FNV-1a ---- */
 
+/* Keys live end to end in one pool, not one allocation each: documents
+ * make short-lived tables of a few hundred keys (resolve.c, locate.c). */
+typedef struct {
+	size_t off;      /* in pool */
+	uint32_t len;
+} key_ref;
+
 struct yg_keytab {
-	char **keys;     /* keys[id], id 0 unused */
-	uint32_t *lens;  /* lens[id] */
+	key_ref *refs;   /* refs[id], id 0 unused */
+	char *pool;
+	size_t pool_len, pool_cap;
 	uint32_t nkeys, keys_cap;
 	uint32_t *slots; /* 0 = empty, else id */
 	size_t nslots;
@@ -33,8 +41,7 @@ yg_keytab *yg_keytab_new(void)
 	kt->nslots = 64;
 	kt->slots = yg_xcalloc(kt->nslots, sizeof *kt->slots);
 	kt->keys_cap = 16;
-	kt->keys = yg_xcalloc(kt->keys_cap, sizeof *kt->keys);
-	kt->lens = yg_xcalloc(kt->keys_cap, sizeof *kt->lens);
+	kt->refs = yg_xmalloc(kt->keys_cap * sizeof *kt->refs);
 	kt->nkeys = 1;
 	kt->stamp = next_stamp();
 	return kt;
@@ -44,10 +51,8 @@ void yg_keytab_free(yg_keytab *kt)
 {
 	if (!kt)
 		return;
-	for (uint32_t i = 1; i < kt->nkeys; i++)
-		free(kt->keys[i]);
-	free(kt->keys);
-	free(kt->lens);
+	free(kt->refs);
+	free(kt->pool);
 	free(kt->slots);
 	free(kt);
 }
@@ -60,7 +65,7 @@ static size_t probe(const yg_keytab *kt, const char *s, size_t n)
 		uint32_t id = kt->slots[i];
 		if (id == 0)
 			return i;
-		if (kt->lens[id] == n && memcmp(kt->keys[id], s, n) == 0)
+		if (kt->refs[id].len == n && memcmp(kt->pool + kt->refs[id].off, s, n) == 0)
 			return i;
 		i = (i + 1) & mask;
 	}
@@ -79,8 +84,8 @@ static void grow(yg_keytab *kt)
 	kt->slots = yg_xcalloc(kt->nslots, sizeof *kt->slots);
 	for (size_t i = 0; i < oldn; i++)
 		if (old[i]) {
-			const char *k = kt->keys[old[i]];
-			kt->slots[probe(kt, k, strlen(k))] = old[i];
+			const key_ref *r = &kt->refs[old[i]];
+			kt->slots[probe(kt, kt->pool + r->off, r->len)] = old[i];
 		}
 	free(old);
 }
@@ -96,11 +101,19 @@ uint32_t yg_keytab_intern(yg_keytab *kt, const char *s, size_t n)
 	}
 	if (kt->nkeys == kt->keys_cap) {
 		kt->keys_cap *= 2;
-		kt->keys = yg_xrealloc(kt->keys, kt->keys_cap * sizeof *kt->keys);
-		kt->lens = yg_xrealloc(kt->lens, kt->keys_cap * sizeof *kt->lens);
+		kt->refs = yg_xrealloc(kt->refs, kt->keys_cap * sizeof *kt->refs);
 	}
-	kt->keys[kt->nkeys] = yg_xstrndup(s, n);
-	kt->lens[kt->nkeys] = (uint32_t)n;
+	if (kt->pool_len + n + 1 > kt->pool_cap) {
+		size_t cap = kt->pool_cap ? kt->pool_cap : 1024;
+		while (cap < kt->pool_len + n + 1)
+			cap *= 2;
+		kt->pool = yg_xrealloc(kt->pool, cap);
+		kt->pool_cap = cap;
+	}
+	if (n)
+		memcpy(kt->pool + kt->pool_len, s, n);
+	kt->refs[kt->nkeys] = (key_ref){kt->pool_len, (uint32_t)n};
+	kt->pool_len += n;
 	kt->slots[i] = kt->nkeys;
 	kt->stamp = next_stamp();
 	return kt->nkeys++;
