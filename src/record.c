@@ -84,6 +84,8 @@ static size_t unescape(const char *s, size_t i, size_t end, char **o)
  * through `scratch`) into a new allocation; *pos moves past its closing
  * quote.  NULL: not one this parser takes.  A backslash and what follows
  * are read as one escape, so the closing quote is the one cJSON finds. */
+enum { HAND_OVER = 256 };
+
 static char *string_at(const char *s, size_t n, size_t *pos, yg_buf *scratch)
 {
 	size_t i = *pos + 1;
@@ -96,6 +98,10 @@ static char *string_at(const char *s, size_t n, size_t *pos, yg_buf *scratch)
 		yg_buf_add(scratch, s + i, stop - i);
 		if (s[stop] == '"') {
 			*pos = stop + 1;
+			/* the article text is handed over, not copied again
+			 * (when it fills at least half of the room) */
+			if (scratch->len >= HAND_OVER && scratch->len >= scratch->cap / 2)
+				return yg_buf_take(scratch);
 			return yg_xstrndup(scratch->s, scratch->len);
 		}
 		if (stop + 1 >= n)
@@ -159,6 +165,8 @@ cJSON *yg_record_parse_flat(const char *s, size_t n)
 		return NULL;
 	yg_buf scratch;
 	yg_buf_init(&scratch);
+	/* no string is longer than the line: room once, not by doubling */
+	yg_buf_reserve(&scratch, n);
 	i = skip_space(s, i + 1, n);
 	if (i < n && s[i] == '}') {
 		i++;
