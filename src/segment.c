@@ -265,6 +265,8 @@ static inline size_t word_run(tokenizer *tz, size_t n, size_t i, size_t j, uint3
 			if (k == n)
 				break;
 		}
+		if (s[k] == ' ')
+			break; /* how most words end: nothing to decode */
 		size_t k2 = k;
 		unsigned char b0 = (unsigned char)s[k];
 		uint32_t c2 = b0 < 0x80 ? (k2++, b0) : yg_utf8_next(s, &k2);

@@ -237,6 +237,12 @@ void yg_trie_add(yg_trie *t, const uint32_t *keys, size_t nkeys, yg_payload p)
 	n->pay[n->npay++] = p;
 }
 
+const int32_t *yg_trie_roots(const yg_trie *t, uint32_t *len)
+{
+	*len = t->root_len;
+	return t->root_child;
+}
+
 size_t yg_trie_payloads(const yg_trie *t, int32_t nd, const yg_payload **out)
 {
 	if (nd < 0) {
