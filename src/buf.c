@@ -58,6 +58,23 @@ unsigned long long yg_hash64(const char *s, size_t n)
 	return h;
 }
 
+uint64_t yg_hash_table(const char *s, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+		h ^= h >> 29;
+	}
+	uint64_t w = 0;
+	for (size_t k = 0; i + k < n; k++)
+		w |= (uint64_t)(unsigned char)s[i + k] << (8 * k);
+	h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
+	return h ^ (h >> 32);
+}
+
 char *yg_strjoin(const char *a, const char *sep, const char *b)
 {
 	size_t na = strlen(a), ns = strlen(sep), nb = strlen(b);

@@ -60,7 +60,7 @@ void yg_keytab_free(yg_keytab *kt)
 static size_t probe(const yg_keytab *kt, const char *s, size_t n)
 {
 	size_t mask = kt->nslots - 1;
-	size_t i = (size_t)yg_hash64(s, n) & mask;
+	size_t i = (size_t)yg_hash_table(s, n) & mask;
 	for (;;) {
 		uint32_t id = kt->slots[i];
 		if (id == 0)
