@@ -7,7 +7,7 @@
 
 #include "buf.h"
 
-enum { MEMO_SLOTS = 512, MEMO_BYTES = 62 };
+enum { MEMO_SLOTS = 1024, MEMO_BYTES = 62 };
 
 typedef struct {
 	uint8_t klen, vlen; /* klen 0 = empty */
