@@ -364,12 +364,22 @@ void yg_document_text_into(const yg_document *d, uint32_t a, uint32_t b, yg_buf 
 {
 	yg_buf_reserve(out, a < b && b <= d->toks.len ? d->toks.items[b - 1].end - d->toks.items[a].start : 0);
 	out->s[out->len] = '\0';
-	for (uint32_t i = a; i < b && b <= d->toks.len; i++) {
-		const yg_token *t = &d->toks.items[i];
-		if (i > a && t->start > d->toks.items[i - 1].end)
+	if (!(a < b && b <= d->toks.len))
+		return;
+	/* tokens apart by nothing or by one space read as they are written:
+	 * copied a run at a time, not a token at a time */
+	const yg_token *tk = d->toks.items;
+	uint32_t run = tk[a].start, end = tk[a].end;
+	for (uint32_t i = a + 1; i < b; i++) {
+		uint32_t gap = tk[i].start - end;
+		if (gap > 1 || (gap == 1 && d->text.s[end] != ' ')) {
+			yg_buf_add(out, d->text.s + run, end - run);
 			yg_buf_putc(out, ' ');
-		yg_buf_add(out, d->text.s + t->start, t->end - t->start);
+			run = tk[i].start;
+		}
+		end = tk[i].end;
 	}
+	yg_buf_add(out, d->text.s + run, end - run);
 }
 
 char *yg_document_text(const yg_document *d, uint32_t a, uint32_t b)
