@@ -146,10 +146,9 @@ static yg_role sentence_cue(const yg_ctx *c, size_t from, size_t end, size_t *at
 	return YG_ROLE_NONE;
 }
 
-void yg_relate_partners(const yg_ctx *c)
+void yg_relate_partners(const yg_ctx *c, const uint8_t *examples)
 {
 	yg_document *d = c->d;
-	uint8_t *examples = yg_example_sentences(c);
 	int32_t beneficiary = -1;
 	size_t i = 0;
 	while (i < d->toks.len) {
@@ -174,5 +173,4 @@ void yg_relate_partners(const yg_ctx *c)
 		}
 		i = end;
 	}
-	free(examples);
 }
