@@ -446,7 +446,8 @@ void yg_segment_sentences(const char *s, yg_tokens *t, const uint32_t *abbrev, s
 		tk->sent = sent;
 		if (start)
 			tk->flags |= YG_TOK_SENT_START;
-		start = ends_sentence(s, t, i, abbrev, nabbrev);
+		/* only punctuation ends a sentence */
+		start = (tk->flags & YG_TOK_PUNCT) && ends_sentence(s, t, i, abbrev, nabbrev);
 	}
 	t->nsent = t->len ? sent + 1 : 0;
 }
