@@ -363,6 +363,11 @@ void yg_tokenize(const char *s, size_t n, yg_keytab *intern,
 		}
 		i = word_run(&tz, n, i, j, cp, cls, pending);
 		pending = 0;
+		if (i < n && s[i] == ' ') { /* the space after a word, at once */
+			pending = YG_TOK_SPACE_BEFORE;
+			i++;
+			tz.cp++;
+		}
 	}
 	out->lines[out->nlines - 1].end = (uint32_t)n;
 	out->lines[out->nlines - 1].tok_end = (uint32_t)out->len;
