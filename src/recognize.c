@@ -45,6 +45,8 @@ typedef struct {
 	uint64_t hi, lo;
 } mention_key;
 
+enum { SHORT_SORT = 24 };
+
 static inline int key_before(const mention_key *a, const mention_key *b)
 {
 	return a->hi < b->hi || (a->hi == b->hi && a->lo < b->lo);
@@ -61,9 +63,20 @@ static mention_key overlap_of(const yg_mention *m, size_t i)
 	return k;
 }
 
-/* Bottom-up merge sort of k[0..n) (all distinct) through tmp[0..n). */
+/* Bottom-up merge sort of k[0..n) (all distinct) through tmp[0..n);
+ * insertion for a short one. */
 static void sort_keys(mention_key *k, mention_key *tmp, size_t n)
 {
+	if (n <= SHORT_SORT) {
+		for (size_t i = 1; i < n; i++) {
+			mention_key x = k[i];
+			size_t j = i;
+			for (; j > 0 && key_before(&x, &k[j - 1]); j--)
+				k[j] = k[j - 1];
+			k[j] = x;
+		}
+		return;
+	}
 	mention_key *src = k, *dst = tmp;
 	for (size_t w = 1; w < n; w *= 2) {
 		for (size_t lo = 0; lo < n; lo += 2 * w) {
@@ -91,11 +104,12 @@ static mention_key position_of(const yg_mention *m, size_t i)
 	return k;
 }
 
-/* m[0..n) in the order of key_of, which agrees with cmp (n < 2^32: the
- * index fits a word's half). */
-static void sort_by_key(yg_mention *m, size_t n, mention_key (*key_of)(const yg_mention *, size_t),
+/* d's first n mentions in the order of key_of, which agrees with cmp
+ * (n < 2^32: the index fits a word's half); d->mentions.items may move. */
+static void sort_by_key(yg_document *d, size_t n, mention_key (*key_of)(const yg_mention *, size_t),
                         int (*cmp)(const void *, const void *))
 {
+	yg_mention *m = d->mentions.items;
 	if (n < 2 || n > UINT32_MAX) {
 		yg_sort(m, n, sizeof *m, cmp);
 		return;
@@ -106,25 +120,24 @@ static void sort_by_key(yg_mention *m, size_t n, mention_key (*key_of)(const yg_
 		keys[i] = key_of(&m[i], i);
 	for (i = 1; i < n && key_before(&keys[i - 1], &keys[i]); i++)
 		;
-	if (i == n) {
-		free(keys);
-		return; /* in order already */
+	if (i < n) {
+		sort_keys(keys, keys + n, n);
+		/* into a new array of the same room, which replaces the old */
+		yg_mention *sorted = yg_xmalloc(d->mentions.cap * sizeof *sorted);
+		for (i = 0; i < n; i++)
+			sorted[i] = m[(uint32_t)keys[i].lo];
+		free(m);
+		d->mentions.items = sorted;
 	}
-	sort_keys(keys, keys + n, n);
-	yg_mention *sorted = yg_xmalloc(n * sizeof *sorted);
-	for (i = 0; i < n; i++)
-		sorted[i] = m[(uint32_t)keys[i].lo];
-	memcpy(m, sorted, n * sizeof *m);
-	free(sorted);
 	free(keys);
 }
 
 /* Keep a non-overlapping set: longest span first, then type priority. */
 static void keep_non_overlapping(yg_document *d)
 {
-	yg_mention *m = d->mentions.items;
 	size_t n = d->mentions.len;
-	sort_by_key(m, n, overlap_of, cmp_mentions);
+	sort_by_key(d, n, overlap_of, cmp_mentions);
+	yg_mention *m = d->mentions.items;
 	unsigned char *taken = calloc(d->toks.len + 1, 1);
 	size_t kept = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -143,7 +156,7 @@ static void keep_non_overlapping(yg_document *d)
 	}
 	free(taken);
 	d->mentions.len = kept;
-	sort_by_key(m, kept, position_of, cmp_position);
+	sort_by_key(d, kept, position_of, cmp_position);
 }
 
 /* The province a kept mention names: a Province, or the province a body,
