@@ -108,9 +108,7 @@ void yg_document_release(yg_document *d)
 	free(d->links.items);
 	for (size_t i = 0; i < d->entities.len; i++) {
 		yg_entity *e = &d->entities.items[i];
-		free(e->label);
-		free(e->key);
-		free(e->canon);
+		free(e->label); /* and key and canon, in the same block */
 		yg_strlist_free(&e->aliases);
 		free(e->mentions.items);
 		free(e->identifier);
@@ -227,9 +225,13 @@ int32_t yg_document_entity_named(yg_document *d, yg_etype type, const char *cano
 	yg_entity e;
 	memset(&e, 0, sizeof e);
 	e.type = (uint16_t)type;
-	e.label = yg_xstrdup(label);
-	e.key = yg_xstrndup(d->scratch.s, d->scratch.len);
-	e.canon = canon ? yg_xstrdup(canon) : NULL;
+	size_t nl = strlen(label), nk = d->scratch.len, nc = canon ? strlen(canon) + 1 : 0;
+	e.label = yg_xmalloc(nl + 1 + nk + 1 + nc);
+	memcpy(e.label, label, nl + 1);
+	e.key = e.label + nl + 1;
+	memcpy(e.key, d->scratch.s, nk);
+	e.key[nk] = '\0';
+	e.canon = canon ? memcpy(e.key + nk + 1, canon, nc) : NULL;
 	e.concept = e.place = -1;
 	e.cite = d->cite;
 	YG_VEC_PUSH(d->entities, e);
