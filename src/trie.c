@@ -5,10 +5,14 @@
 
 #include "buf.h"
 
-/* ---- key table: open addressing, FNV-1a ---- */
+/* ---- key table: open addressing (yg_hash_table) ---- */
 
-/* Keys live end to end in one pool, not one allocation each: documents
- * make short-lived tables of a few hundred keys (resolve.c, locate.c). */
+/* Keys live end to end in one pool, not one allocation each, and the
+ * first slots and key references inside the table itself: documents make
+ * short-lived tables of a few keys to a few hundred (resolve.c,
+ * locate.c). */
+enum { FIRST_SLOTS = 64, FIRST_KEYS = 16 };
+
 typedef struct {
 	size_t off;      /* in pool */
 	uint32_t len;
@@ -22,6 +26,8 @@ struct yg_keytab {
 	uint32_t *slots; /* 0 = empty, else id */
 	size_t nslots;
 	uint64_t stamp;  /* changes whenever the ids could */
+	uint32_t first_slots[FIRST_SLOTS];
+	key_ref first_refs[FIRST_KEYS];
 };
 
 /* Stamps are unique in the process, so a cache keyed on one can never
@@ -38,10 +44,10 @@ yg_keytab *yg_keytab_new(void)
 {
 	yg_keytab *kt = yg_xcalloc(1, sizeof *kt);
 	/* small to start: documents make short-lived tables (resolve.c) */
-	kt->nslots = 64;
-	kt->slots = yg_xcalloc(kt->nslots, sizeof *kt->slots);
-	kt->keys_cap = 16;
-	kt->refs = yg_xmalloc(kt->keys_cap * sizeof *kt->refs);
+	kt->nslots = FIRST_SLOTS;
+	kt->slots = kt->first_slots;
+	kt->keys_cap = FIRST_KEYS;
+	kt->refs = kt->first_refs;
 	kt->nkeys = 1;
 	kt->stamp = next_stamp();
 	return kt;
@@ -51,9 +57,11 @@ void yg_keytab_free(yg_keytab *kt)
 {
 	if (!kt)
 		return;
-	free(kt->refs);
+	if (kt->refs != kt->first_refs)
+		free(kt->refs);
+	if (kt->slots != kt->first_slots)
+		free(kt->slots);
 	free(kt->pool);
-	free(kt->slots);
 	free(kt);
 }
 
@@ -87,7 +95,8 @@ static void grow(yg_keytab *kt)
 			const key_ref *r = &kt->refs[old[i]];
 			kt->slots[probe(kt, kt->pool + r->off, r->len)] = old[i];
 		}
-	free(old);
+	if (old != kt->first_slots)
+		free(old);
 }
 
 uint32_t yg_keytab_intern(yg_keytab *kt, const char *s, size_t n)
@@ -101,7 +110,12 @@ uint32_t yg_keytab_intern(yg_keytab *kt, const char *s, size_t n)
 	}
 	if (kt->nkeys == kt->keys_cap) {
 		kt->keys_cap *= 2;
-		kt->refs = yg_xrealloc(kt->refs, kt->keys_cap * sizeof *kt->refs);
+		if (kt->refs == kt->first_refs) {
+			kt->refs = yg_xmalloc(kt->keys_cap * sizeof *kt->refs);
+			memcpy(kt->refs, kt->first_refs, sizeof kt->first_refs);
+		} else {
+			kt->refs = yg_xrealloc(kt->refs, kt->keys_cap * sizeof *kt->refs);
+		}
 	}
 	if (kt->pool_len + n + 1 > kt->pool_cap) {
 		size_t cap = kt->pool_cap ? kt->pool_cap : 1024;
