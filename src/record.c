@@ -3,6 +3,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "buf.h"
 
@@ -18,6 +21,16 @@ static inline uint64_t zero_bytes(uint64_t v)
 /* The first i' >= i with s[i'] == a or s[i'] == b, or n. */
 static size_t find2(const char *s, size_t i, size_t n, unsigned char a, unsigned char b)
 {
+#ifdef __SSE2__
+	/* sixteen bytes a step where SSE2 is there (all x86-64) */
+	const __m128i va = _mm_set1_epi8((char)a), vb = _mm_set1_epi8((char)b);
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)));
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	for (; i + 8 <= n; i += 8) {
 		uint64_t w;
