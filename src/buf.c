@@ -58,6 +58,23 @@ unsigned long long yg_hash64(const char *s, size_t n)
 	return h;
 }
 
+uint64_t yg_hash_table(const char *s, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+		h ^= h >> 29;
+	}
+	uint64_t w = 0;
+	for (size_t k = 0; i + k < n; k++)
+		w |= (uint64_t)(unsigned char)s[i + k] << (8 * k);
+	h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
+	return h ^ (h >> 32);
+}
+
 char *yg_strjoin(const char *a, const char *sep, const char *b)
 {
 	size_t na = strlen(a), ns = strlen(sep), nb = strlen(b);
@@ -80,7 +97,7 @@ void yg_buf_free(yg_buf *b)
 	yg_buf_init(b);
 }
 
-void yg_buf_reserve(yg_buf *b, size_t extra)
+void yg_buf_grow(yg_buf *b, size_t extra)
 {
 	if (b->len + extra + 1 <= b->cap)
 		return;
@@ -101,12 +118,25 @@ void yg_buf_puts(yg_buf *b, const char *s)
 
 void yg_buf_putu(yg_buf *b, size_t v)
 {
+	/* two digits a division: offsets are written twice per mention */
+	static const char pairs[] = "00010203040506070809101112131415161718192021222324"
+	                            "25262728293031323334353637383940414243444546474849"
+	                            "50515253545556575859606162636465666768697071727374"
+	                            "75767778798081828384858687888990919293949596979899";
 	char tmp[24];
 	size_t n = 0;
-	do {
-		tmp[sizeof tmp - ++n] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
+	while (v >= 100) {
+		size_t r = v % 100;
+		v /= 100;
+		n += 2;
+		memcpy(tmp + sizeof tmp - n, pairs + 2 * r, 2);
+	}
+	if (v >= 10) {
+		n += 2;
+		memcpy(tmp + sizeof tmp - n, pairs + 2 * v, 2);
+	} else {
+		tmp[sizeof tmp - ++n] = (char)('0' + v);
+	}
 	yg_buf_add(b, tmp + sizeof tmp - n, n);
 }
 

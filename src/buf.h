@@ -18,8 +18,15 @@ typedef struct {
 
 void yg_buf_init(yg_buf *b);
 void yg_buf_free(yg_buf *b);
-/* Make room for `extra` more bytes and the NUL. */
-void yg_buf_reserve(yg_buf *b, size_t extra);
+/* Grow the buffer to hold `extra` more bytes and the NUL. */
+void yg_buf_grow(yg_buf *b, size_t extra);
+/* Make room for `extra` more bytes and the NUL.  Inline: it is asked
+ * before every append, and nearly always there is room. */
+static inline void yg_buf_reserve(yg_buf *b, size_t extra)
+{
+	if (b->len + extra + 1 > b->cap)
+		yg_buf_grow(b, extra);
+}
 void yg_buf_puts(yg_buf *b, const char *s);
 /* Append an unsigned number in decimal. */
 void yg_buf_putu(yg_buf *b, size_t v);
@@ -28,7 +35,7 @@ void yg_buf_putu(yg_buf *b, size_t v);
 static inline void yg_buf_add(yg_buf *b, const char *s, size_t n)
 {
 	if (b->len + n + 1 > b->cap)
-		yg_buf_reserve(b, n);
+		yg_buf_grow(b, n);
 	if (n)
 		memcpy(b->s + b->len, s, n);
 	b->len += n;
@@ -41,7 +48,7 @@ static inline void yg_buf_add(yg_buf *b, const char *s, size_t n)
 static inline void yg_buf_putc(yg_buf *b, char c)
 {
 	if (b->len + 2 > b->cap)
-		yg_buf_reserve(b, 1);
+		yg_buf_grow(b, 1);
 	b->s[b->len++] = c;
 	b->s[b->len] = '\0';
 }
@@ -60,8 +67,13 @@ char *yg_xstrndup(const char *s, size_t n);
  * for the keys and labels built per mention. */
 char *yg_strjoin(const char *a, const char *sep, const char *b);
 
-/* 64-bit FNV-1a of s[0..n): the hash of every table and derived IRI. */
+/* 64-bit FNV-1a of s[0..n): the hash of derived IRIs (and of tables
+ * whose order can show). */
 unsigned long long yg_hash64(const char *s, size_t n);
+/* A hash of s[0..n) for tables that only look keys up (memo, key
+ * tables): eight bytes a step where FNV-1a takes one.  Never in an
+ * output: it may change, and differs between byte orders. */
+uint64_t yg_hash_table(const char *s, size_t n);
 
 /* A stable sort that accepts an empty or NULL array (qsort(NULL, 0, ...)
  * is undefined behaviour) and is quick on short or already sorted ones. */

@@ -529,6 +529,9 @@ static int prepare(void *ctx, yg_document *doc)
 	yg_buf b;
 	yg_buf_init(&b);
 	if (rs->o->cmd == CMD_EXTRACT) {
+		/* a JSON Lines record is some 2.3 times the text: grown from
+		 * nothing it would be copied a dozen times */
+		yg_buf_reserve(&b, doc->text.len / 2 * 5 + 256);
 		if (rs->o->format ? strcmp(rs->o->format, "text") == 0 : rs->o->explain)
 			yg_extract_text(&b, doc, rs->g, rs->o->explain);
 		else

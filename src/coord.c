@@ -6,12 +6,6 @@ size_t yg_list_sep(const yg_ctx *c, size_t k)
 	return n ? n + yg_role_at(c, k + n, YG_ROLE_LIST_AND) : yg_role_at(c, k, YG_ROLE_LIST_AND);
 }
 
-size_t yg_list_open(const yg_ctx *c, size_t k)
-{
-	size_t n = yg_role_at(c, k, YG_ROLE_LIST_OPEN);
-	return n ? n + yg_role_at(c, k + n, YG_ROLE_LIST_OPEN) : 0; /* "gồm:" */
-}
-
 /* Tokens are spans of one text, so an item on the next line simply
  * follows the separator that ended the previous one: a list goes on across
  * a line break only when a separator ends the line. */

@@ -108,9 +108,7 @@ void yg_document_release(yg_document *d)
 	free(d->links.items);
 	for (size_t i = 0; i < d->entities.len; i++) {
 		yg_entity *e = &d->entities.items[i];
-		free(e->label);
-		free(e->key);
-		free(e->canon);
+		free(e->label); /* and key and canon, in the same block */
 		yg_strlist_free(&e->aliases);
 		free(e->mentions.items);
 		free(e->identifier);
@@ -183,12 +181,8 @@ size_t yg_document_add_mention(yg_document *d, uint32_t a, uint32_t b,
 
 static uint64_t entity_hash(unsigned type, const char *key)
 {
-	uint64_t h = 1469598103934665603ULL ^ type;
-	for (const unsigned char *p = (const unsigned char *)key; *p; p++) {
-		h ^= *p;
-		h *= 1099511628211ULL;
-	}
-	return h;
+	/* the indexes only look up: their order never shows */
+	return yg_hash_table(key, strlen(key)) ^ ((uint64_t)type * 0x9E3779B97F4A7C15ULL);
 }
 
 static uint32_t *entity_slot(yg_document *d, unsigned type, const char *key)
@@ -229,9 +223,13 @@ int32_t yg_document_entity_named(yg_document *d, yg_etype type, const char *cano
 	yg_entity e;
 	memset(&e, 0, sizeof e);
 	e.type = (uint16_t)type;
-	e.label = yg_xstrdup(label);
-	e.key = yg_xstrndup(d->scratch.s, d->scratch.len);
-	e.canon = canon ? yg_xstrdup(canon) : NULL;
+	size_t nl = strlen(label), nk = d->scratch.len, nc = canon ? strlen(canon) + 1 : 0;
+	e.label = yg_xmalloc(nl + 1 + nk + 1 + nc);
+	memcpy(e.label, label, nl + 1);
+	e.key = e.label + nl + 1;
+	memcpy(e.key, d->scratch.s, nk);
+	e.key[nk] = '\0';
+	e.canon = canon ? memcpy(e.key + nk + 1, canon, nc) : NULL;
 	e.concept = e.place = -1;
 	e.cite = d->cite;
 	YG_VEC_PUSH(d->entities, e);
@@ -366,12 +364,22 @@ void yg_document_text_into(const yg_document *d, uint32_t a, uint32_t b, yg_buf 
 {
 	yg_buf_reserve(out, a < b && b <= d->toks.len ? d->toks.items[b - 1].end - d->toks.items[a].start : 0);
 	out->s[out->len] = '\0';
-	for (uint32_t i = a; i < b && b <= d->toks.len; i++) {
-		const yg_token *t = &d->toks.items[i];
-		if (i > a && t->start > d->toks.items[i - 1].end)
+	if (!(a < b && b <= d->toks.len))
+		return;
+	/* tokens apart by nothing or by one space read as they are written:
+	 * copied a run at a time, not a token at a time */
+	const yg_token *tk = d->toks.items;
+	uint32_t run = tk[a].start, end = tk[a].end;
+	for (uint32_t i = a + 1; i < b; i++) {
+		uint32_t gap = tk[i].start - end;
+		if (gap > 1 || (gap == 1 && d->text.s[end] != ' ')) {
+			yg_buf_add(out, d->text.s + run, end - run);
 			yg_buf_putc(out, ' ');
-		yg_buf_add(out, d->text.s + t->start, t->end - t->start);
+			run = tk[i].start;
+		}
+		end = tk[i].end;
 	}
+	yg_buf_add(out, d->text.s + run, end - run);
 }
 
 char *yg_document_text(const yg_document *d, uint32_t a, uint32_t b)

@@ -146,7 +146,8 @@ typedef struct {
 
 typedef struct {
 	uint16_t type;
-	char *label;          /* canonical label */
+	char *label;          /* canonical label; one allocation holds it,
+	                       * key and canon (freed as label) */
 	char *key;            /* folded identity within the document */
 	char *canon;          /* the identity's name when it is not the label
 	                       * (a body or facility placed in a province:

@@ -225,32 +225,34 @@ static const yg_concept *province_concept(const yg_graph *g, const yg_document *
 	return yg_lexicon_concept(g->lx, (size_t)ent->concept);
 }
 
-char *yg_graph_entity_iri(const yg_graph *g, const yg_document *d, size_t e)
+void yg_graph_entity_iri_into(yg_buf *out, const yg_graph *g, const yg_document *d, size_t e)
 {
 	const yg_entity *ent = &d->entities.items[e];
-	yg_buf b;
-	yg_buf_init(&b);
-	yg_buf_puts(&b, g->base);
-	yg_buf_puts(&b, yg_type_segment((yg_etype)ent->type));
-	yg_buf_putc(&b, '/');
+	yg_buf_puts(out, g->base);
+	yg_buf_puts(out, yg_type_segment((yg_etype)ent->type));
+	yg_buf_putc(out, '/');
 	const yg_concept *pc = province_concept(g, d, (int32_t)e);
-	char *slug;
 	if (pc) {
-		slug = yg_xstrdup(pc->slug);
+		yg_buf_puts(out, pc->slug);
 	} else if (ent->type == YG_T_RESOLUTION && ent->identifier) {
 		/* a provincial document is its issuer's province's (relate.c) */
-		slug = yg_slug(ent->identifier, strlen(ent->identifier));
 		const yg_concept *ip = ent->place >= 0 ? yg_lexicon_concept(g->lx, (size_t)ent->place) : NULL;
 		if (ip) {
-			yg_buf_puts(&b, ip->slug);
-			yg_buf_putc(&b, '/');
+			yg_buf_puts(out, ip->slug);
+			yg_buf_putc(out, '/');
 		}
+		yg_slug_into(out, ent->identifier, strlen(ent->identifier));
 	} else {
 		const char *name = ent->canon ? ent->canon : ent->label;
-		slug = yg_slug(name, strlen(name));
+		yg_slug_into(out, name, strlen(name));
 	}
-	yg_buf_puts(&b, slug);
-	free(slug);
+}
+
+char *yg_graph_entity_iri(const yg_graph *g, const yg_document *d, size_t e)
+{
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_graph_entity_iri_into(&b, g, d, e);
 	return yg_buf_take(&b);
 }
 

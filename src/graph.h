@@ -94,5 +94,7 @@ const char *yg_type_segment(yg_etype t);
 
 /* The IRI the graph gives entity e of document d (caller frees). */
 char *yg_graph_entity_iri(const yg_graph *g, const yg_document *d, size_t e);
+/* The same, appended to out. */
+void yg_graph_entity_iri_into(yg_buf *out, const yg_graph *g, const yg_document *d, size_t e);
 
 #endif

@@ -56,17 +56,18 @@ static unsigned slug_class(uint32_t cp)
 	return cp < SLUG_TABLE ? slug_table[cp] : slug_class_slow(cp);
 }
 
-char *yg_slug(const char *s, size_t n)
+void yg_slug_into(yg_buf *out, const char *s, size_t n)
 {
 	size_t vlen;
 	const char *known = yg_memo_get(YG_MEMO_SLUG, s, n, &vlen);
-	if (known)
-		return yg_xstrndup(known, vlen);
+	if (known) {
+		yg_buf_add(out, known, vlen);
+		return;
+	}
 	pthread_once(&slug_once, slug_init);
-	yg_buf b;
-	yg_buf_init(&b);
-	yg_buf_reserve(&b, n);
-	b.s[0] = '\0';
+	size_t base = out->len;
+	yg_buf_reserve(out, n);
+	out->s[out->len] = '\0';
 	int lost = 0, dash = 0;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp = yg_utf8_next(s, &i);
@@ -77,26 +78,33 @@ char *yg_slug(const char *s, size_t n)
 		if (c >= 'A' && c <= 'Z')
 			c = (char)(c + 32);
 		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-			if (dash && b.len)
-				yg_buf_putc(&b, '-');
+			if (dash && out->len > base)
+				yg_buf_putc(out, '-');
 			dash = 0;
-			yg_buf_putc(&b, c);
+			yg_buf_putc(out, c);
 		} else {
 			if (cp >= 0x80 && (cls & S_ALNUM))
 				lost = 1;
 			dash = 1;
 		}
 	}
-	if (b.len > 80) {
-		b.len = 80;
-		while (b.len && b.s[b.len - 1] == '-')
-			b.len--;
-		b.s[b.len] = '\0';
+	if (out->len - base > 80) {
+		out->len = base + 80;
+		while (out->len > base && out->s[out->len - 1] == '-')
+			out->len--;
+		out->s[out->len] = '\0';
 		lost = 1;
 	}
-	if (lost || b.len == 0)
-		yg_buf_printf(&b, "%s%08llx", b.len ? "-" : "x", yg_hash64(s, n) & 0xffffffffULL);
-	yg_memo_put(YG_MEMO_SLUG, s, n, b.s, b.len);
+	if (lost || out->len == base)
+		yg_buf_printf(out, "%s%08llx", out->len > base ? "-" : "x", yg_hash64(s, n) & 0xffffffffULL);
+	yg_memo_put(YG_MEMO_SLUG, s, n, out->s + base, out->len - base);
+}
+
+char *yg_slug(const char *s, size_t n)
+{
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_slug_into(&b, s, n);
 	return yg_buf_take(&b);
 }
 

@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "buf.h"
+
 #define YG_DEFAULT_BASE "https://w3id.org/ytegraph/id/"
 #define YG_ONTOLOGY_NS "https://w3id.org/ytegraph/ontology#"
 
@@ -16,6 +18,8 @@
  * short hash appended when letters were lost or the text was cut.  Never
  * empty.  Caller frees. */
 char *yg_slug(const char *s, size_t n);
+/* The same, appended to out. */
+void yg_slug_into(yg_buf *out, const char *s, size_t n);
 
 /* The IRI of the article with document id `id`: base + "article/" + the
  * id percent-encoded (all but ASCII letters, digits and "-._~"), so that

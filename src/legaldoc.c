@@ -371,6 +371,9 @@ void yg_recognize_documents(yg_ctx *c)
 	yg_document *d = c->d;
 	const yg_tokens *t = &d->toks;
 	for (size_t i = 0; i < t->len; i++) {
+		/* a document starts with its type or a number */
+		if (!(c->kinds[i] & 1u << YG_LEX_DOCTYPE) && !(t->items[i].flags & YG_TOK_NUM))
+			continue;
 		uint32_t tc;
 		size_t n = yg_phrase(c, i, YG_LEX_DOCTYPE, &tc), got = 0;
 		if (n && (t->items[i].flags & YG_TOK_CAP))

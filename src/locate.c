@@ -260,10 +260,9 @@ static int ends_with_local(const yg_document *d, const yg_keytab *names, const y
 	return found;
 }
 
-void yg_relate_locations(const yg_ctx *c)
+void yg_relate_locations(const yg_ctx *c, const uint8_t *examples)
 {
 	const yg_document *d = c->d;
-	uint8_t *examples = yg_example_sentences(c);
 	int32_t *sp = sentence_provinces(d);
 	int strong = strong_article_province(c);
 	int sector = provincial_units_article(c);
@@ -311,5 +310,4 @@ void yg_relate_locations(const yg_ctx *c)
 	}
 	lists_under_provinces(c, sp, examples);
 	free(sp);
-	free(examples);
 }

@@ -23,38 +23,39 @@ struct yg_phrases {
 };
 
 /* Walk the trie from token i; append every payload met, and note its kind
- * and role in the masks of token i. */
-static void index_from(yg_phrases *px, const yg_trie *trie, size_t i)
+ * and role in the masks of token i.  Most tokens start no phrase: the
+ * root's table answers that without a call. */
+static void index_from(yg_phrases *px, const yg_trie *trie, const int32_t *roots, uint32_t nroots, size_t i)
 {
 	const yg_tokens *t = px->toks;
 	uint32_t kinds = 0;
 	uint64_t roles = 0;
-	int32_t nd = YG_TRIE_ROOT;
-	for (size_t k = i; k < t->len && k - i < UINT16_MAX; k++) {
-		if (t->items[k].flags & YG_TOK_MASKED)
-			break;
-		nd = yg_trie_step(trie, nd, t->items[k].key);
-		if (nd < 0)
-			break;
+	const yg_token *first = &t->items[i];
+	int32_t nd = !(first->flags & YG_TOK_MASKED) && first->key != YG_KEY_NONE && first->key < nroots
+	             ? roots[first->key] : 0;
+	for (size_t k = i; nd > 0;) {
 		const yg_payload *p;
 		size_t np = yg_trie_payloads(trie, nd, &p);
-		if (np == 0)
-			continue; /* (items may still be NULL: no offset to it) */
-		if (px->nitems + np > px->cap) {
-			while (px->nitems + np > px->cap)
-				px->cap = px->cap ? px->cap * 2 : 256;
-			px->items = yg_xrealloc(px->items, px->cap * sizeof *px->items);
+		if (np) {
+			if (px->nitems + np > px->cap) {
+				while (px->nitems + np > px->cap)
+					px->cap = px->cap ? px->cap * 2 : 256;
+				px->items = yg_xrealloc(px->items, px->cap * sizeof *px->items);
+			}
+			struct yg_phrase_item *m = px->items + px->nitems;
+			for (size_t j = 0; j < np; j++) {
+				m[j].kind = p[j].kind;
+				m[j].role = p[j].role;
+				m[j].len = (uint16_t)(k - i + 1);
+				m[j].concept = p[j].concept;
+				kinds |= 1u << p[j].kind;
+				roles |= p[j].role ? 1ull << p[j].role : 0;
+			}
+			px->nitems += np;
 		}
-		struct yg_phrase_item *m = px->items + px->nitems;
-		for (size_t j = 0; j < np; j++) {
-			m[j].kind = p[j].kind;
-			m[j].role = p[j].role;
-			m[j].len = (uint16_t)(k - i + 1);
-			m[j].concept = p[j].concept;
-			kinds |= 1u << p[j].kind;
-			roles |= p[j].role ? 1ull << p[j].role : 0;
-		}
-		px->nitems += np;
+		if (++k >= t->len || k - i >= UINT16_MAX || (t->items[k].flags & YG_TOK_MASKED))
+			break;
+		nd = yg_trie_step(trie, nd, t->items[k].key);
 	}
 	px->kinds[i] = kinds;
 	px->roles[i] = roles;
@@ -69,9 +70,11 @@ yg_phrases *yg_phrases_new(const yg_tokens *t, const yg_lexicon *lx)
 	px->first = yg_xmalloc((n + 1) * sizeof *px->first);
 	px->kinds = yg_xmalloc((n + 1) * sizeof *px->kinds);
 	px->roles = yg_xmalloc((n + 1) * sizeof *px->roles);
+	uint32_t nroots;
+	const int32_t *roots = yg_trie_roots(trie, &nroots);
 	for (size_t i = 0; i < n; i++) {
 		px->first[i] = (uint32_t)px->nitems;
-		index_from(px, trie, i);
+		index_from(px, trie, roots, nroots, i);
 	}
 	px->first[n] = (uint32_t)px->nitems;
 	px->kinds[n] = 0;

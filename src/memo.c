@@ -7,7 +7,7 @@
 
 #include "buf.h"
 
-enum { MEMO_SLOTS = 512, MEMO_BYTES = 62 };
+enum { MEMO_SLOTS = 1024, MEMO_BYTES = 62 };
 
 typedef struct {
 	uint8_t klen, vlen; /* klen 0 = empty */
@@ -35,7 +35,7 @@ static slot *slot_for(yg_memo_kind kind, const char *key, size_t klen)
 		m = yg_xcalloc(1, sizeof *m);
 		pthread_setspecific(memo_key, m);
 	}
-	return &m->tab[kind][yg_hash64(key, klen) & (MEMO_SLOTS - 1)];
+	return &m->tab[kind][yg_hash_table(key, klen) & (MEMO_SLOTS - 1)];
 }
 
 const char *yg_memo_get(yg_memo_kind kind, const char *key, size_t klen, size_t *vlen)

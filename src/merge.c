@@ -246,10 +246,11 @@ void yg_relate_mergers(const yg_ctx *c)
 	const yg_document *d = c->d;
 	uint32_t sent = UINT32_MAX;
 	int tries = 0;
+	const uint64_t cues = 1ull << YG_ROLE_MERGER | 1ull << YG_ROLE_MERGE_JOIN | 1ull << YG_ROLE_REORGANISE;
 	for (size_t i = 0; i < d->toks.len; i++) {
 		size_t n, min_units = 1;
-		if (!yg_tok_live(d, i))
-			continue;
+		if (!(c->roles[i] & cues) || !yg_tok_live(d, i))
+			continue; /* (most tokens start no cue) */
 		if ((n = yg_role_at(c, i, YG_ROLE_MERGER)) == 0 && (n = yg_role_at(c, i, YG_ROLE_MERGE_JOIN)) == 0 &&
 		    (n = yg_role_at(c, i, YG_ROLE_REORGANISE)) > 0)
 			min_units = 2; /* "tổ chức lại" one unit: a conversion */

@@ -2,6 +2,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <strings.h>
 #include <unicode/ucnv.h>
 #include <unicode/uchar.h>
@@ -408,6 +411,18 @@ static void blank_controls(char *str, size_t n)
 {
 	unsigned char *s = (unsigned char *)str;
 	size_t i = 0;
+#ifdef __SSE2__
+	/* sixteen bytes a step where SSE2 is there (all x86-64); the marks
+	 * are exact here, and blank_at decides as below */
+	const __m128i ctl = _mm_set1_epi8(0x1F), del = _mm_set1_epi8(0x7F), c2 = _mm_set1_epi8((char)0xC2);
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, ctl), v),
+		                           _mm_or_si128(_mm_cmpeq_epi8(v, del), _mm_cmpeq_epi8(v, c2)));
+		for (unsigned m = (unsigned)_mm_movemask_epi8(hit); m; m &= m - 1)
+			blank_at(s, i + (size_t)__builtin_ctz(m), n);
+	}
+#endif
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	for (; i + 8 <= n; i += 8)
 		for (uint64_t m = control_marks(s + i); m; m &= m - 1)

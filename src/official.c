@@ -682,13 +682,15 @@ static size_t appointment_at(yg_ctx *c, size_t i, person *first, size_t after)
 	return k + n - i;
 }
 
-/* Returns tokens consumed from i, 0 if nothing here. */
-static size_t official_at(yg_ctx *c, size_t i)
+/* Returns tokens consumed from i, 0 if nothing here.  degrees: the caller's
+ * buffer for the degrees, emptied here (one per document, not one per
+ * token tried). */
+static size_t official_at(yg_ctx *c, size_t i, yg_buf *degrees)
 {
 	yg_document *d = c->d;
-	yg_buf deg;
-	yg_buf_init(&deg);
-	yg_buf_puts(&deg, "");
+	yg_buf deg = *degrees;
+	deg.len = 0;
+	deg.s[0] = '\0';
 	int honorific = 0;
 	size_t p = prefixes_at(c, i, &deg, &honorific), consumed = 0;
 	chain ch;
@@ -760,7 +762,7 @@ static size_t official_at(yg_ctx *c, size_t i)
 			consumed += sep + tl;
 		}
 	}
-	yg_buf_free(&deg);
+	*degrees = deg;
 	return consumed;
 }
 
@@ -769,15 +771,19 @@ void yg_recognize_officials(yg_ctx *c)
 	yg_document *d = c->d;
 	const uint32_t starts = 1u << YG_LEX_DEGREE | 1u << YG_LEX_HONORIFIC | 1u << YG_LEX_TITLE |
 	                        1u << YG_LEX_FAMILY;
+	yg_buf deg;
+	yg_buf_init(&deg);
+	yg_buf_reserve(&deg, 0);
 	for (size_t i = 0; i < d->toks.len; i++) {
 		/* an official starts with a degree, an honorific, a title or a
 		 * family name */
 		if (!yg_tok_live(d, i) || !yg_kinds_at(c, i, starts))
 			continue;
-		size_t n = official_at(c, i);
+		size_t n = official_at(c, i, &deg);
 		if (n)
 			i += n - 1;
 	}
+	yg_buf_free(&deg);
 }
 
 /* Well-known persons by name (PersonScheme): "Bác Hồ" is Hồ Chí Minh. */

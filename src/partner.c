@@ -141,20 +141,30 @@ static void support(const yg_ctx *c, size_t cue, size_t lo, size_t hi, size_t en
  * tinh của", then a support verb; its token and role, or role 0. */
 static yg_role sentence_cue(const yg_ctx *c, size_t from, size_t end, size_t *at)
 {
-	static const yg_role order[] = {YG_ROLE_BETWEEN, YG_ROLE_SATELLITE_OF, YG_ROLE_SUPPORT, YG_ROLE_MUTUAL};
-	for (size_t r = 0; r < sizeof order / sizeof order[0]; r++)
-		for (size_t k = from; k < end; k++)
-			if (yg_tok_live(c->d, k) && yg_role_at(c, k, order[r])) {
-				*at = k;
-				return order[r];
-			}
+	enum { NCUES = 4 };
+	static const yg_role order[NCUES] = {YG_ROLE_BETWEEN, YG_ROLE_SATELLITE_OF, YG_ROLE_SUPPORT, YG_ROLE_MUTUAL};
+	const uint64_t any = 1ull << YG_ROLE_BETWEEN | 1ull << YG_ROLE_SATELLITE_OF | 1ull << YG_ROLE_SUPPORT |
+	                     1ull << YG_ROLE_MUTUAL;
+	/* one pass, the first token of each cue; most tokens start none */
+	size_t first[NCUES] = {end, end, end, end};
+	for (size_t k = from; k < end; k++) {
+		if (!(c->roles[k] & any) || !yg_tok_live(c->d, k))
+			continue;
+		for (size_t r = 0; r < NCUES; r++)
+			if (first[r] == end && yg_role_at(c, k, order[r]))
+				first[r] = k;
+	}
+	for (size_t r = 0; r < NCUES; r++)
+		if (first[r] < end) {
+			*at = first[r];
+			return order[r];
+		}
 	return YG_ROLE_NONE;
 }
 
-void yg_relate_partners(const yg_ctx *c)
+void yg_relate_partners(const yg_ctx *c, const uint8_t *examples)
 {
 	yg_document *d = c->d;
-	uint8_t *examples = yg_example_sentences(c);
 	int32_t beneficiary = -1;
 	size_t i = 0;
 	while (i < d->toks.len) {
@@ -180,5 +190,4 @@ void yg_relate_partners(const yg_ctx *c)
 		}
 		i = end;
 	}
-	free(examples);
 }

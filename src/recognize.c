@@ -37,12 +37,107 @@ static int cmp_position(const void *pa, const void *pb)
 	return a->tok_end < b->tok_end ? -1 : a->tok_end > b->tok_end;
 }
 
+/* Mentions are sorted by two words each, made once per mention: a
+ * mention is some 120 bytes and its comparison a call, while the words
+ * compare inline.  The mention's index ends the key, so equal mentions
+ * keep their order, as the stable sort by cmp_* did. */
+typedef struct {
+	uint64_t hi, lo;
+} mention_key;
+
+enum { SHORT_SORT = 24 };
+
+static inline int key_before(const mention_key *a, const mention_key *b)
+{
+	return a->hi < b->hi || (a->hi == b->hi && a->lo < b->lo);
+}
+
+/* The order of cmp_mentions: longest span first, then type priority,
+ * then priority, then position. */
+static mention_key overlap_of(const yg_mention *m, size_t i)
+{
+	uint32_t len = m->tok_end - m->tok_start;
+	unsigned type_rank = 7u - (unsigned)yg_etype_priority((yg_etype)m->type);
+	mention_key k = {(uint64_t)(UINT32_MAX - len) << 32 | (uint64_t)type_rank << 16 | (0xFFFFu - m->priority),
+	                 (uint64_t)m->tok_start << 32 | i};
+	return k;
+}
+
+/* Bottom-up merge sort of k[0..n) (all distinct) through tmp[0..n);
+ * insertion for a short one. */
+static void sort_keys(mention_key *k, mention_key *tmp, size_t n)
+{
+	if (n <= SHORT_SORT) {
+		for (size_t i = 1; i < n; i++) {
+			mention_key x = k[i];
+			size_t j = i;
+			for (; j > 0 && key_before(&x, &k[j - 1]); j--)
+				k[j] = k[j - 1];
+			k[j] = x;
+		}
+		return;
+	}
+	mention_key *src = k, *dst = tmp;
+	for (size_t w = 1; w < n; w *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t a = lo, b = mid, o = lo;
+			while (a < mid && b < hi)
+				dst[o++] = key_before(&src[b], &src[a]) ? src[b++] : src[a++];
+			while (a < mid)
+				dst[o++] = src[a++];
+			while (b < hi)
+				dst[o++] = src[b++];
+		}
+		mention_key *t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != k)
+		memcpy(k, src, n * sizeof *k);
+}
+
+/* The order of cmp_position: by start, then end, then index. */
+static mention_key position_of(const yg_mention *m, size_t i)
+{
+	mention_key k = {(uint64_t)m->tok_start << 32 | m->tok_end, i};
+	return k;
+}
+
+/* d's first n mentions in the order of key_of, which agrees with cmp
+ * (n < 2^32: the index fits a word's half); d->mentions.items may move. */
+static void sort_by_key(yg_document *d, size_t n, mention_key (*key_of)(const yg_mention *, size_t),
+                        int (*cmp)(const void *, const void *))
+{
+	yg_mention *m = d->mentions.items;
+	if (n < 2 || n > UINT32_MAX) {
+		yg_sort(m, n, sizeof *m, cmp);
+		return;
+	}
+	mention_key *keys = yg_xmalloc(2 * n * sizeof *keys);
+	size_t i = 0;
+	for (; i < n; i++)
+		keys[i] = key_of(&m[i], i);
+	for (i = 1; i < n && key_before(&keys[i - 1], &keys[i]); i++)
+		;
+	if (i < n) {
+		sort_keys(keys, keys + n, n);
+		/* into a new array of the same room, which replaces the old */
+		yg_mention *sorted = yg_xmalloc(d->mentions.cap * sizeof *sorted);
+		for (i = 0; i < n; i++)
+			sorted[i] = m[(uint32_t)keys[i].lo];
+		free(m);
+		d->mentions.items = sorted;
+	}
+	free(keys);
+}
+
 /* Keep a non-overlapping set: longest span first, then type priority. */
 static void keep_non_overlapping(yg_document *d)
 {
-	yg_mention *m = d->mentions.items;
 	size_t n = d->mentions.len;
-	yg_sort(m, n, sizeof *m, cmp_mentions);
+	sort_by_key(d, n, overlap_of, cmp_mentions);
+	yg_mention *m = d->mentions.items;
 	unsigned char *taken = calloc(d->toks.len + 1, 1);
 	size_t kept = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -61,7 +156,7 @@ static void keep_non_overlapping(yg_document *d)
 	}
 	free(taken);
 	d->mentions.len = kept;
-	yg_sort(m, kept, sizeof *m, cmp_position);
+	sort_by_key(d, kept, position_of, cmp_position);
 }
 
 /* The province a kept mention names: a Province, or the province a body,

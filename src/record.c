@@ -3,6 +3,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "buf.h"
 
@@ -18,6 +21,16 @@ static inline uint64_t zero_bytes(uint64_t v)
 /* The first i' >= i with s[i'] == a or s[i'] == b, or n. */
 static size_t find2(const char *s, size_t i, size_t n, unsigned char a, unsigned char b)
 {
+#ifdef __SSE2__
+	/* sixteen bytes a step where SSE2 is there (all x86-64) */
+	const __m128i va = _mm_set1_epi8((char)a), vb = _mm_set1_epi8((char)b);
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)));
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	for (; i + 8 <= n; i += 8) {
 		uint64_t w;
@@ -84,6 +97,8 @@ static size_t unescape(const char *s, size_t i, size_t end, char **o)
  * through `scratch`) into a new allocation; *pos moves past its closing
  * quote.  NULL: not one this parser takes.  A backslash and what follows
  * are read as one escape, so the closing quote is the one cJSON finds. */
+enum { HAND_OVER = 256 };
+
 static char *string_at(const char *s, size_t n, size_t *pos, yg_buf *scratch)
 {
 	size_t i = *pos + 1;
@@ -96,6 +111,10 @@ static char *string_at(const char *s, size_t n, size_t *pos, yg_buf *scratch)
 		yg_buf_add(scratch, s + i, stop - i);
 		if (s[stop] == '"') {
 			*pos = stop + 1;
+			/* the article text is handed over, not copied again
+			 * (when it fills at least half of the room) */
+			if (scratch->len >= HAND_OVER && scratch->len >= scratch->cap / 2)
+				return yg_buf_take(scratch);
 			return yg_xstrndup(scratch->s, scratch->len);
 		}
 		if (stop + 1 >= n)
@@ -159,6 +178,8 @@ cJSON *yg_record_parse_flat(const char *s, size_t n)
 		return NULL;
 	yg_buf scratch;
 	yg_buf_init(&scratch);
+	/* no string is longer than the line: room once, not by doubling */
+	yg_buf_reserve(&scratch, n);
 	i = skip_space(s, i + 1, n);
 	if (i < n && s[i] == '}') {
 		i++;

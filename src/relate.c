@@ -347,9 +347,11 @@ void yg_relate(yg_ctx *c)
 	resolve_links(c);
 	one_post_per_body(d);
 	yg_relate_issuers(c);
-	yg_relate_locations(c);
+	uint8_t *examples = yg_example_sentences(c);
+	yg_relate_locations(c, examples);
 	yg_relate_mergers(c);
-	yg_relate_partners(c);
+	yg_relate_partners(c, examples);
+	free(examples);
 	for (size_t e = 0; e < d->entities.len; e++)
 		tidy_mentions(&d->entities.items[e]);
 }

@@ -39,8 +39,9 @@ char *yg_date_since(const yg_ctx *c, size_t a, size_t b);
 uint8_t *yg_example_sentences(const yg_ctx *c);
 
 void yg_relate_issuers(const yg_ctx *c);
-void yg_relate_locations(const yg_ctx *c);
+/* examples: yg_example_sentences of the document, made once for both */
+void yg_relate_locations(const yg_ctx *c, const uint8_t *examples);
 void yg_relate_mergers(const yg_ctx *c);
-void yg_relate_partners(const yg_ctx *c);
+void yg_relate_partners(const yg_ctx *c, const uint8_t *examples);
 
 #endif

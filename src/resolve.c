@@ -63,10 +63,11 @@ static long *map_slot(str_map *m, const char *key)
 static char *name_key(const char *label, int last)
 {
 	const char *w = last ? last_word(label) : label;
-	char *f = yg_fold_phrase(w, strlen(w));
-	char *k = yg_strjoin(last ? "L" : "F", ":", f);
-	free(f);
-	return k;
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_buf_add(&b, last ? "L:" : "F:", 2);
+	yg_fold_phrase_into(&b, w, strlen(w));
+	return yg_buf_take(&b);
 }
 
 /* Officials: a short reference takes the full name of the titled person
@@ -133,7 +134,9 @@ static char *doc_key(const char *doctype, const char *num, size_t n)
 {
 	yg_buf b;
 	yg_buf_init(&b);
-	yg_buf_printf(&b, "%s|%.*s", doctype, (int)n, num);
+	yg_buf_puts(&b, doctype);
+	yg_buf_putc(&b, '|');
+	yg_buf_add(&b, num, strnlen(num, n));
 	return yg_buf_take(&b);
 }
 
@@ -230,11 +233,11 @@ static void resolve_hospitals(yg_document *d)
 static char *identity_key(const yg_mention *m)
 {
 	const char *name = m->canon ? m->canon : m->label;
-	char *f = yg_fold_phrase(name, strlen(name));
 	yg_buf b;
 	yg_buf_init(&b);
-	yg_buf_printf(&b, "%u|%s", (unsigned)m->type, f);
-	free(f);
+	yg_buf_putu(&b, m->type);
+	yg_buf_putc(&b, '|');
+	yg_fold_phrase_into(&b, name, strlen(name));
 	return yg_buf_take(&b);
 }
 
@@ -301,7 +304,9 @@ static char *head_key(const yg_ctx *c, const yg_mention *m)
 {
 	yg_buf b;
 	yg_buf_init(&b);
-	yg_buf_printf(&b, "%u|%s", (unsigned)m->type, yg_head_label(c, (uint32_t)m->head));
+	yg_buf_putu(&b, m->type);
+	yg_buf_putc(&b, '|');
+	yg_buf_puts(&b, yg_head_label(c, (uint32_t)m->head));
 	return yg_buf_take(&b);
 }
 

@@ -253,10 +253,32 @@ static inline size_t word_run(tokenizer *tz, size_t n, size_t i, size_t j, uint3
 	shape sh;
 	shape_start(&sh, cp, cls);
 	while (k < n) {
+		/* most of a syllable is ASCII lower case: no split, no digit */
+		size_t k0 = k;
+		while (k < n && (unsigned char)(s[k] - 'a') < 26)
+			k++;
+		if (k > k0) {
+			sh.letters += k - k0;
+			lower_run += (int)(k - k0);
+			cps += k - k0;
+			digits = 0;
+			if (k == n)
+				break;
+		}
+		if (s[k] == ' ')
+			break; /* how most words end: nothing to decode */
 		size_t k2 = k;
 		unsigned char b0 = (unsigned char)s[k];
 		uint32_t c2 = b0 < 0x80 ? (k2++, b0) : yg_utf8_next(s, &k2);
 		unsigned cl2 = class_table_of(c2);
+		if ((cl2 & (C_WORD | C_UPPER | C_LOWER)) == (C_WORD | C_LOWER)) {
+			sh.letters++;
+			lower_run++;
+			digits = 0;
+			k = k2;
+			cps++;
+			continue;
+		}
 		if (!(cl2 & C_WORD)) {
 			/* an apostrophe between letters is part of the word:
 			 * "Đắk R'lấp", "Ia H’Drai", "Đạ M’rông" */
@@ -341,6 +363,11 @@ void yg_tokenize(const char *s, size_t n, yg_keytab *intern,
 		}
 		i = word_run(&tz, n, i, j, cp, cls, pending);
 		pending = 0;
+		if (i < n && s[i] == ' ') { /* the space after a word, at once */
+			pending = YG_TOK_SPACE_BEFORE;
+			i++;
+			tz.cp++;
+		}
 	}
 	out->lines[out->nlines - 1].end = (uint32_t)n;
 	out->lines[out->nlines - 1].tok_end = (uint32_t)out->len;
@@ -424,7 +451,8 @@ void yg_segment_sentences(const char *s, yg_tokens *t, const uint32_t *abbrev, s
 		tk->sent = sent;
 		if (start)
 			tk->flags |= YG_TOK_SENT_START;
-		start = ends_sentence(s, t, i, abbrev, nabbrev);
+		/* only punctuation ends a sentence */
+		start = (tk->flags & YG_TOK_PUNCT) && ends_sentence(s, t, i, abbrev, nabbrev);
 	}
 	t->nsent = t->len ? sent + 1 : 0;
 }

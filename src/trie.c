@@ -5,15 +5,29 @@
 
 #include "buf.h"
 
-/* ---- key table: open addressing, FNV-1a ---- */
+/* ---- key table: open addressing (yg_hash_table) ---- */
+
+/* Keys live end to end in one pool, not one allocation each, and the
+ * first slots and key references inside the table itself: documents make
+ * short-lived tables of a few keys to a few hundred (resolve.c,
+ * locate.c). */
+enum { FIRST_SLOTS = 64, FIRST_KEYS = 16 };
+
+typedef struct {
+	size_t off;      /* in pool */
+	uint32_t len;
+} key_ref;
 
 struct yg_keytab {
-	char **keys;     /* keys[id], id 0 unused */
-	uint32_t *lens;  /* lens[id] */
+	key_ref *refs;   /* refs[id], id 0 unused */
+	char *pool;
+	size_t pool_len, pool_cap;
 	uint32_t nkeys, keys_cap;
 	uint32_t *slots; /* 0 = empty, else id */
 	size_t nslots;
 	uint64_t stamp;  /* changes whenever the ids could */
+	uint32_t first_slots[FIRST_SLOTS];
+	key_ref first_refs[FIRST_KEYS];
 };
 
 /* Stamps are unique in the process, so a cache keyed on one can never
@@ -30,11 +44,10 @@ yg_keytab *yg_keytab_new(void)
 {
 	yg_keytab *kt = yg_xcalloc(1, sizeof *kt);
 	/* small to start: documents make short-lived tables (resolve.c) */
-	kt->nslots = 64;
-	kt->slots = yg_xcalloc(kt->nslots, sizeof *kt->slots);
-	kt->keys_cap = 16;
-	kt->keys = yg_xcalloc(kt->keys_cap, sizeof *kt->keys);
-	kt->lens = yg_xcalloc(kt->keys_cap, sizeof *kt->lens);
+	kt->nslots = FIRST_SLOTS;
+	kt->slots = kt->first_slots;
+	kt->keys_cap = FIRST_KEYS;
+	kt->refs = kt->first_refs;
 	kt->nkeys = 1;
 	kt->stamp = next_stamp();
 	return kt;
@@ -44,23 +57,23 @@ void yg_keytab_free(yg_keytab *kt)
 {
 	if (!kt)
 		return;
-	for (uint32_t i = 1; i < kt->nkeys; i++)
-		free(kt->keys[i]);
-	free(kt->keys);
-	free(kt->lens);
-	free(kt->slots);
+	if (kt->refs != kt->first_refs)
+		free(kt->refs);
+	if (kt->slots != kt->first_slots)
+		free(kt->slots);
+	free(kt->pool);
 	free(kt);
 }
 
 static size_t probe(const yg_keytab *kt, const char *s, size_t n)
 {
 	size_t mask = kt->nslots - 1;
-	size_t i = (size_t)yg_hash64(s, n) & mask;
+	size_t i = (size_t)yg_hash_table(s, n) & mask;
 	for (;;) {
 		uint32_t id = kt->slots[i];
 		if (id == 0)
 			return i;
-		if (kt->lens[id] == n && memcmp(kt->keys[id], s, n) == 0)
+		if (kt->refs[id].len == n && memcmp(kt->pool + kt->refs[id].off, s, n) == 0)
 			return i;
 		i = (i + 1) & mask;
 	}
@@ -79,10 +92,11 @@ static void grow(yg_keytab *kt)
 	kt->slots = yg_xcalloc(kt->nslots, sizeof *kt->slots);
 	for (size_t i = 0; i < oldn; i++)
 		if (old[i]) {
-			const char *k = kt->keys[old[i]];
-			kt->slots[probe(kt, k, strlen(k))] = old[i];
+			const key_ref *r = &kt->refs[old[i]];
+			kt->slots[probe(kt, kt->pool + r->off, r->len)] = old[i];
 		}
-	free(old);
+	if (old != kt->first_slots)
+		free(old);
 }
 
 uint32_t yg_keytab_intern(yg_keytab *kt, const char *s, size_t n)
@@ -96,11 +110,24 @@ uint32_t yg_keytab_intern(yg_keytab *kt, const char *s, size_t n)
 	}
 	if (kt->nkeys == kt->keys_cap) {
 		kt->keys_cap *= 2;
-		kt->keys = yg_xrealloc(kt->keys, kt->keys_cap * sizeof *kt->keys);
-		kt->lens = yg_xrealloc(kt->lens, kt->keys_cap * sizeof *kt->lens);
+		if (kt->refs == kt->first_refs) {
+			kt->refs = yg_xmalloc(kt->keys_cap * sizeof *kt->refs);
+			memcpy(kt->refs, kt->first_refs, sizeof kt->first_refs);
+		} else {
+			kt->refs = yg_xrealloc(kt->refs, kt->keys_cap * sizeof *kt->refs);
+		}
 	}
-	kt->keys[kt->nkeys] = yg_xstrndup(s, n);
-	kt->lens[kt->nkeys] = (uint32_t)n;
+	if (kt->pool_len + n + 1 > kt->pool_cap) {
+		size_t cap = kt->pool_cap ? kt->pool_cap : 1024;
+		while (cap < kt->pool_len + n + 1)
+			cap *= 2;
+		kt->pool = yg_xrealloc(kt->pool, cap);
+		kt->pool_cap = cap;
+	}
+	if (n)
+		memcpy(kt->pool + kt->pool_len, s, n);
+	kt->refs[kt->nkeys] = (key_ref){kt->pool_len, (uint32_t)n};
+	kt->pool_len += n;
 	kt->slots[i] = kt->nkeys;
 	kt->stamp = next_stamp();
 	return kt->nkeys++;
@@ -222,6 +249,12 @@ void yg_trie_add(yg_trie *t, const uint32_t *keys, size_t nkeys, yg_payload p)
 			return;
 	n->pay = yg_xrealloc(n->pay, (n->npay + 1) * sizeof *n->pay);
 	n->pay[n->npay++] = p;
+}
+
+const int32_t *yg_trie_roots(const yg_trie *t, uint32_t *len)
+{
+	*len = t->root_len;
+	return t->root_child;
 }
 
 size_t yg_trie_payloads(const yg_trie *t, int32_t nd, const yg_payload **out)

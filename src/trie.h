@@ -41,6 +41,9 @@ void yg_trie_add(yg_trie *t, const uint32_t *keys, size_t n, yg_payload p);
 #define YG_TRIE_ROOT 0
 /* Child of `node` along `key`, or -1. */
 int32_t yg_trie_step(const yg_trie *t, int32_t node, uint32_t key);
+/* The root's children by key id (0: none), *len of them: the step every
+ * token starts with, taken without a call.  Owned by the trie. */
+const int32_t *yg_trie_roots(const yg_trie *t, uint32_t *len);
 /* Payloads ending at `node`: *out points into the trie (owned by it). */
 size_t yg_trie_payloads(const yg_trie *t, int32_t node, const yg_payload **out);
 

@@ -32,6 +32,7 @@ typedef struct {
 	int32_t *issuer;      /* [entities] the first issuedBy object, or -1 */
 	uint32_t *sent_first; /* [nsent + 1] the first token of each sentence */
 	uint8_t **nested;     /* [entities][mentions] inside another's mention */
+	uint8_t *nested_flags; /* the block nested[] point into */
 } record_index;
 
 typedef struct {
@@ -56,10 +57,13 @@ static void mark_nested(const yg_document *d, record_index *ix)
 	for (size_t e = 0; e < d->entities.len; e++)
 		n += d->entities.items[e].mentions.len;
 	ix->nested = yg_xmalloc((d->entities.len + 1) * sizeof *ix->nested);
+	/* one block for all entities' flags */
+	uint8_t *flags = ix->nested_flags = yg_xcalloc(n + d->entities.len + 1, 1);
 	span_ref *all = yg_xmalloc((n + 1) * sizeof *all);
 	for (size_t e = 0; e < d->entities.len; e++) {
 		const yg_entity *ent = &d->entities.items[e];
-		ix->nested[e] = yg_xcalloc(ent->mentions.len + 1, 1);
+		ix->nested[e] = flags;
+		flags += ent->mentions.len + 1;
 		for (size_t m = 0; m < ent->mentions.len; m++)
 			all[k++] = (span_ref){ent->mentions.items[m].start, ent->mentions.items[m].end, (uint32_t)e,
 			                      (uint32_t)m};
@@ -103,8 +107,7 @@ static void index_record(const yg_document *d, record_index *ix)
 
 static void index_free(const yg_document *d, record_index *ix)
 {
-	for (size_t e = 0; e < d->entities.len; e++)
-		free(ix->nested[e]);
+	free(ix->nested_flags);
 	free(ix->nested);
 	free(ix->issuer);
 	free(ix->sent_first);
@@ -164,7 +167,9 @@ static void str_array(yg_buf *b, const yg_strlist *l)
 	yg_buf_putc(b, ']');
 }
 
-static void entity_json(yg_buf *b, const yg_document *d, const yg_graph *g, const record_index *ix, size_t e)
+/* scratch: room for the entity's IRI, reused from entity to entity */
+static void entity_json(yg_buf *b, const yg_document *d, const yg_graph *g, const record_index *ix, size_t e,
+                        yg_buf *scratch)
 {
 	const yg_entity *ent = &d->entities.items[e];
 	YG_BUF_LIT(b, "{\"type\":");
@@ -173,10 +178,10 @@ static void entity_json(yg_buf *b, const yg_document *d, const yg_graph *g, cons
 	yg_json_str(b, ent->label);
 	YG_BUF_LIT(b, ",\"aliases\":");
 	str_array(b, &ent->aliases);
-	char *iri = yg_graph_entity_iri(g, d, e);
+	scratch->len = 0;
+	yg_graph_entity_iri_into(scratch, g, d, e);
 	YG_BUF_LIT(b, ",\"iri\":");
-	yg_json_str(b, iri);
-	free(iri);
+	yg_json_strn(b, scratch->s, scratch->len);
 	if (ent->identifier) {
 		YG_BUF_LIT(b, ",\"identifier\":");
 		yg_json_str(b, ent->identifier);
@@ -221,11 +226,14 @@ void yg_extract_jsonl(yg_buf *b, const yg_document *d, const yg_graph *g)
 	record_index ix;
 	index_record(d, &ix);
 	YG_BUF_LIT(b, ",\"entities\":[");
+	yg_buf scratch;
+	yg_buf_init(&scratch);
 	for (size_t e = 0; e < d->entities.len; e++) {
 		if (e)
 			yg_buf_putc(b, ',');
-		entity_json(b, d, g, &ix, e);
+		entity_json(b, d, g, &ix, e, &scratch);
 	}
+	yg_buf_free(&scratch);
 	YG_BUF_LIT(b, "],\"relations\":[");
 	for (size_t i = 0; i < d->relations.len; i++) {
 		const yg_relation *r = &d->relations.items[i];

@@ -12,6 +12,7 @@
 #include "normalize.h"
 #include "segment.h"
 #include "tap.h"
+#include "trie.h"
 
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
@@ -428,6 +429,111 @@ static void test_fast_utf8(void)
 	OK(bad_nfc == 0 && valid > 5000, "NFC as ICU makes it (%d well-formed texts, %d differ)", valid, bad_nfc);
 }
 
+/* The plain rule of a JSON string: quotes, and \" \\ \n \r \t or
+ * \u00XX for the bytes that need it. */
+static void json_plain(yg_buf *b, const char *s, size_t n)
+{
+	yg_buf_putc(b, '"');
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\')
+			yg_buf_printf(b, "\\%c", c);
+		else if (c == '\n')
+			YG_BUF_LIT(b, "\\n");
+		else if (c == '\r')
+			YG_BUF_LIT(b, "\\r");
+		else if (c == '\t')
+			YG_BUF_LIT(b, "\\t");
+		else if (c < 0x20)
+			yg_buf_printf(b, "\\u%04x", c);
+		else
+			yg_buf_putc(b, (char)c);
+	}
+	yg_buf_putc(b, '"');
+}
+
+/* The writers' fast paths (two digits a division, strings straight into
+ * the buffer 16 bytes a step, slugs and key tables appended in place)
+ * against what they replace. */
+static void test_fast_writers(void)
+{
+	int bad = 0;
+	char want[32];
+	for (uint64_t v = 0; v < 200000; v = v < 1000 ? v + 1 : v * 3 + 7) {
+		yg_buf b;
+		yg_buf_init(&b);
+		yg_buf_putc(&b, 'x');
+		yg_buf_putu(&b, (size_t)v);
+		snprintf(want, sizeof want, "x%zu", (size_t)v);
+		bad += strcmp(b.s, want) != 0 || b.len != strlen(want);
+		yg_buf_free(&b);
+	}
+	yg_buf b;
+	yg_buf_init(&b);
+	yg_buf_putu(&b, (size_t)-1);
+	snprintf(want, sizeof want, "%zu", (size_t)-1);
+	bad += strcmp(b.s, want) != 0;
+	yg_buf_free(&b);
+	OK(!bad, "yg_buf_putu writes what %%zu writes (%d differ)", bad);
+
+	static const char *const bits[] = {"a", "Bệnh viện ", "\"", "\\", "\n", "\r", "\t", "\x01", "\x1F",
+	                                   "\x7F", "0123456789abcdef", "ơ", "}"};
+	uint64_t st = 7;
+	bad = 0;
+	for (int round = 0; round < 2000; round++) {
+		yg_buf in, got, exp;
+		yg_buf_init(&in);
+		yg_buf_init(&got);
+		yg_buf_init(&exp);
+		for (uint32_t k = rnd(&st) % 12; k-- > 0;)
+			yg_buf_puts(&in, bits[rnd(&st) % (sizeof bits / sizeof bits[0])]);
+		yg_buf_puts(&got, "[");
+		yg_buf_puts(&exp, "[");
+		yg_json_strn(&got, in.s ? in.s : "", in.len);
+		json_plain(&exp, in.s ? in.s : "", in.len);
+		bad += strcmp(got.s, exp.s) != 0 || got.len != exp.len || got.s[got.len] != '\0';
+		yg_buf_free(&in);
+		yg_buf_free(&got);
+		yg_buf_free(&exp);
+	}
+	OK(!bad, "yg_json_strn escapes as the plain rule does (%d of 2000 differ)", bad);
+
+	static const char *const labels[] = {"Đống Đa", "54-NQ/TW", "東京",
+	                                     "Bệnh viện Đa khoa tỉnh Lào Cai và Trung tâm Kiểm soát bệnh tật "
+	                                     "thành phố Hồ Chí Minh cùng các đơn vị"};
+	bad = 0;
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+		char *slug = yg_slug(labels[i], strlen(labels[i]));
+		yg_buf into;
+		yg_buf_init(&into);
+		yg_buf_puts(&into, "base/");
+		yg_slug_into(&into, labels[i], strlen(labels[i]));
+		bad += strncmp(into.s, "base/", 5) != 0 || strcmp(into.s + 5, slug) != 0;
+		free(slug);
+		yg_buf_free(&into);
+	}
+	OK(!bad, "yg_slug_into appends what yg_slug returns, after what is there (%d differ)", bad);
+
+	yg_keytab *kt = yg_keytab_new();
+	char key[32];
+	bad = 0;
+	for (uint32_t i = 0; i < 1000; i++) {
+		snprintf(key, sizeof key, "k%u", i);
+		bad += yg_keytab_intern(kt, key, strlen(key)) != i + 1;
+	}
+	for (uint32_t i = 0; i < 1000; i++) {
+		snprintf(key, sizeof key, "k%u", i);
+		bad += yg_keytab_find(kt, key, strlen(key)) != i + 1 || yg_keytab_intern(kt, key, strlen(key)) != i + 1;
+	}
+	bad += yg_keytab_find(kt, "k1000", 5) != YG_KEY_NONE || yg_keytab_intern(kt, "", 0) != 1001;
+	yg_keytab_free(kt);
+	OK(!bad, "a key table past its first slots keeps every id (%d wrong)", bad);
+	OK(yg_hash_table("abc", 3) == yg_hash_table("abcd", 3) &&
+	   yg_hash_table("abcdefghi", 9) != yg_hash_table("abcdefghj", 9) &&
+	   yg_hash_table("a", 1) != yg_hash_table("a\0", 2),
+	   "yg_hash_table reads n bytes, each of them");
+}
+
 int main(void)
 {
 	yg_diag d = {0};
@@ -445,6 +551,7 @@ int main(void)
 	test_fast_controls();
 	test_printf();
 	test_fast_utf8();
+	test_fast_writers();
 	yg_lexicon_free(lx);
 	return DONE();
 }
