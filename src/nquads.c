@@ -1,4 +1,5 @@
 #include "nquads.h"
+#include "bufio.h"
 
 #include <pthread.h>
 #include <stdint.h>
@@ -35,27 +36,11 @@ struct yg_nq {
 	} dt[8]; /* datatype URIs, by their string */
 };
 
-static int write_byte(void *ctx, const int byte)
-{
-	yg_buf_putc(((yg_nq *)ctx)->target, (char)byte);
-	return 0;
-}
-
-static int write_bytes(void *ctx, const void *p, size_t size, size_t nmemb)
-{
-	yg_buf_add(((yg_nq *)ctx)->target, p, size * nmemb);
-	return (int)nmemb;
-}
-
-static const raptor_iostream_handler handler = {
-	.version = 2, .write_byte = write_byte, .write_bytes = write_bytes,
-};
-
 yg_nq *yg_nq_new(raptor_world *world)
 {
 	yg_nq *nq = yg_xcalloc(1, sizeof *nq);
 	nq->w = world;
-	nq->io = raptor_new_iostream_from_handler(world, nq, &handler);
+	nq->io = yg_buf_iostream(world, &nq->target);
 	yg_buf_init(&nq->scratch);
 	nq->nslots = 1024;
 	nq->slots = yg_xcalloc(nq->nslots, sizeof *nq->slots);
@@ -97,21 +82,10 @@ void yg_nq_begin(yg_nq *nq)
 	nq->nentries = nq->bytes = 0;
 }
 
-/* Eight bytes a step; never 0 (0 marks an empty slot). */
+/* never 0 (0 marks an empty slot) */
 static uint64_t hash_of(const char *s, size_t n)
 {
-	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
-	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w;
-		memcpy(&w, s + i, 8);
-		h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
-		h ^= h >> 32;
-	}
-	uint64_t tail = 0;
-	memcpy(&tail, s + i, n - i);
-	h = (h ^ tail) * 0xC4CEB9FE1A85EC53ULL;
-	h ^= h >> 29;
+	uint64_t h = yg_hash_table(s, n);
 	return h ? h : 1;
 }
 

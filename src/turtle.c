@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bufio.h"
+
 #define RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 #define RDF_NIL "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil"
 #define XSD "http://www.w3.org/2001/XMLSchema#"
@@ -46,27 +48,11 @@ struct yg_ttl {
 	} st;
 };
 
-static int write_byte(void *ctx, const int byte)
-{
-	yg_buf_putc(((yg_ttl *)ctx)->target, (char)byte);
-	return 0;
-}
-
-static int write_bytes(void *ctx, const void *p, size_t size, size_t nmemb)
-{
-	yg_buf_add(((yg_ttl *)ctx)->target, p, size * nmemb);
-	return (int)nmemb;
-}
-
-static const raptor_iostream_handler handler = {
-	.version = 2, .write_byte = write_byte, .write_bytes = write_bytes,
-};
-
 yg_ttl *yg_ttl_new(raptor_world *world, const yg_ttl_ns *ns, size_t n)
 {
 	yg_ttl *t = yg_xcalloc(1, sizeof *t);
 	t->w = world;
-	t->io = raptor_new_iostream_from_handler(world, t, &handler);
+	t->io = yg_buf_iostream(world, &t->target);
 	t->ns = yg_xcalloc(n + 1, sizeof *t->ns);
 	t->ns[0] = make_ns(xml_prefix, xml_ns);
 	for (size_t i = 0; i < n; i++)

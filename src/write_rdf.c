@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "bufio.h"
 #include "date.h"
 #include "iri.h"
 #include "normalize.h"
@@ -518,25 +519,6 @@ static void rdf_close(rdf_out *r)
 		raptor_free_world(r->w);
 }
 
-/* raptor writes its output a byte at a time: into a yg_buf through a
- * handler of our own, that is one inline append per byte (a memory
- * FILE costs a stdio call per byte, raptor's string stream a realloc). */
-static int buf_write_byte(void *ctx, const int byte)
-{
-	yg_buf_putc(ctx, (char)byte);
-	return 0;
-}
-
-static int buf_write_bytes(void *ctx, const void *p, size_t size, size_t nmemb)
-{
-	yg_buf_add(ctx, p, size * nmemb);
-	return (int)nmemb;
-}
-
-static const raptor_iostream_handler buf_handler = {
-	.version = 2, .write_byte = buf_write_byte, .write_bytes = buf_write_bytes,
-};
-
 /* ---- Turtle, a chunk of subjects at a time ----
  *
  * raptor's Turtle serializer keeps every statement until the end (some
@@ -723,7 +705,7 @@ static int turtle_via_raptor(void)
  * into *out; 1 when an IRI was refused. */
 static int render_chunk_raptor(raptor_world *w, ttl_job *j, size_t c, yg_buf *out)
 {
-	raptor_iostream *io = raptor_new_iostream_from_handler(w, out, &buf_handler);
+	raptor_iostream *io = yg_buf_iostream(w, &out);
 	rdf_out r;
 	yg_diag d = {0};
 	rdf_open_in(&r, w, "turtle", j->path, &d);
@@ -1243,7 +1225,8 @@ static char *document_quads(raptor_world *world, yg_nq *nq, const yg_graph *g, c
 	yg_buf out;
 	yg_buf_init(&out);
 	yg_buf_reserve(&out, 4096);
-	raptor_iostream *io = nq ? NULL : raptor_new_iostream_from_handler(world, &out, &buf_handler);
+	yg_buf *target = &out;
+	raptor_iostream *io = nq ? NULL : yg_buf_iostream(world, &target);
 	if (!nq && !io)
 		return yg_buf_take(&out);
 	rdf_out r;

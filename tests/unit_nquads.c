@@ -8,23 +8,11 @@
 #include <string.h>
 
 #include "buf.h"
+#include "bufio.h"
 #include "normalize.h"
 #include "nquads.h"
 #include "tap.h"
 
-static int put_byte(void *ctx, const int byte)
-{
-	yg_buf_putc(ctx, (char)byte);
-	return 0;
-}
-
-static int put_bytes(void *ctx, const void *p, size_t size, size_t nmemb)
-{
-	yg_buf_add(ctx, p, size * nmemb);
-	return (int)nmemb;
-}
-
-static const raptor_iostream_handler handler = {.version = 2, .write_byte = put_byte, .write_bytes = put_bytes};
 
 static raptor_world *w;
 
@@ -34,7 +22,7 @@ static void raptor_bytes(raptor_term *t, yg_buf *out)
 	out->len = 0;
 	yg_buf_reserve(out, 64);
 	out->s[0] = '\0';
-	raptor_iostream *io = raptor_new_iostream_from_handler(w, out, &handler);
+	raptor_iostream *io = yg_buf_iostream(w, &out);
 	raptor_term_escaped_write(t, RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL, io);
 	raptor_free_iostream(io);
 	raptor_free_term(t);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "bufio.h"
 #include "normalize.h"
 #include "tap.h"
 #include "turtle.h"
@@ -42,19 +43,6 @@ static void on_log(void *data, raptor_log_message *m)
 		errors++;
 }
 
-static int put_byte(void *ctx, const int byte)
-{
-	yg_buf_putc(ctx, (char)byte);
-	return 0;
-}
-
-static int put_bytes(void *ctx, const void *p, size_t size, size_t nmemb)
-{
-	yg_buf_add(ctx, p, size * nmemb);
-	return (int)nmemb;
-}
-
-static const raptor_iostream_handler handler = {.version = 2, .write_byte = put_byte, .write_bytes = put_bytes};
 
 static void clear(yg_buf *b)
 {
@@ -73,7 +61,7 @@ static void raptor_ttl(const char *s, const st *v, size_t n, yg_buf *out)
 		raptor_serializer_set_namespace(ser, u, (const unsigned char *)ns[i].prefix);
 		raptor_free_uri(u);
 	}
-	raptor_iostream *io = raptor_new_iostream_from_handler(w, out, &handler);
+	raptor_iostream *io = yg_buf_iostream(w, &out);
 	raptor_serializer_start_to_iostream(ser, NULL, io);
 	for (size_t i = 0; i < n; i++) {
 		raptor_term *o;
