@@ -75,6 +75,13 @@ uint64_t yg_hash_table(const char *s, size_t n)
 	return h ^ (h >> 32);
 }
 
+int yg_strcmp_null(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
 char *yg_strjoin(const char *a, const char *sep, const char *b)
 {
 	size_t na = strlen(a), ns = strlen(sep), nb = strlen(b);

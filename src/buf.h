@@ -66,6 +66,9 @@ char *yg_xstrndup(const char *s, size_t n);
 /* a + sep + b in a new string (the caller frees it); cheaper than printf
  * for the keys and labels built per mention. */
 char *yg_strjoin(const char *a, const char *sep, const char *b);
+/* strcmp with NULL before any string (a missing role, date, language or
+ * datatype sorts first, as raptor_term_compare orders them). */
+int yg_strcmp_null(const char *a, const char *b);
 
 /* 64-bit FNV-1a of s[0..n): the hash of derived IRIs (and of tables
  * whose order can show). */

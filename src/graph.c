@@ -626,13 +626,6 @@ static int cmp_strp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int cmp_opt(const char *a, const char *b)
-{
-	if (!a || !b)
-		return (a != NULL) - (b != NULL);
-	return strcmp(a, b);
-}
-
 static int cmp_edges(const void *pa, const void *pb)
 {
 	const yg_edge *a = pa, *b = pb;
@@ -642,10 +635,10 @@ static int cmp_edges(const void *pa, const void *pb)
 		return a->p < b->p ? -1 : 1;
 	if (a->o != b->o)
 		return a->o < b->o ? -1 : 1;
-	int c = cmp_opt(a->role, b->role);
+	int c = yg_strcmp_null(a->role, b->role);
 	if (!c)
-		c = cmp_opt(a->date, b->date);
-	return c ? c : cmp_opt(a->start, b->start);
+		c = yg_strcmp_null(a->date, b->date);
+	return c ? c : yg_strcmp_null(a->start, b->start);
 }
 
 static int cmp_articles(const void *a, const void *b)

@@ -95,16 +95,6 @@ static void code_issuers(const yg_ctx *c, issuers *is)
 	}
 }
 
-/* The length of a word with role r that ends right before token i, 0 if
- * none (words of up to three tokens: "đã chính thức"). */
-static size_t role_ending(const yg_ctx *c, size_t i, yg_role r)
-{
-	for (size_t back = 1; back <= 3 && back <= i; back++)
-		if (yg_role_at(c, i - back, r) == back)
-			return back;
-	return 0;
-}
-
 /* "Bộ Chính trị (vừa) ban hành Nghị quyết 72": the body that is the
  * subject of an issuing verb right before a document issued it.  A body
  * named there comes before the one a code implies ("HĐND tỉnh Lâm Đồng
@@ -125,11 +115,11 @@ static void subject_issuers(const yg_ctx *c, issuers *is)
 		const yg_mention *m = &d->mentions.items[i];
 		if (m->type != YG_T_RESOLUTION || m->entity < 0 || issuer_of(is, m->entity) >= 0)
 			continue;
-		size_t v = role_ending(c, m->tok_start, YG_ROLE_ISSUE);
+		size_t v = yg_role_before(c, m->tok_start, YG_ROLE_ISSUE);
 		if (!v)
 			continue;
 		size_t b = m->tok_start - v;
-		b -= role_ending(c, b, YG_ROLE_TENSE);
+		b -= yg_role_before(c, b, YG_ROLE_TENSE);
 		if (ending[b] < 0)
 			continue;
 		yg_document_cite(d, "issuer.subject", m->tok_start);

@@ -139,11 +139,11 @@ size_t yg_province_at(const yg_ctx *c, size_t i, uint32_t *concept)
 	return 0;
 }
 
-int yg_role_before(const yg_ctx *c, size_t i, yg_role r)
+size_t yg_role_before(const yg_ctx *c, size_t i, yg_role r)
 {
 	for (size_t back = 1; back <= 3 && back <= i; back++)
 		if (yg_role_at(c, i - back, r) == back)
-			return 1;
+			return back;
 	return 0;
 }
 

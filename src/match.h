@@ -60,9 +60,9 @@ static inline size_t yg_role_at(const yg_ctx *c, size_t i, yg_role r)
 	return i < c->d->toks.len && (c->roles[i] & (1ull << r)) ? yg_role_slow(c, i, r) : 0;
 }
 
-/* Does a word with role r end right before token i ("các" before "trung
- * tâm y tế", "một số" before "bệnh viện")? */
-int yg_role_before(const yg_ctx *c, size_t i, yg_role r);
+/* The length of a word with role r that ends right before token i ("các"
+ * before "trung tâm y tế", "một số" before "bệnh viện"), 0 if none. */
+size_t yg_role_before(const yg_ctx *c, size_t i, yg_role r);
 
 /* Does a phrase of `kind` end right before token i? */
 int yg_kind_before(const yg_ctx *c, size_t i, int kind);

@@ -92,15 +92,6 @@ void yg_ttl_literal(yg_ttl *t, const char *p, const char *text, const char *lang
 	push(t, p, text, lang, dt, 1);
 }
 
-/* NULL before any string, as raptor_term_compare orders a missing
- * language or datatype */
-static int cmp_opt(const char *a, const char *b)
-{
-	if (!a || !b)
-		return (a != NULL) - (b != NULL);
-	return strcmp(a, b);
-}
-
 /* raptor's order of a subject's (predicate, object) pairs; URIs compare
  * as memcmp then length, which is strcmp for strings without NUL */
 static int cmp_stmt(const void *pa, const void *pb)
@@ -114,8 +105,8 @@ static int cmp_stmt(const void *pa, const void *pb)
 	c = strcmp(a->v, b->v);
 	if (c || !a->literal)
 		return c;
-	c = cmp_opt(a->lang, b->lang);
-	return c ? c : cmp_opt(a->dt, b->dt);
+	c = yg_strcmp_null(a->lang, b->lang);
+	return c ? c : yg_strcmp_null(a->dt, b->dt);
 }
 
 /* Bytes an IRI can have unescaped in Turtle: raptor's SPARQL-URI escapes

@@ -1075,13 +1075,6 @@ void yg_quads_free(yg_quads *q)
 	free(q);
 }
 
-static int cmp_opt(const char *a, const char *b)
-{
-	if (!a || !b)
-		return (a != NULL) - (b != NULL);
-	return strcmp(a, b);
-}
-
 /* A relation of the article with its ends as IRIs: two entities of one
  * article may share an IRI ("Xuyên Á – Long An", "Xuyên Á-Long An"), so
  * relations are compared by IRIs to write each statement once. */
@@ -1099,10 +1092,10 @@ static int cmp_doc_rel(const void *pa, const void *pb)
 	if (!c)
 		c = strcmp(a->o, b->o);
 	if (!c)
-		c = cmp_opt(a->rel->role, b->rel->role);
+		c = yg_strcmp_null(a->rel->role, b->rel->role);
 	if (!c)
-		c = cmp_opt(a->rel->date, b->rel->date);
-	return c ? c : cmp_opt(a->rel->start, b->rel->start);
+		c = yg_strcmp_null(a->rel->date, b->rel->date);
+	return c ? c : yg_strcmp_null(a->rel->start, b->rel->start);
 }
 
 /* The article's relations, each statement once; org:memberOf once per
