@@ -96,16 +96,23 @@ static void all_pairs(yg_document *d, const int32_t *u, size_t n)
 			partner(d, u[i], u[j]);
 }
 
+/* The units in tokens [from, with) and [with, to) are partners. */
+static void split_at(yg_document *d, size_t lo, size_t hi, size_t from, size_t with, size_t to)
+{
+	size_t na, nb;
+	int32_t *a = units_between(d, lo, hi, from, with, &na), *b = units_between(d, lo, hi, with, to, &nb);
+	pair_lists(d, a, na, b, nb);
+	free(a);
+	free(b);
+}
+
 /* "giữa ...": both sides of the partner word, or every pair. */
 static void between(const yg_ctx *c, size_t cue, size_t lo, size_t hi, size_t end)
 {
 	yg_document *d = c->d;
-	size_t with = partner_word(c, cue, end), na, nb;
+	size_t with = partner_word(c, cue, end), na;
 	if (with) {
-		int32_t *a = units_between(d, lo, hi, cue, with, &na), *b = units_between(d, lo, hi, with, end, &nb);
-		pair_lists(d, a, na, b, nb);
-		free(a);
-		free(b);
+		split_at(d, lo, hi, cue, with, end);
 		return;
 	}
 	int32_t *u = units_between(d, lo, hi, cue, end, &na);
@@ -114,8 +121,11 @@ static void between(const yg_ctx *c, size_t cue, size_t lo, size_t hi, size_t en
 }
 
 /* "A hỗ trợ C": the units before the cue support those after it; with
- * none after, the ones the programme supports (*beneficiary).  A mutual
- * cue with units on one side only pairs them ("A và B ký kết hợp tác"). */
+ * none after, the ones the programme supports (*beneficiary), unless a
+ * partner word joins the units before it: "A phối hợp với B chuyển giao
+ * kỹ thuật" names A and B's work together, not the earlier sentence's
+ * beneficiary.  A mutual cue with units on one side only pairs them
+ * ("A và B ký kết hợp tác"). */
 static void support(const yg_ctx *c, size_t cue, size_t lo, size_t hi, size_t end, int32_t *beneficiary, int mutual)
 {
 	yg_document *d = c->d;
@@ -127,8 +137,11 @@ static void support(const yg_ctx *c, size_t cue, size_t lo, size_t hi, size_t en
 		free(b);
 		return;
 	}
+	size_t with = nb || na < 2 ? 0 : partner_word(c, s0, cue);
 	if (nb)
 		pair_lists(d, a, na, b, nb);
+	else if (with)
+		split_at(d, lo, hi, s0, with, cue + 1);
 	else if (*beneficiary >= 0)
 		pair_lists(d, a, na, beneficiary, 1);
 	if (nb)
