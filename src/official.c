@@ -368,6 +368,26 @@ static size_t chain_at(const yg_ctx *c, size_t i, int lower_ok, chain *ch)
 	return ch->n ? ch->end - i : 0;
 }
 
+/* "Đoàn công tác của Bộ Y tế do Thứ trưởng A dẫn đầu": a first title
+ * that names no body of its own is of the unit right before "do". */
+static void led_by(const yg_ctx *c, size_t i, chain *ch)
+{
+	size_t by = yg_role_before(c, i, YG_ROLE_BY);
+	title_ref *t = &ch->t[0];
+	if (!by || by >= i || t->body >= 0 || t->implied >= 0 || t->unit_end > t->unit_start)
+		return;
+	/* mentions are indexed by their first token: look back for the one
+	 * ending right before "do" (names run a dozen words at most) */
+	for (size_t k = i - by, back = 0; k > 0 && back < 16; k--, back++) {
+		long o = org_at(c->d, k - 1);
+		if (o >= 0) {
+			if (c->d->mentions.items[o].tok_end == i - by)
+				t->body = o;
+			return;
+		}
+	}
+}
+
 /* A bracket right after a name ("(sinh năm 1977, nguyên Giám đốc X)"):
  * its end (one past ")"), or k when there is none. */
 static size_t bracket_end(const yg_document *d, size_t k)
@@ -702,6 +722,7 @@ static size_t official_at(yg_ctx *c, size_t i, yg_buf *degrees)
 		/* A: titles, then the name */
 		yg_document_cite(d, "official.title-before", (uint32_t)i);
 		add_official(d, ns, ns + nn, deg.s, 0);
+		led_by(c, i, &ch);
 		link_chain(c, ns, &ch, 0);
 		consumed = ns + nn - i;
 	} else if (tl && yg_tok_capword(d, i + p + tl) && !starts_org(c, i + p + tl) &&
