@@ -40,6 +40,16 @@ int yg_unit_names_province(const yg_ctx *c, uint32_t unit, uint32_t province)
 	return kind && strcmp(u->pref, kind) == 0;
 }
 
+/* A head ending a headline names no place on the next line ("... thành
+ * Trung tâm Y tế khu vực" over "Thứ Hai, 14/7"); a list broken after
+ * its separator goes on ("các trạm y tế: A, B,\nC"). */
+static int new_sentence(const yg_ctx *c, size_t i)
+{
+	return i > 0 && (c->d->toks.items[i].flags & YG_TOK_SENT_START) &&
+	       !yg_role_at(c, i - 1, YG_ROLE_LIST_SEP) && !yg_role_at(c, i - 1, YG_ROLE_LIST_AND) &&
+	       !yg_role_at(c, i - 1, YG_ROLE_LIST_OPEN);
+}
+
 size_t yg_place_at(const yg_ctx *c, size_t i, unsigned flags, yg_place *out)
 {
 	memset(out, 0, sizeof *out);
@@ -79,7 +89,8 @@ size_t yg_place_at(const yg_ctx *c, size_t i, unsigned flags, yg_place *out)
 			out->kind = YG_PLACE_UNIT;
 			n = un;
 		}
-	} else if ((flags & YG_PLACE_ALLOW_NAME) && yg_tok_capword(c->d, i) && (n = yg_local_name(c, i)) > 0) {
+	} else if ((flags & YG_PLACE_ALLOW_NAME) && yg_tok_capword(c->d, i) && !new_sentence(c, i) &&
+	           (n = yg_local_name(c, i)) > 0) {
 		out->kind = YG_PLACE_NAME;
 		out->name = (uint32_t)i;
 	}
