@@ -121,11 +121,11 @@ static void between(const yg_ctx *c, size_t cue, size_t lo, size_t hi, size_t en
 }
 
 /* "A hỗ trợ C": the units before the cue support those after it; with
- * none after, the ones the programme supports (*beneficiary), unless a
- * partner word joins the units before it: "A phối hợp với B chuyển giao
- * kỹ thuật" names A and B's work together, not the earlier sentence's
- * beneficiary.  A mutual cue with units on one side only pairs them
- * ("A và B ký kết hợp tác"). */
+ * none after, the ones the programme supports (*beneficiary).  Units on
+ * one side only, joined by a partner word, are partners across it: "A
+ * phối hợp với B chuyển giao kỹ thuật", "sự hỗ trợ của A đối với B" (not
+ * the earlier sentence's beneficiary).  A mutual cue with units on one
+ * side only pairs them ("A và B ký kết hợp tác"). */
 static void support(const yg_ctx *c, size_t cue, size_t lo, size_t hi, size_t end, int32_t *beneficiary, int mutual)
 {
 	yg_document *d = c->d;
@@ -137,15 +137,19 @@ static void support(const yg_ctx *c, size_t cue, size_t lo, size_t hi, size_t en
 		free(b);
 		return;
 	}
-	size_t with = nb || na < 2 ? 0 : partner_word(c, s0, cue);
-	if (nb)
+	size_t with = 0;
+	if (!na && nb >= 2)
+		with = partner_word(c, cue, end);
+	else if (!nb && na >= 2)
+		with = partner_word(c, s0, cue);
+	if (with) {
+		split_at(d, lo, hi, na ? s0 : cue + 1, with, na ? cue + 1 : end);
+	} else if (nb) {
 		pair_lists(d, a, na, b, nb);
-	else if (with)
-		split_at(d, lo, hi, s0, with, cue + 1);
-	else if (*beneficiary >= 0)
-		pair_lists(d, a, na, beneficiary, 1);
-	if (nb)
 		*beneficiary = b[0];
+	} else if (*beneficiary >= 0) {
+		pair_lists(d, a, na, beneficiary, 1);
+	}
 	free(a);
 	free(b);
 }
