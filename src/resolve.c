@@ -245,16 +245,24 @@ static char *identity_key(const yg_mention *m)
  * tế"). */
 enum { RENAME_REACH = 12 };
 
-/* The new name of a unit renamed at mention i ("đổi tên A thành B"): B's
- * mention index, or -1. */
+/* The new name of a unit renamed at mention i ("đổi tên A thành B", "A
+ * được đổi tên thành B"): B's mention index, or -1. */
 static long renamed_to(const yg_ctx *c, size_t i)
 {
 	const yg_document *d = c->d;
 	const yg_mention *a = &d->mentions.items[i];
-	if (a->entity < 0 || !yg_role_before(c, a->tok_start, YG_ROLE_RENAME))
+	if (a->entity < 0)
 		return -1;
+	size_t from = a->tok_end;
+	if (!yg_role_before(c, a->tok_start, YG_ROLE_RENAME)) {
+		/* the passive: "A (vừa) được đổi tên thành B" */
+		size_t k = from + yg_role_at(c, from, YG_ROLE_TENSE), n = yg_role_at(c, k, YG_ROLE_RENAME);
+		if (!n)
+			return -1;
+		from = k + n;
+	}
 	uint32_t sent = d->toks.items[a->tok_start].sent;
-	for (size_t k = a->tok_end; k < a->tok_end + RENAME_REACH && k < d->toks.len && d->toks.items[k].sent == sent;
+	for (size_t k = from; k < from + RENAME_REACH && k < d->toks.len && d->toks.items[k].sent == sent;
 	     k++) {
 		size_t n = yg_role_at(c, k, YG_ROLE_MERGE_DIRECTION);
 		if (!n || yg_mention_at(d, k) >= 0)
