@@ -280,6 +280,11 @@ void yg_relate_locations(const yg_ctx *c, const uint8_t *examples)
 		}
 		if (m->type == YG_T_BODY)
 			continue;
+		if (m->head >= 0 && yg_concept_of(c, (uint32_t)m->head)->province >= 0) {
+			/* an acronym that names its province ("HCDC") */
+			locate(c, m, yg_concept_of(c, (uint32_t)m->head)->province, "locate.name");
+			continue;
+		}
 		uint32_t s = d->toks.items[m->tok_start].sent;
 		int local = 0;
 		int32_t known = known_province(c, m), pc = bracket_province(c, m, &local);
