@@ -31,16 +31,18 @@ static int is_care_unit(const yg_mention *m)
 	return m->entity >= 0 && (m->type == YG_T_HOSPITAL || m->type == YG_T_FACILITY);
 }
 
-/* The one province each sentence names (through a Province or a body,
- * hospital or facility named with one), -1 none, -2 several: one pass. */
-static int32_t *sentence_provinces(const yg_document *d)
+/* The one province each sentence names (through a Province or, unless
+ * `own`, a body, hospital or facility named with one), -1 none, -2
+ * several: one pass. */
+static int32_t *sentence_provinces(const yg_document *d, int own)
 {
 	int32_t *sp = yg_xmalloc((d->toks.nsent + 1) * sizeof *sp);
 	for (size_t s = 0; s <= d->toks.nsent; s++)
 		sp[s] = -1;
 	for (size_t i = 0; i < d->mentions.len; i++) {
 		const yg_mention *m = &d->mentions.items[i];
-		if (m->entity < 0 || m->concept < 0 || m->type == YG_T_RESOLUTION || m->type == YG_T_OFFICIAL)
+		if (m->entity < 0 || m->concept < 0 || m->type == YG_T_RESOLUTION || m->type == YG_T_OFFICIAL ||
+		    (own && m->type != YG_T_PROVINCE))
 			continue;
 		uint32_t s = d->toks.items[m->tok_start].sent;
 		if (sp[s] == -1)
@@ -263,7 +265,7 @@ static int ends_with_local(const yg_document *d, const yg_keytab *names, const y
 void yg_relate_locations(const yg_ctx *c, const uint8_t *examples)
 {
 	const yg_document *d = c->d;
-	int32_t *sp = sentence_provinces(d);
+	int32_t *sp = sentence_provinces(d, 0), *own = sentence_provinces(d, 1);
 	int strong = strong_article_province(c);
 	int sector = provincial_units_article(c);
 	yg_keytab *locals = article_local_names(d);
@@ -290,8 +292,12 @@ void yg_relate_locations(const yg_ctx *c, const uint8_t *examples)
 		int32_t known = known_province(c, m), pc = bracket_province(c, m, &local);
 		int national = m->head >= 0 && yg_concept_of(c, (uint32_t)m->head)->scope == YG_SCOPE_NATIONAL;
 		const char *rule = "locate.bracket";
-		if (pc < 0 && !examples[s] && sp[s] >= 0) {
-			pc = sp[s]; /* its sentence places it */
+		/* a national unit is placed by a province its sentence names,
+		 * not by one inside another unit's name ("Phó Giám đốc CDC Hà
+		 * Nội cho biết Viện Vệ sinh dịch tễ Trung ương đã hỗ trợ") */
+		int32_t placing = national ? own[s] : sp[s];
+		if (pc < 0 && !examples[s] && placing >= 0) {
+			pc = placing; /* its sentence places it */
 			rule = "locate.sentence";
 		}
 		local |= m->place_kind == YG_PLACE_LOCAL || m->place_kind == YG_PLACE_NAME || ends_with_local(d, locals, m);
@@ -315,4 +321,5 @@ void yg_relate_locations(const yg_ctx *c, const uint8_t *examples)
 	}
 	lists_under_provinces(c, sp, examples);
 	free(sp);
+	free(own);
 }
