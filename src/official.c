@@ -580,6 +580,27 @@ static size_t post_taken(const yg_ctx *c, size_t k, int passive, chain *ch)
 	return n ? j + n - k : 0;
 }
 
+/* ", đến nhận công tác và bổ nhiệm giữ chức CHAIN" after a transfer
+ * verb: a few lower-case words, then an appointing verb and the post.
+ * Tokens from k, 0 if not there. */
+#define TRANSFER_MAX 8
+static size_t transfer_clause(const yg_ctx *c, size_t k, chain *ch)
+{
+	const yg_document *d = c->d;
+	for (size_t j = k; j < k + TRANSFER_MAX && yg_tok_live(d, j); j++) {
+		if (yg_mention_at(d, j) >= 0 ||
+		    (d->toks.items[j].flags & (YG_TOK_CAP | YG_TOK_ALLCAP | YG_TOK_PUNCT | YG_TOK_SENT_START)))
+			return 0;
+		size_t v = yg_role_at(c, j, YG_ROLE_APPOINTING), n;
+		if (v) {
+			if (!(n = post_taken(c, j + v, 0, ch)))
+				n = chain_at(c, j + v, 1, ch);
+			return n ? j + v + n - k : 0;
+		}
+	}
+	return 0;
+}
+
 /* After a person's titles: ", được bổ nhiệm giữ chức CHAIN" — the post
  * they take, linked as appointed; after an appointing verb before the
  * person (`active`) ", giữ chức CHAIN" is enough.  Returns tokens
@@ -589,6 +610,8 @@ static size_t later_appointment(yg_ctx *c, size_t name, size_t k, int active)
 	size_t sep = title_sep(c, k);
 	chain ch;
 	size_t n = post_taken(c, k + sep, !active, &ch);
+	if (!n && active && sep)
+		n = transfer_clause(c, k + sep, &ch);
 	if (n)
 		link_chain(c, name, &ch, YG_POST_APPOINTED);
 	return n ? sep + n : 0;
