@@ -388,6 +388,29 @@ static void led_by(const yg_ctx *c, size_t i, chain *ch)
 	}
 }
 
+/* The name set off by a comma after a title chain at k: "Giám đốc Sở Y
+ * tế, bà A, cho biết", "Giám đốc Bệnh viện X, BSCKII A, đề nghị".  With
+ * no degree or form of address the name starts with a family name and
+ * a comma closes it.  Appends its degrees to `deg` (restored when there
+ * is no name); its length, the name's first token in *start. */
+static size_t apposed_name(const yg_ctx *c, size_t k, yg_buf *deg, size_t *start)
+{
+	const yg_document *d = c->d;
+	if (!yg_tok_punct(d, k, ','))
+		return 0;
+	size_t len = deg->len;
+	int honorific = 0;
+	size_t p = prefixes_at(c, k + 1, deg, &honorific);
+	size_t n = name_at(c, k + 1 + p, p > 0);
+	if (!n || (!p && !yg_tok_punct(d, k + 1 + n, ','))) {
+		deg->len = len;
+		deg->s[len] = '\0';
+		return 0;
+	}
+	*start = k + 1 + p;
+	return n;
+}
+
 /* A bracket right after a name ("(sinh năm 1977, nguyên Giám đốc X)"):
  * its end (one past ")"), or k when there is none. */
 static size_t bracket_end(const yg_document *d, size_t k)
@@ -746,6 +769,12 @@ static size_t official_at(yg_ctx *c, size_t i, yg_buf *degrees)
 		yg_document_cite(d, "official.title-before", (uint32_t)i);
 		add_official(d, ns, ns + nn, deg.s, 0);
 		led_by(c, i, &ch);
+		link_chain(c, ns, &ch, 0);
+		consumed = ns + nn - i;
+	} else if (tl && (nn = apposed_name(c, i + p + tl, &deg, &ns)) > 0) {
+		/* A, with the name set off by commas */
+		yg_document_cite(d, "official.title-before", (uint32_t)i);
+		add_official(d, ns, ns + nn, deg.s, 0);
 		link_chain(c, ns, &ch, 0);
 		consumed = ns + nn - i;
 	} else if (tl && yg_tok_capword(d, i + p + tl) && !starts_org(c, i + p + tl) &&
