@@ -17,7 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "buf.h"
+#include "fold.h"
 #include "coord.h"
 #include "place.h"
 #include "recognize.h"
@@ -39,6 +43,7 @@ typedef struct {
 	int glue;        /* the last part of canon was a dash */
 	int titled;      /* a title before the head: a person's name may follow
 	                  * ("Giám đốc Bệnh viện Bạch Mai Đào Xuân Cơ") */
+	size_t known_end; /* one past a well-known name at the head, or 0 */
 } name_scan;
 
 /* "(ĐKTT)" inside a name: the acronym the text defines. */
@@ -114,6 +119,12 @@ static size_t name_step(const yg_ctx *c, size_t k, name_scan *s)
 		return 0;
 	if (yg_kinds_at(c, k, 1u << YG_LEX_CREDIT) && (d->toks.items[k].flags & YG_TOK_ALLCAP))
 		return 0; /* "... Quảng Nam ẢNH: BÙI HUÂN" */
+	/* a headline in capitals: the name ends with its province or a
+	 * well-known name ("BỆNH VIỆN ĐA KHOA TỈNH LẠNG SƠN TRIỂN KHAI ...",
+	 * "BỆNH VIỆN BẠCH MAI TIẾP NHẬN ...") */
+	if ((d->toks.items[k].flags & YG_TOK_ALLCAP) &&
+	    ((s->prov >= 0 && k >= s->place_end) || (s->known_end && k >= s->known_end)))
+		return 0;
 	yg_place p;
 	if ((n = yg_place_at(c, k, 0, &p)) > 0 && p.kind == YG_PLACE_PROVINCE) {
 		s->prov = p.province;
@@ -210,13 +221,78 @@ static size_t name_step(const yg_ctx *c, size_t k, name_scan *s)
 	return 0;
 }
 
+/* Is every word of [i, end) in capitals (a headline)? */
+static int all_caps(const yg_document *d, size_t i, size_t end)
+{
+	for (size_t k = i; k < end; k++)
+		if ((d->toks.items[k].flags & YG_TOK_WORD) && !(d->toks.items[k].flags & (YG_TOK_ALLCAP | YG_TOK_NUM)) &&
+		    !((d->toks.items[k].flags & YG_TOK_CAP) && d->toks.items[k].cp_end - d->toks.items[k].cp_start == 1))
+			return 0;
+	return 1;
+}
+
+/* Token k in lower case, its first letter in capitals when `cap`. */
+static void put_cased(const yg_document *d, size_t k, int cap, yg_buf *b)
+{
+	char key[YG_KEY_MAX];
+	const yg_token *t = &d->toks.items[k];
+	size_t n = yg_fold_key(d->text.s + t->start, t->end - t->start, key), at = 0;
+	UChar32 first;
+	U8_NEXT(key, at, (int32_t)n, first);
+	if (!cap || first < 0) {
+		yg_buf_add(b, key, n);
+		return;
+	}
+	char up[U8_MAX_LENGTH];
+	size_t un = 0;
+	U8_APPEND_UNSAFE(up, un, u_toupper(first));
+	yg_buf_add(b, up, un);
+	yg_buf_add(b, key + at, n - at);
+}
+
+/* The name of a headline in capitals in the case of running text: the
+ * words in lower case but the first and proper ones, its province as the
+ * gazetteer writes it ("BỆNH VIỆN ĐA KHOA TỈNH CAO BẰNG" -> "Bệnh viện Đa
+ * khoa tỉnh Cao Bằng"); generic name words ("đa khoa") in lower case. */
+static void put_caps_name(const yg_ctx *c, size_t i, size_t end, const name_scan *s, yg_buf *b)
+{
+	const yg_document *d = c->d;
+	for (size_t k = i; k < end; k++) {
+		if (k > i && (d->toks.items[k].flags & YG_TOK_SPACE_BEFORE))
+			yg_buf_putc(b, ' ');
+		if (s->prov >= 0 && k == s->place_start && s->place_end > k) {
+			/* written with its unit word when it has more words than its name */
+			const char *name = yg_province_name(c->lx, (size_t)s->prov, d->date);
+			size_t words = 1;
+			for (const char *q = name; *q; q++)
+				words += *q == ' ';
+			yg_province_label(c, s->prov, s->place_end - k > words, b);
+			k = s->place_end - 1;
+			continue;
+		}
+		int cap = k == i || yg_role_at(c, k, YG_ROLE_CENTRAL) ||
+		          (!yg_role_at(c, k, YG_ROLE_NAME_GENERIC) && !yg_role_at(c, k - 1, YG_ROLE_CENTRAL));
+		if (d->toks.items[k].flags & YG_TOK_WORD)
+			put_cased(d, k, cap, b);
+		else
+			yg_document_text_into(d, (uint32_t)k, (uint32_t)(k + 1), b);
+	}
+}
+
 /* The label: the head (spelled out) and the name as written, without a
- * bracketed acronym. */
-static char *hospital_label(const yg_ctx *c, const yg_concept *head, size_t i, size_t n, size_t end)
+ * bracketed acronym; a headline in capitals in the case of running text. */
+static char *hospital_label(const yg_ctx *c, const yg_concept *head, size_t i, size_t n, size_t end,
+                            const name_scan *s)
 {
 	const yg_document *d = c->d;
 	yg_buf b;
 	yg_buf_init(&b);
+	if (all_caps(d, i, end)) {
+		yg_buf_puts(&b, head->expansion ? head->expansion : head->pref);
+		yg_buf_putc(&b, ' ');
+		put_caps_name(c, i + n, end, s, &b);
+		return yg_buf_take(&b);
+	}
 	if (head->expansion)
 		yg_buf_puts(&b, head->expansion);
 	else
@@ -425,7 +501,7 @@ void yg_recognize_hospitals(yg_ctx *c)
 		if (!yg_kinds_at(c, i, 1u << YG_LEX_HOSPITAL_NAME | 1u << YG_LEX_HOSPITAL))
 			continue; /* (most tokens start neither) */
 		uint32_t hc;
-		size_t n = yg_phrase(c, i, YG_LEX_HOSPITAL_NAME, &hc);
+		size_t n = yg_phrase(c, i, YG_LEX_HOSPITAL_NAME, &hc), known_end = n ? i + n : 0;
 		if (n) {
 			/* a province in a well-known name places it ("Bệnh viện
 			 * Trung ương Huế") */
@@ -451,7 +527,7 @@ void yg_recognize_hospitals(yg_ctx *c)
 			i += past > i ? past - i - 1 : n - 1;
 			continue;
 		}
-		name_scan s = {0, 0, 0, -1, 0, 0, 0, -1, 0, 0, 0, -1, 0, 0, {0}, 0, titled(c, i)};
+		name_scan s = {0, 0, 0, -1, 0, 0, 0, -1, 0, 0, 0, -1, 0, 0, {0}, 0, titled(c, i), known_end};
 		yg_buf_init(&s.canon);
 		size_t k = i + n, step;
 		while ((step = name_step(c, k, &s)) > 0) {
@@ -473,7 +549,7 @@ void yg_recognize_hospitals(yg_ctx *c)
 			i += n - 1;
 			continue;
 		}
-		char *label = hospital_label(c, head, i, n, k);
+		char *label = hospital_label(c, head, i, n, k, &s);
 		size_t m = yg_document_add_mention(d, (uint32_t)i, (uint32_t)k, YG_T_HOSPITAL, s.prov, label);
 		yg_mention *mm = &d->mentions.items[m];
 		mm->place_start = (uint32_t)s.place_start;
