@@ -114,7 +114,8 @@ typedef enum {
 	X(PAST, "past")                     /* từng: "ông A từng là Giám đốc X", a former post */ \
 	X(COPULA, "copula")                 /* là: "bà A là Giám đốc X" */                \
 	X(WORD, "word")                     /* thành lập: a word, not its first syllable's role */ \
-	X(FILLER, "filler")                 /* hoạt động: between a duty and its unit */
+	X(FILLER, "filler")                 /* hoạt động: between a duty and its unit */ \
+	X(OUTSIDE_ORG, "outside-org")       /* Trường Đại học, Báo: a name outside our types */
 
 typedef enum {
 	YG_ROLE_NONE = 0,

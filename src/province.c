@@ -29,6 +29,31 @@ static int city_before(const yg_ctx *c, size_t i, uint32_t province)
 	return 0;
 }
 
+/* "Trường Đại học Y Dược Cần Thơ", "Báo Gia Lai": a province inside the
+ * name of an organisation outside our types is no Province (DECISIONS).
+ * The organisation's word is capitalised and a capitalised word follows
+ * it ("Báo cáo của Hà Nội" is a report); between it and the province no
+ * sentence ends and no comma or bracket falls; and the name is not one
+ * of ours ("Bệnh viện Trường Đại học Y - Dược Huế" is a hospital). */
+#define OUTSIDE_BACK 10
+static int in_outside_org(const yg_ctx *c, size_t i)
+{
+	const yg_document *d = c->d;
+	const uint32_t ours = 1u << YG_LEX_HOSPITAL | 1u << YG_LEX_FACILITY | 1u << YG_LEX_BODY;
+	int outside = 0;
+	for (size_t back = 1; back <= OUTSIDE_BACK && back <= i; back++) {
+		size_t k = i - back;
+		if ((d->toks.items[k + 1].flags & YG_TOK_SENT_START) ||
+		    ((d->toks.items[k].flags & YG_TOK_PUNCT) && !yg_tok_punct(d, k, '.') && !yg_tok_dash(d, k)))
+			break;
+		if (yg_kinds_at(c, k, ours))
+			return 0;
+		size_t n = yg_role_at(c, k, YG_ROLE_OUTSIDE_ORG);
+		outside |= n && (d->toks.items[k].flags & YG_TOK_CAP) && yg_tok_capword(d, k + n);
+	}
+	return outside;
+}
+
 void yg_recognize_provinces(yg_ctx *c)
 {
 	yg_document *d = c->d;
@@ -48,6 +73,13 @@ void yg_recognize_provinces(yg_ctx *c)
 			continue;
 		if (city_before(c, i, concept))
 			continue;
+		if (in_outside_org(c, i)) {
+			/* nor a person ("Đại học Mở TP. Hồ Chí Minh"): no entity at all */
+			for (size_t k = i; k < i + n; k++)
+				d->toks.items[k].flags |= YG_TOK_MASKED;
+			i += n - 1;
+			continue;
+		}
 		size_t m = yg_document_add_mention(d, (uint32_t)i, (uint32_t)(i + n), YG_T_PROVINCE,
 		                                   (int32_t)concept, yg_province_name(c->lx, concept, d->date));
 		d->mentions.items[m].priority = 0;
