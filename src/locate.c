@@ -181,6 +181,33 @@ static int bare_province_unit(const yg_ctx *c, size_t a, size_t b)
 	return 0;
 }
 
+/* Items with descriptions, one a clause ended by ";": "Đồng Nai có 7
+ * bệnh viện dã chiến gồm: Bệnh viện số 1 tại X, 300 giường; Bệnh viện số
+ * 2 tại Y (TP. Biên Hòa); ...": each clause that starts with a unit (maybe
+ * after "và" or a dash) names one.  Returns the last token read. */
+static size_t described_items(const yg_ctx *c, size_t k, int32_t pc)
+{
+	const yg_document *d = c->d;
+	size_t last = k;
+	while (k < d->toks.len) {
+		size_t lead = yg_role_at(c, k, YG_ROLE_LIST_AND) + yg_tok_dash(d, k);
+		if (!unit_item(c, k + lead, NULL))
+			break;
+		locate(c, &d->mentions.items[yg_mention_at(d, k + lead)], pc, "locate.list-under-province");
+		/* on to the ";" that ends the clause, within its sentence */
+		size_t e = k + lead + 1;
+		while (e < d->toks.len && !yg_tok_punct(d, e, ';') && !(d->toks.items[e].flags & YG_TOK_SENT_START))
+			e++;
+		if (!yg_tok_punct(d, e, ';')) {
+			last = e - 1;
+			break;
+		}
+		last = e;
+		k = e + 1;
+	}
+	return last;
+}
+
 static void lists_under_provinces(const yg_ctx *c, const int32_t *sp, const uint8_t *examples)
 {
 	const yg_document *d = c->d;
@@ -198,9 +225,11 @@ static void lists_under_provinces(const yg_ctx *c, const int32_t *sp, const uint
 		if (pc < 0)
 			continue;
 		list_under l = {c, pc};
-		size_t end = yg_list(c, i + open, unit_item, locate_item, &l, 0);
+		size_t first = i + open, end = yg_list(c, first, unit_item, locate_item, &l, 0);
 		if (end > i)
 			i = end - 1;
+		if (unit_item(c, first, NULL))
+			i = described_items(c, first, pc);
 	}
 }
 
