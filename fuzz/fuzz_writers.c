@@ -240,10 +240,9 @@ static void build_docs(const uint8_t *data, size_t size, doclist *docs)
 				yg_entity *e = &cur->entities.items[prev];
 				if ((ctl & 7) == 7) {
 					e->type = YG_T_RESOLUTION;
-					free(e->identifier);
-					e->identifier = yg_xstrdup(text);
+					e->identifier = yg_document_strdup(cur, text);
 				} else {
-					yg_strlist_add(&e->aliases, text, strlen(text));
+					yg_document_strlist_add(cur, &e->aliases, text, strlen(text));
 				}
 			} else {
 				yg_etype t = (yg_etype)((ctl & 7) % YG_T_COUNT);

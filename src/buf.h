@@ -63,6 +63,25 @@ void *yg_xcalloc(size_t n, size_t size);
 void *yg_xrealloc(void *p, size_t n);
 char *yg_xstrdup(const char *s);
 char *yg_xstrndup(const char *s, size_t n);
+/* An arena: many small allocations that die together (the strings of
+ * one document), so each costs a pointer bump instead of a malloc and a
+ * free.  Its memory goes back only with yg_arena_free; a pointer from it
+ * must not be passed to free() nor outlive the arena. */
+typedef struct yg_arena_block yg_arena_block;
+typedef struct {
+	yg_arena_block *blocks; /* owned, newest first */
+	char *next, *end;       /* the free room of the newest block */
+} yg_arena;
+
+/* n bytes aligned for any object, owned by the arena. */
+void *yg_arena_alloc(yg_arena *a, size_t n);
+/* Copy of s[0..n) and a NUL, owned by the arena (no alignment). */
+char *yg_arena_strndup(yg_arena *a, const char *s, size_t n);
+/* Copy of s owned by the arena; NULL for NULL. */
+char *yg_arena_strdup(yg_arena *a, const char *s);
+/* Free every block; the arena is empty and usable again. */
+void yg_arena_free(yg_arena *a);
+
 /* a + sep + b in a new string (the caller frees it); cheaper than printf
  * for the keys and labels built per mention. */
 char *yg_strjoin(const char *a, const char *sep, const char *b);

@@ -171,7 +171,8 @@ static void implied_identifiers(const yg_ctx *c, const issuers *iss)
 		yg_buf b;
 		yg_buf_init(&b);
 		yg_buf_printf(&b, "%s-%s/TW", num + 1, code);
-		ent->identifier = yg_buf_take(&b);
+		ent->identifier = yg_document_strndup(d, b.s, b.len);
+		yg_buf_free(&b);
 	}
 }
 

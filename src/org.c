@@ -116,7 +116,7 @@ static void emit_place(org_scan *s, size_t start, size_t end, const yg_place *p,
 			yg_buf_puts(&label, yg_head_label(c, s->head));
 			yg_buf_putc(&label, ' ');
 			yg_province_label(c, prov, 0, &label);
-			mm->canon = yg_xstrdup(label.s);
+			mm->canon = yg_document_strdup(d, label.s);
 		}
 		/* a local place written out: what a bare unit word or head in the
 		 * article may refer to */
@@ -336,7 +336,7 @@ static size_t sub_org(org_scan *s, size_t i, size_t j)
 		/* "Văn phòng Sở Y tế": the article province's, its name appended */
 		mm->is_short = 5;
 		mm->with_unit = 2;
-		mm->canon = yg_xstrdup(full.s);
+		mm->canon = yg_document_strdup(d, full.s);
 	}
 	yg_buf_free(&label);
 	yg_buf_free(&full);

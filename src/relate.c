@@ -213,7 +213,7 @@ typedef struct {
 	int valid;
 } start_memo;
 
-static char *post_start(const yg_ctx *c, uint32_t tok, start_memo *memo)
+static const char *post_start(const yg_ctx *c, uint32_t tok, start_memo *memo)
 {
 	const yg_document *d = c->d;
 	if (tok >= d->toks.len)
@@ -230,7 +230,7 @@ static char *post_start(const yg_ctx *c, uint32_t tok, start_memo *memo)
 		memo->sent = sent;
 		memo->valid = 1;
 	}
-	return memo->date ? yg_xstrdup(memo->date) : NULL;
+	return memo->date;
 }
 
 static void resolve_links(const yg_ctx *c)
@@ -275,7 +275,7 @@ static void resolve_links(const yg_ctx *c)
 			r->weight = l->weight;
 			r->heads = l->heads;
 			if (l->p == YG_R_MEMBER_OF)
-				r->start = post_start(c, l->from_tok, &memo);
+				r->start = yg_document_strdup(d, post_start(c, l->from_tok, &memo));
 		}
 	}
 	yg_buf_free(&label);

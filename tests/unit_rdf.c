@@ -32,7 +32,7 @@ static void member(yg_document *d, int32_t who, int32_t org, const char *role, i
 	yg_document_relate(d, who, YG_R_MEMBER_OF, org, role, NULL);
 	yg_relation *r = &d->relations.items[d->relations.len - 1];
 	r->heads = (uint8_t)heads;
-	r->start = start ? strdup(start) : NULL;
+	r->start = yg_document_strdup(d, start);
 }
 
 /* Article a: the director of Sở Y tế Phú Thọ since 22/8/2025, and a
