@@ -116,4 +116,20 @@ void yg_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const v
 		(v).items[(v).len++] = (x); \
 	} while (0)
 
+/* The same for an array in an arena: a full one is copied to one twice
+ * its size, the old one left unused (no more than the final array, in
+ * all), and nothing is freed alone. */
+#define YG_ARENA_PUSH(a, v, x)                                                      \
+	do {                                                                        \
+		if ((v).len == (v).cap) {                                           \
+			size_t cap_ = (v).cap ? (v).cap * 2 : 4;                    \
+			void *items_ = yg_arena_alloc((a), cap_ * sizeof *(v).items); \
+			if ((v).len)                                                \
+				memcpy(items_, (v).items, (v).len * sizeof *(v).items); \
+			(v).items = items_;                                         \
+			(v).cap = cap_;                                             \
+		}                                                                   \
+		(v).items[(v).len++] = (x);                                         \
+	} while (0)
+
 #endif

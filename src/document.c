@@ -75,7 +75,12 @@ char *yg_document_strdup(yg_document *d, const char *s)
 void yg_document_strlist_add(yg_document *d, yg_strlist *l, const char *s, size_t n)
 {
 	if (!strlist_has(l, s, n))
-		YG_VEC_PUSH(*l, yg_arena_strndup(&d->strings, s, n));
+		YG_ARENA_PUSH(&d->strings, *l, yg_arena_strndup(&d->strings, s, n));
+}
+
+void yg_document_add_span(yg_document *d, int32_t e, yg_span sp)
+{
+	YG_ARENA_PUSH(&d->strings, d->entities.items[e].mentions, sp);
 }
 
 void yg_strlist_free(yg_strlist *l)
@@ -112,15 +117,9 @@ void yg_document_trim(yg_document *d)
 
 void yg_document_release(yg_document *d)
 {
-	/* the strings are in the arena: only the arrays are freed one by one */
+	/* the strings and the entities' arrays are in the arena */
 	free(d->mentions.items);
 	free(d->links.items);
-	for (size_t i = 0; i < d->entities.len; i++) {
-		yg_entity *e = &d->entities.items[i];
-		free(e->aliases.items);
-		free(e->mentions.items);
-		free(e->degrees.items);
-	}
 	free(d->entities.items);
 	free(d->relations.items);
 	yg_arena_free(&d->strings);

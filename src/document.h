@@ -162,9 +162,9 @@ typedef struct {
 	                       * (a body or facility placed in a province:
 	                       * head + province, whatever the unit words
 	                       * written); IRIs are made from it; arena or NULL */
-	yg_strlist aliases;   /* other surface forms: the array malloc'd,
-	                       * the strings in the arena (yg_document_strlist_add) */
-	struct {
+	yg_strlist aliases;   /* other surface forms: the array and the
+	                       * strings in the arena (yg_document_strlist_add) */
+	struct {                /* in the arena (yg_document_add_span) */
 		yg_span *items;
 		size_t len, cap;
 	} mentions;
@@ -257,9 +257,11 @@ void yg_mention_clear(yg_mention *m);
  * never freed alone.  strdup gives NULL for NULL. */
 char *yg_document_strndup(yg_document *d, const char *s, size_t n);
 char *yg_document_strdup(yg_document *d, const char *s);
-/* yg_strlist_add for an entity's aliases or degrees: the copy is in d's
- * arena, only the array is malloc'd (yg_document_release frees it). */
+/* yg_strlist_add for an entity's aliases or degrees: the copy and the
+ * array are in d's arena. */
 void yg_document_strlist_add(yg_document *d, yg_strlist *l, const char *s, size_t n);
+/* Add a span of text that names entity e (its array is in d's arena). */
+void yg_document_add_span(yg_document *d, int32_t e, yg_span sp);
 
 /* Add a mention; label is copied. Returns its index. */
 /* Set the rule at work and a token of the sentence it reads; mentions

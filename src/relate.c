@@ -34,7 +34,7 @@ int32_t yg_province_entity(const yg_ctx *c, int32_t pc, uint32_t a, uint32_t b)
 	yg_entity *ent = &d->entities.items[e];
 	ent->concept = pc;
 	if (b > a)
-		YG_VEC_PUSH(ent->mentions, yg_document_span(d, a, b));
+		yg_document_add_span(d, e, yg_document_span(d, a, b));
 	return e;
 }
 
@@ -256,13 +256,13 @@ static void resolve_links(const yg_ctx *c)
 			o = yg_document_entity(d, (yg_etype)l->to_type, label.s);
 			d->entities.items[o].place = pc;
 			if (l->to_b > l->to_a)
-				YG_VEC_PUSH(d->entities.items[o].mentions, yg_document_span(d, l->to_a, l->to_b));
+				yg_document_add_span(d, o, yg_document_span(d, l->to_a, l->to_b));
 		} else {
 			o = yg_document_entity(d, (yg_etype)l->to_type, l->to_label);
 			if (l->to_type == YG_T_PROVINCE)
 				d->entities.items[o].concept = l->to_concept;
 			if (l->to_b > l->to_a)
-				YG_VEC_PUSH(d->entities.items[o].mentions, yg_document_span(d, l->to_a, l->to_b));
+				yg_document_add_span(d, o, yg_document_span(d, l->to_a, l->to_b));
 		}
 		if (s < 0 || o < 0)
 			continue;

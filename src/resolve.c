@@ -35,7 +35,7 @@ typedef struct {
 
 static void map_init(str_map *m)
 {
-	m->keys = yg_keytab_new();
+	m->keys = NULL; /* made by the first key: most articles leave some maps empty */
 	m->val = NULL;
 	m->cap = 0;
 	yg_buf_init(&m->key);
@@ -50,6 +50,8 @@ static void map_free(str_map *m)
 
 static long *map_slot(str_map *m, const char *key)
 {
+	if (!m->keys)
+		m->keys = yg_keytab_new();
 	uint32_t id = yg_keytab_intern(m->keys, key, strlen(key));
 	if (id >= m->cap) {
 		size_t cap = m->cap ? m->cap : 64;
@@ -61,6 +63,13 @@ static long *map_slot(str_map *m, const char *key)
 		m->cap = cap;
 	}
 	return &m->val[id];
+}
+
+/* The value of key, or -1: a lookup adds no key. */
+static long map_get(const str_map *m, const char *key)
+{
+	uint32_t id = m->keys ? yg_keytab_find(m->keys, key, strlen(key)) : YG_KEY_NONE;
+	return id != YG_KEY_NONE && id < m->cap ? m->val[id] : -1;
 }
 
 /* "F:" + the folded full name, or "L:" + the folded last word. */
@@ -100,7 +109,7 @@ static void resolve_officials(yg_document *d)
 				continue;
 			}
 			const char *k = name_key(&latest.key, m->label, m->is_short == 1);
-			long found = pass == 0 ? *map_slot(&latest, k) : *map_slot(&first, k);
+			long found = map_get(pass == 0 ? &latest : &first, k);
 			if (found >= 0) {
 				m->label = d->mentions.items[found].label;
 				m->is_short = m->is_short == 1 ? 3 : 0; /* resolved */
@@ -161,7 +170,7 @@ static void resolve_documents(yg_document *d)
 		if (!num)
 			continue;
 		const char *k = doc_key(&full.key, m->doctype, num, number_len(num));
-		long j = *map_slot(&full, k);
+		long j = map_get(&full, k);
 		if (j >= 0) {
 			const yg_mention *f = &d->mentions.items[j];
 			m->label = f->label;
@@ -282,7 +291,7 @@ static void resolve_renames(const yg_ctx *c)
 		if (m->entity < 0)
 			continue;
 		const char *k = identity_key(&to.key, m);
-		long b = *map_slot(&to, k);
+		long b = map_get(&to, k);
 		if (b < 0 || (size_t)b == i)
 			continue;
 		const yg_mention *nb = &d->mentions.items[b];
@@ -463,8 +472,20 @@ static void complete_provincial(const yg_ctx *c, const local_places *locals, con
  * the one entity of that head the article names in full; else, for a head
  * of district level, that head in the article's one district; else
  * nothing. */
+/* Do a and b fold alike?  (fold: two buffers, reused.) */
+static int same_folded(const char *a, const char *b, yg_buf fold[2])
+{
+	fold[0].len = fold[1].len = 0;
+	yg_fold_phrase_into(&fold[0], a, strlen(a));
+	yg_fold_phrase_into(&fold[1], b, strlen(b));
+	return fold[0].len == fold[1].len && (!fold[0].len || memcmp(fold[0].s, fold[1].s, fold[0].len) == 0);
+}
+
 static void resolve_bare_heads(const yg_ctx *c, const local_places *locals)
 {
+	yg_buf fold[2];
+	yg_buf_init(&fold[0]);
+	yg_buf_init(&fold[1]);
 	yg_document *d = c->d;
 	str_map full;
 	map_init(&full);
@@ -479,13 +500,9 @@ static void resolve_bare_heads(const yg_ctx *c, const local_places *locals)
 			*slot = (long)i;
 		} else if (*slot >= 0) {
 			const yg_mention *o = &d->mentions.items[*slot];
-			char *a = yg_fold_phrase(mine, strlen(mine));
 			const char *theirs = o->canon ? o->canon : o->label;
-			char *b = yg_fold_phrase(theirs, strlen(theirs));
-			if (strcmp(a, b) != 0)
+			if (!same_folded(mine, theirs, fold))
 				*slot = -2; /* two of them: the bare head cannot tell */
-			free(a);
-			free(b);
 		}
 	}
 	int32_t district_unit = -1;
@@ -495,7 +512,7 @@ static void resolve_bare_heads(const yg_ctx *c, const local_places *locals)
 		if (m->entity < 0 || m->is_short != 4)
 			continue;
 		const char *k = head_key(&full.key, c, m);
-		long found = *map_slot(&full, k);
+		long found = map_get(&full, k);
 		uint8_t scope = yg_lexicon_concept(c->lx, (size_t)m->head)->scope;
 		if (found >= 0) {
 			const yg_mention *f = &d->mentions.items[found];
@@ -519,6 +536,8 @@ static void resolve_bare_heads(const yg_ctx *c, const local_places *locals)
 		}
 	}
 	map_free(&full);
+	yg_buf_free(&fold[0]);
+	yg_buf_free(&fold[1]);
 }
 
 static void add_degrees(yg_document *d, yg_entity *e, const char *list)
@@ -558,7 +577,7 @@ static void attach_mentions(yg_document *d)
 			ent->date = m->date;
 		add_degrees(d, ent, m->degrees);
 		yg_span sp = yg_document_span(d, m->tok_start, m->tok_end);
-		YG_VEC_PUSH(ent->mentions, sp);
+		yg_document_add_span(d, e, sp);
 		/* a given name alone ("Diện" of "TS Diện") is not another name */
 		int given_only = m->type == YG_T_OFFICIAL && m->is_short == 1;
 		form.len = 0;

@@ -22,7 +22,7 @@ static int32_t entity(yg_document *d, yg_etype t, const char *label)
 {
 	int32_t e = yg_document_entity(d, t, label);
 	yg_span sp = {0, 1};
-	YG_VEC_PUSH(d->entities.items[e].mentions, sp);
+	yg_document_add_span(d, e, sp);
 	return e;
 }
 
