@@ -191,6 +191,11 @@ typedef struct {
 } yg_relation;
 
 typedef struct {
+	int32_t concept;
+	uint32_t entity1;
+} yg_province_memo;
+
+typedef struct {
 	char *id;             /* document id */
 	char *path;           /* where it came from, for messages */
 	char *date;           /* YYYY-MM-DD or NULL */
@@ -230,6 +235,10 @@ typedef struct {
 	size_t relation_index_cap;
 	yg_buf scratch;           /* reused by the functions here, never kept */
 	yg_arena strings;         /* the analysis' strings (see the top) */
+	/* the Province entity of a gazetteer concept, as yg_province_entity
+	 * found it (entity + 1; 0: none): asked for per unit, a few
+	 * provinces an article */
+	yg_province_memo province_memo[8];
 } yg_document;
 
 /* A new empty document; id and path are copied. */

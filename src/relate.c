@@ -26,11 +26,21 @@ int32_t yg_province_entity(const yg_ctx *c, int32_t pc, uint32_t a, uint32_t b)
 	yg_document *d = c->d;
 	if (pc < 0)
 		return -1;
-	yg_cite was = d->cite;
-	if (b > a)
-		yg_document_cite(d, "province.in-name", a);
-	int32_t e = yg_document_entity(d, YG_T_PROVINCE, yg_province_name(c->lx, (size_t)pc, d->date));
-	d->cite = was;
+	/* the name depends on the concept and the article's date only, and
+	 * an entity stays: the one found before is the one */
+	yg_province_memo *memo = &d->province_memo[(uint32_t)pc % 8];
+	int32_t e;
+	if (memo->entity1 && memo->concept == pc) {
+		e = (int32_t)memo->entity1 - 1;
+	} else {
+		yg_cite was = d->cite;
+		if (b > a)
+			yg_document_cite(d, "province.in-name", a);
+		e = yg_document_entity(d, YG_T_PROVINCE, yg_province_name(c->lx, (size_t)pc, d->date));
+		d->cite = was;
+		memo->concept = pc;
+		memo->entity1 = (uint32_t)e + 1;
+	}
 	yg_entity *ent = &d->entities.items[e];
 	ent->concept = pc;
 	if (b > a)

@@ -33,6 +33,9 @@ typedef struct {
 	uint32_t *sent_first; /* [nsent + 1] the first token of each sentence */
 	uint8_t **nested;     /* [entities][mentions] inside another's mention */
 	uint8_t *nested_flags; /* the block nested[] point into */
+	size_t *label_at;     /* [2 * entities] where the entity's record wrote
+	                       * its label as JSON in the output (start, end),
+	                       * so that the relations copy it; 0, 0: not yet */
 } record_index;
 
 typedef struct {
@@ -84,6 +87,7 @@ static void mark_nested(const yg_document *d, record_index *ix)
 static void index_record(const yg_document *d, record_index *ix)
 {
 	ix->issuer = yg_xmalloc((d->entities.len + 1) * sizeof *ix->issuer);
+	ix->label_at = yg_xcalloc(2 * d->entities.len + 1, sizeof *ix->label_at);
 	for (size_t e = 0; e < d->entities.len; e++)
 		ix->issuer[e] = -1;
 	for (size_t i = d->relations.len; i-- > 0;) {
@@ -110,6 +114,7 @@ static void index_free(const yg_document *d, record_index *ix)
 	free(ix->nested_flags);
 	free(ix->nested);
 	free(ix->issuer);
+	free(ix->label_at);
 	free(ix->sent_first);
 }
 
@@ -156,6 +161,19 @@ static void cite_json(yg_buf *b, const yg_document *d, const record_index *ix, c
 	}
 }
 
+/* Entity e's label as a JSON string: escaped once, by its record, and
+ * copied from there. */
+static void label_json(yg_buf *b, const yg_document *d, const record_index *ix, size_t e)
+{
+	size_t start = ix->label_at[2 * e], end = ix->label_at[2 * e + 1];
+	if (end <= start) {
+		yg_json_str(b, d->entities.items[e].label);
+		return;
+	}
+	yg_buf_reserve(b, end - start); /* first: the copy is from b itself */
+	yg_buf_add(b, b->s + start, end - start);
+}
+
 static void str_array(yg_buf *b, const yg_strlist *l)
 {
 	yg_buf_putc(b, '[');
@@ -175,7 +193,9 @@ static void entity_json(yg_buf *b, const yg_document *d, const yg_graph *g, cons
 	YG_BUF_LIT(b, "{\"type\":");
 	yg_json_str(b, yg_etype_name((yg_etype)ent->type));
 	YG_BUF_LIT(b, ",\"label\":");
+	ix->label_at[2 * e] = b->len;
 	yg_json_str(b, ent->label);
+	ix->label_at[2 * e + 1] = b->len;
 	YG_BUF_LIT(b, ",\"aliases\":");
 	str_array(b, &ent->aliases);
 	scratch->len = 0;
@@ -192,7 +212,7 @@ static void entity_json(yg_buf *b, const yg_document *d, const yg_graph *g, cons
 	}
 	if (ix->issuer[e] >= 0) {
 		YG_BUF_LIT(b, ",\"issuer\":");
-		yg_json_str(b, d->entities.items[ix->issuer[e]].label);
+		label_json(b, d, ix, (size_t)ix->issuer[e]);
 	}
 	if (ent->degrees.len) {
 		YG_BUF_LIT(b, ",\"degrees\":");
@@ -238,11 +258,11 @@ void yg_extract_jsonl(yg_buf *b, const yg_document *d, const yg_graph *g)
 	for (size_t i = 0; i < d->relations.len; i++) {
 		const yg_relation *r = &d->relations.items[i];
 		yg_buf_puts(b, i ? ",{\"s\":" : "{\"s\":");
-		yg_json_str(b, d->entities.items[r->s].label);
+		label_json(b, d, &ix, (size_t)r->s);
 		YG_BUF_LIT(b, ",\"p\":");
 		yg_json_str(b, yg_rtype_name((yg_rtype)r->p));
 		YG_BUF_LIT(b, ",\"o\":");
-		yg_json_str(b, d->entities.items[r->o].label);
+		label_json(b, d, &ix, (size_t)r->o);
 		if (r->role) {
 			YG_BUF_LIT(b, ",\"role\":");
 			yg_json_str(b, r->role);
