@@ -36,6 +36,11 @@ typedef struct {
 	size_t *label_at;     /* [2 * entities] where the entity's record wrote
 	                       * its label as JSON in the output (start, end),
 	                       * so that the relations copy it; 0, 0: not yet */
+	struct {              /* the same for static names (types, predicates,
+	                       * rules), by address: a few, written many times */
+		const char *s;
+		size_t start, end;
+	} names[32];
 } record_index;
 
 typedef struct {
@@ -88,6 +93,8 @@ static void index_record(const yg_document *d, record_index *ix)
 {
 	ix->issuer = yg_xmalloc((d->entities.len + 1) * sizeof *ix->issuer);
 	ix->label_at = yg_xcalloc(2 * d->entities.len + 1, sizeof *ix->label_at);
+	for (size_t i = 0; i < sizeof ix->names / sizeof ix->names[0]; i++)
+		ix->names[i].s = NULL;
 	for (size_t e = 0; e < d->entities.len; e++)
 		ix->issuer[e] = -1;
 	for (size_t i = d->relations.len; i-- > 0;) {
@@ -143,12 +150,29 @@ static yg_span sentence_of(const yg_document *d, const record_index *ix, uint32_
 	return sp;
 }
 
-static void cite_json(yg_buf *b, const yg_document *d, const record_index *ix, const yg_cite *c)
+/* A static name (a type's, a predicate's, a rule's) as a JSON string:
+ * escaped once a record, by address, and copied from there after. */
+static void name_json(yg_buf *b, record_index *ix, const char *s)
+{
+	size_t slot = (size_t)(((uintptr_t)s * 0x9E3779B97F4A7C15ULL) >> 59);
+	if (ix->names[slot].s == s) {
+		size_t start = ix->names[slot].start, end = ix->names[slot].end;
+		yg_buf_reserve(b, end - start); /* first: the copy is from b itself */
+		yg_buf_add(b, b->s + start, end - start);
+		return;
+	}
+	ix->names[slot].s = s;
+	ix->names[slot].start = b->len;
+	yg_json_str(b, s);
+	ix->names[slot].end = b->len;
+}
+
+static void cite_json(yg_buf *b, const yg_document *d, record_index *ix, const yg_cite *c)
 {
 	if (!c->rule)
 		return;
 	YG_BUF_LIT(b, ",\"rule\":");
-	yg_json_str(b, c->rule);
+	name_json(b, ix, c->rule);
 	uint32_t a, z;
 	if (sentence_tokens(d, ix, c->tok, &a, &z)) {
 		/* the sentence starts and ends with tokens, whose code-point
@@ -186,12 +210,12 @@ static void str_array(yg_buf *b, const yg_strlist *l)
 }
 
 /* scratch: room for the entity's IRI, reused from entity to entity */
-static void entity_json(yg_buf *b, const yg_document *d, const yg_graph *g, const record_index *ix, size_t e,
+static void entity_json(yg_buf *b, const yg_document *d, const yg_graph *g, record_index *ix, size_t e,
                         yg_buf *scratch)
 {
 	const yg_entity *ent = &d->entities.items[e];
 	YG_BUF_LIT(b, "{\"type\":");
-	yg_json_str(b, yg_etype_name((yg_etype)ent->type));
+	name_json(b, ix, yg_etype_name((yg_etype)ent->type));
 	YG_BUF_LIT(b, ",\"label\":");
 	ix->label_at[2 * e] = b->len;
 	yg_json_str(b, ent->label);
@@ -260,7 +284,7 @@ void yg_extract_jsonl(yg_buf *b, const yg_document *d, const yg_graph *g)
 		yg_buf_puts(b, i ? ",{\"s\":" : "{\"s\":");
 		label_json(b, d, &ix, (size_t)r->s);
 		YG_BUF_LIT(b, ",\"p\":");
-		yg_json_str(b, yg_rtype_name((yg_rtype)r->p));
+		name_json(b, &ix, yg_rtype_name((yg_rtype)r->p));
 		YG_BUF_LIT(b, ",\"o\":");
 		label_json(b, d, &ix, (size_t)r->o);
 		if (r->role) {
