@@ -310,6 +310,47 @@ char *yg_buf_take(yg_buf *b)
 	return s;
 }
 
+enum { SHORT_SORT = 16 };
+
+/* Insertion sort of k[0..n): quick on short runs and ones nearly in
+ * order (mentions come mostly in text order). */
+static void insert_key2(yg_key2 *k, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		yg_key2 x = k[i];
+		size_t j = i;
+		for (; j > 0 && yg_key2_before(&x, &k[j - 1]); j--)
+			k[j] = k[j - 1];
+		k[j] = x;
+	}
+}
+
+/* Runs of SHORT_SORT by insertion, then a bottom-up merge of them through
+ * tmp[0..n).  The keys are distinct: any correct sort gives this order. */
+void yg_sort_key2(yg_key2 *k, yg_key2 *tmp, size_t n)
+{
+	for (size_t lo = 0; lo < n; lo += SHORT_SORT)
+		insert_key2(k + lo, n - lo < SHORT_SORT ? n - lo : SHORT_SORT);
+	yg_key2 *src = k, *dst = tmp;
+	for (size_t w = SHORT_SORT; w < n; w *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t a = lo, b = mid, o = lo;
+			while (a < mid && b < hi)
+				dst[o++] = yg_key2_before(&src[b], &src[a]) ? src[b++] : src[a++];
+			while (a < mid)
+				dst[o++] = src[a++];
+			while (b < hi)
+				dst[o++] = src[b++];
+		}
+		yg_key2 *t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != k)
+		memcpy(k, src, n * sizeof *k);
+}
+
 void yg_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
 {
 	/* The arrays sorted per document are short and mostly in order

@@ -101,6 +101,21 @@ uint64_t yg_hash_table(const char *s, size_t n);
  * is undefined behaviour) and is quick on short or already sorted ones. */
 void yg_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 
+/* Two words that order as one number, hi first: the keys of sorts whose
+ * comparison would otherwise be a call per pair (recognize.c's
+ * mentions, write_extract.c's spans). */
+typedef struct {
+	uint64_t hi, lo;
+} yg_key2;
+
+static inline int yg_key2_before(const yg_key2 *a, const yg_key2 *b)
+{
+	return a->hi < b->hi || (a->hi == b->hi && a->lo < b->lo);
+}
+
+/* Sort k[0..n) (all distinct) ascending, through tmp[0..n). */
+void yg_sort_key2(yg_key2 *k, yg_key2 *tmp, size_t n);
+
 /* Grow `arr` (with fields items/len/cap) to hold one more element. */
 #define YG_VEC_GROW(v)                                                        \
 	do {                                                                  \

@@ -37,20 +37,11 @@ static int cmp_position(const void *pa, const void *pb)
 	return a->tok_end < b->tok_end ? -1 : a->tok_end > b->tok_end;
 }
 
-/* Mentions are sorted by two words each, made once per mention: a
- * mention is some 120 bytes and its comparison a call, while the words
- * compare inline.  The mention's index ends the key, so equal mentions
- * keep their order, as the stable sort by cmp_* did. */
-typedef struct {
-	uint64_t hi, lo;
-} mention_key;
-
-enum { SHORT_SORT = 24 };
-
-static inline int key_before(const mention_key *a, const mention_key *b)
-{
-	return a->hi < b->hi || (a->hi == b->hi && a->lo < b->lo);
-}
+/* Mentions are sorted by two words each (yg_key2), made once per
+ * mention: a mention is some 120 bytes and its comparison a call, while
+ * the words compare inline.  The mention's index ends the key, so equal
+ * mentions keep their order, as the stable sort by cmp_* did. */
+typedef yg_key2 mention_key;
 
 /* The order of cmp_mentions: longest span first, then type priority,
  * then priority, then position. */
@@ -61,40 +52,6 @@ static mention_key overlap_of(const yg_mention *m, size_t i)
 	mention_key k = {(uint64_t)(UINT32_MAX - len) << 32 | (uint64_t)type_rank << 16 | (0xFFFFu - m->priority),
 	                 (uint64_t)m->tok_start << 32 | i};
 	return k;
-}
-
-/* Bottom-up merge sort of k[0..n) (all distinct) through tmp[0..n);
- * insertion for a short one. */
-static void sort_keys(mention_key *k, mention_key *tmp, size_t n)
-{
-	if (n <= SHORT_SORT) {
-		for (size_t i = 1; i < n; i++) {
-			mention_key x = k[i];
-			size_t j = i;
-			for (; j > 0 && key_before(&x, &k[j - 1]); j--)
-				k[j] = k[j - 1];
-			k[j] = x;
-		}
-		return;
-	}
-	mention_key *src = k, *dst = tmp;
-	for (size_t w = 1; w < n; w *= 2) {
-		for (size_t lo = 0; lo < n; lo += 2 * w) {
-			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
-			size_t a = lo, b = mid, o = lo;
-			while (a < mid && b < hi)
-				dst[o++] = key_before(&src[b], &src[a]) ? src[b++] : src[a++];
-			while (a < mid)
-				dst[o++] = src[a++];
-			while (b < hi)
-				dst[o++] = src[b++];
-		}
-		mention_key *t = src;
-		src = dst;
-		dst = t;
-	}
-	if (src != k)
-		memcpy(k, src, n * sizeof *k);
 }
 
 /* The order of cmp_position: by start, then end, then index. */
@@ -118,10 +75,10 @@ static void sort_by_key(yg_document *d, size_t n, mention_key (*key_of)(const yg
 	size_t i = 0;
 	for (; i < n; i++)
 		keys[i] = key_of(&m[i], i);
-	for (i = 1; i < n && key_before(&keys[i - 1], &keys[i]); i++)
+	for (i = 1; i < n && yg_key2_before(&keys[i - 1], &keys[i]); i++)
 		;
 	if (i < n) {
-		sort_keys(keys, keys + n, n);
+		yg_sort_key2(keys, keys + n, n);
 		/* into a new array of the same room, which replaces the old */
 		yg_mention *sorted = yg_xmalloc(d->mentions.cap * sizeof *sorted);
 		for (i = 0; i < n; i++)

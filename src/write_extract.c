@@ -6,13 +6,11 @@
 #include "json.h"
 #include "normalize.h"
 
-/* Code-point offset of a byte offset that starts (or, with end, ends) a
- * token: mention spans do, and the tokenizer counted code points; anything
- * else is counted from the start. */
-static size_t cp_at(const yg_document *d, size_t off, int end)
+/* The first token that starts (end: ends) at or after off, from token lo
+ * on. */
+static size_t token_from(const yg_tokens *t, size_t lo, size_t off, int end)
 {
-	const yg_tokens *t = &d->toks;
-	size_t lo = 0, hi = t->len;
+	size_t hi = t->len;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 		size_t b = end ? t->items[mid].end : t->items[mid].start;
@@ -21,9 +19,41 @@ static size_t cp_at(const yg_document *d, size_t off, int end)
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+/* Code-point offset of a byte offset that starts (or, with end, ends) a
+ * token (token lo, if any): mention spans do, and the tokenizer counted
+ * code points; anything else is counted from the start. */
+static size_t cp_of(const yg_document *d, size_t lo, size_t off, int end)
+{
+	const yg_tokens *t = &d->toks;
 	if (lo < t->len && (end ? t->items[lo].end : t->items[lo].start) == off)
 		return end ? t->items[lo].cp_end : t->items[lo].cp_start;
 	return yg_utf8_count(d->text.s, off);
+}
+
+static size_t cp_at(const yg_document *d, size_t off, int end)
+{
+	return cp_of(d, token_from(&d->toks, 0, off, end), off, end);
+}
+
+/* Code-point offsets of a mention's span: its end is sought from its
+ * first token on (the tokens before it end before it starts), a few
+ * tokens away, not over the whole text again. */
+static void cp_span(const yg_document *d, yg_span sp, size_t *a, size_t *z)
+{
+	const yg_tokens *t = &d->toks;
+	size_t first = token_from(t, 0, sp.start, 0);
+	*a = cp_of(d, first, sp.start, 0);
+	size_t lo = 0;
+	if (first < t->len && t->items[first].start == sp.start && sp.end > sp.start) {
+		for (lo = first; lo < t->len && t->items[lo].end < sp.end && lo < first + 8; lo++)
+			;
+	}
+	if (lo >= t->len || t->items[lo].end < sp.end)
+		lo = token_from(t, lo, sp.end, 1);
+	*z = cp_of(d, lo, sp.end, 1);
 }
 
 /* What one record needs besides the document, computed once so that a
@@ -43,19 +73,6 @@ typedef struct {
 	} names[32];
 } record_index;
 
-typedef struct {
-	uint32_t start, end;
-	uint32_t entity, mention;
-} span_ref;
-
-static int span_order(const void *a, const void *b)
-{
-	const span_ref *x = a, *y = b;
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	return x->end > y->end ? -1 : x->end < y->end; /* the longer first */
-}
-
 /* A mention inside another entity's longer mention ("tỉnh Lào Cai" in
  * "Bệnh viện Đa khoa tỉnh Lào Cai"): sorted by start, then longest first,
  * a span ends no later than the furthest end before it. */
@@ -67,23 +84,28 @@ static void mark_nested(const yg_document *d, record_index *ix)
 	ix->nested = yg_xmalloc((d->entities.len + 1) * sizeof *ix->nested);
 	/* one block for all entities' flags */
 	uint8_t *flags = ix->nested_flags = yg_xcalloc(n + d->entities.len + 1, 1);
-	span_ref *all = yg_xmalloc((n + 1) * sizeof *all);
+	/* by start, the longer first, then entity and mention: two words
+	 * that compare inline (a span's start and end fit 32 bits, as in
+	 * yg_span) */
+	yg_key2 *all = yg_xmalloc(2 * (n + 1) * sizeof *all);
 	for (size_t e = 0; e < d->entities.len; e++) {
 		const yg_entity *ent = &d->entities.items[e];
 		ix->nested[e] = flags;
 		flags += ent->mentions.len + 1;
-		for (size_t m = 0; m < ent->mentions.len; m++)
-			all[k++] = (span_ref){ent->mentions.items[m].start, ent->mentions.items[m].end, (uint32_t)e,
-			                      (uint32_t)m};
+		for (size_t m = 0; m < ent->mentions.len; m++) {
+			yg_span sp = ent->mentions.items[m];
+			all[k++] = (yg_key2){(uint64_t)sp.start << 32 | (UINT32_MAX - sp.end), (uint64_t)e << 32 | m};
+		}
 	}
-	qsort(all, n, sizeof *all, span_order);
+	yg_sort_key2(all, all + n, n);
 	uint32_t reach = 0, reach_start = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (i && all[i].end <= reach && !(all[i].start == reach_start && all[i].end == reach))
-			ix->nested[all[i].entity][all[i].mention] = 1;
-		if (!i || all[i].end > reach) {
-			reach = all[i].end;
-			reach_start = all[i].start;
+		uint32_t start = (uint32_t)(all[i].hi >> 32), end = UINT32_MAX - (uint32_t)all[i].hi;
+		if (i && end <= reach && !(start == reach_start && end == reach))
+			ix->nested[all[i].lo >> 32][(uint32_t)all[i].lo] = 1;
+		if (!i || end > reach) {
+			reach = end;
+			reach_start = start;
 		}
 	}
 	free(all);
@@ -245,7 +267,8 @@ static void entity_json(yg_buf *b, const yg_document *d, const yg_graph *g, reco
 	YG_BUF_LIT(b, ",\"mentions\":[");
 	for (size_t m = 0; m < ent->mentions.len; m++) {
 		yg_span sp = ent->mentions.items[m];
-		size_t a = cp_at(d, sp.start, 0), z = cp_at(d, sp.end, 1);
+		size_t a, z;
+		cp_span(d, sp, &a, &z);
 		yg_buf_puts(b, m ? ",{\"start\":" : "{\"start\":");
 		yg_buf_putu(b, a);
 		YG_BUF_LIT(b, ",\"end\":");
