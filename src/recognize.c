@@ -145,20 +145,28 @@ static int32_t article_province(const yg_ctx *c)
 		if (named_province(m) >= 0 && (line == first_lines[0] || line == first_lines[1]))
 			return m->concept;
 	}
-	size_t n = yg_lexicon_count(c->lx);
-	size_t *count = calloc(n + 1, sizeof *count);
-	if (!count)
-		return -1;
-	int32_t best = -1;
+	/* the provinces named, sorted: the longest run is the one named most,
+	 * the first of equal runs the lowest concept (no count per concept of
+	 * the lexicon, which is most of it zeros) */
+	size_t n = yg_lexicon_count(c->lx), k = 0;
+	yg_key2 *named = yg_xmalloc(2 * (d->mentions.len + 1) * sizeof *named);
 	for (size_t i = 0; i < d->mentions.len; i++) {
 		int32_t pc = named_province(&d->mentions.items[i]);
-		if (pc < 0 || (size_t)pc >= n)
-			continue;
-		size_t k = ++count[pc];
-		if (best < 0 || k > count[best] || (k == count[best] && pc < best))
-			best = pc;
+		if (pc >= 0 && (size_t)pc < n)
+			named[k++] = (yg_key2){(uint64_t)pc, i};
 	}
-	free(count);
+	yg_sort_key2(named, named + k, k);
+	int32_t best = -1;
+	size_t best_run = 0;
+	for (size_t i = 0, run; i < k; i += run) {
+		for (run = 1; i + run < k && named[i + run].hi == named[i].hi; run++)
+			;
+		if (run > best_run) {
+			best_run = run;
+			best = (int32_t)named[i].hi;
+		}
+	}
+	free(named);
 	return best;
 }
 
