@@ -113,6 +113,7 @@ void yg_document_trim(yg_document *d)
 	free(d->mention_at_tok);
 	yg_buf_free(&d->scratch);
 	d->mention_at_tok = NULL;
+	d->mention_at_len = 0;
 }
 
 void yg_document_release(yg_document *d)
@@ -394,10 +395,16 @@ char *yg_document_text_dup(yg_document *d, uint32_t a, uint32_t b)
 
 void yg_document_index_mentions(yg_document *d)
 {
-	free(d->mention_at_tok);
-	d->mention_at_tok = yg_xmalloc((d->toks.len + 1) * sizeof *d->mention_at_tok);
-	for (size_t i = 0; i <= d->toks.len; i++)
-		d->mention_at_tok[i] = -1;
+	/* a token where no kept mention starts any more keeps a stale entry,
+	 * which names a mention that starts elsewhere (or none): only a new
+	 * array needs clearing */
+	if (!d->mention_at_tok || d->mention_at_len != d->toks.len) {
+		free(d->mention_at_tok);
+		d->mention_at_tok = yg_xmalloc((d->toks.len + 1) * sizeof *d->mention_at_tok);
+		d->mention_at_len = d->toks.len;
+		for (size_t i = 0; i <= d->toks.len; i++)
+			d->mention_at_tok[i] = -1;
+	}
 	for (size_t m = 0; m < d->mentions.len; m++)
 		if (d->mentions.items[m].tok_start < d->toks.len)
 			d->mention_at_tok[d->mentions.items[m].tok_start] = (int32_t)m;
@@ -405,7 +412,8 @@ void yg_document_index_mentions(yg_document *d)
 
 long yg_mention_at(const yg_document *d, size_t i)
 {
-	if (d->mention_at_tok)
-		return i < d->toks.len ? d->mention_at_tok[i] : -1;
-	return -1;
+	if (!d->mention_at_tok || i >= d->toks.len)
+		return -1;
+	int32_t m = d->mention_at_tok[i];
+	return m >= 0 && (size_t)m < d->mentions.len && d->mentions.items[m].tok_start == i ? m : -1;
 }

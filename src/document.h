@@ -225,8 +225,11 @@ typedef struct {
 	char *rendered;       /* output prepared on a worker thread, or NULL */
 	size_t rendered_len;
 	char *digest;         /* what the graph keeps of it (yg_graph_digest), or NULL */
-	/* the kept mention starting at each token (recognize.c) */
+	/* the kept mention starting at each token (recognize.c): an entry
+	 * counts only if that mention starts there (yg_mention_at checks),
+	 * so indexing again over the same tokens clears nothing */
 	int32_t *mention_at_tok;  /* [toks.len] mention index or -1 */
+	size_t mention_at_len;    /* ... the toks.len it was made for */
 	/* hash indexes (open addressing, index + 1) so that finding an entity
 	 * or a relation does not scan: documents can be very large */
 	uint32_t *entity_index;
