@@ -236,7 +236,11 @@ typedef struct {
 	size_t entity_index_cap;
 	uint32_t *relation_index;
 	size_t relation_index_cap;
-	yg_buf scratch;           /* reused by the functions here, never kept */
+	yg_buf scratch;           /* reused by the functions here (entity
+	                           * lookups, yg_document_text_dup) and by a
+	                           * recogniser between two of their calls
+	                           * (a label before yg_document_add_mention);
+	                           * never kept */
 	yg_arena strings;         /* the analysis' strings (see the top) */
 	/* the Province entity of a gazetteer concept, as yg_province_entity
 	 * found it (entity + 1; 0: none): asked for per unit, a few
@@ -247,8 +251,8 @@ typedef struct {
 /* A new empty document; id and path are copied. */
 yg_document *yg_document_new(const char *id, const char *path);
 void yg_document_free(yg_document *d); /* accepts NULL */
-/* Free the analysis (text, tokens, mentions, entities, relations),
- * keeping the metadata and the rendered output: a worker thread does this
+/* Free the analysis (text, tokens, mentions, entities, relations and
+ * the arena of their strings), keeping the metadata and the rendered output: a worker thread does this
  * when the consumer needs only d->rendered, so that memory goes back to
  * the allocator arena of the thread that took it. */
 void yg_document_release(yg_document *d);
@@ -310,10 +314,11 @@ void yg_document_link_implied(yg_document *d, uint32_t from_tok, yg_etype type,
  * tokens (line breaks, tabs, NBSP, zero-width space) written as one space
  * (malloc'd: the caller frees it). */
 char *yg_document_text(const yg_document *d, uint32_t a, uint32_t b);
-/* The same, in d's arena (see yg_document_strdup). */
-char *yg_document_text_dup(yg_document *d, uint32_t a, uint32_t b);
 /* The same, appended to out. */
 void yg_document_text_into(const yg_document *d, uint32_t a, uint32_t b, yg_buf *out);
+/* The same, in d's arena (see yg_document_strdup); read through
+ * d->scratch, whose content it replaces. */
+char *yg_document_text_dup(yg_document *d, uint32_t a, uint32_t b);
 
 /* Byte span of tokens [a, b) in the text. */
 yg_span yg_document_span(const yg_document *d, uint32_t a, uint32_t b);
