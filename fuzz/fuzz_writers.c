@@ -211,10 +211,10 @@ static yg_document *new_doc(doclist *docs, const char *id, unsigned ctl)
 	return d;
 }
 
-static void add_span(yg_entity *e)
+static void add_span(yg_document *d, int32_t e)
 {
 	yg_span sp = {0, 0};
-	YG_VEC_PUSH(e->mentions, sp);
+	yg_document_add_span(d, e, sp);
 }
 
 static void build_docs(const uint8_t *data, size_t size, doclist *docs)
@@ -240,15 +240,14 @@ static void build_docs(const uint8_t *data, size_t size, doclist *docs)
 				yg_entity *e = &cur->entities.items[prev];
 				if ((ctl & 7) == 7) {
 					e->type = YG_T_RESOLUTION;
-					free(e->identifier);
-					e->identifier = yg_xstrdup(text);
+					e->identifier = yg_document_strdup(cur, text);
 				} else {
-					yg_strlist_add(&e->aliases, text, strlen(text));
+					yg_document_strlist_add(cur, &e->aliases, text, strlen(text));
 				}
 			} else {
 				yg_etype t = (yg_etype)((ctl & 7) % YG_T_COUNT);
 				int32_t e = yg_document_entity(cur, t, text);
-				add_span(&cur->entities.items[e]);
+				add_span(cur, e);
 				if ((ctl & 8) && prev >= 0)
 					yg_document_relate(cur, prev, (yg_rtype)(((ctl >> 4) & 7) % YG_R_COUNT), e,
 					                   text, cur->date);

@@ -1,6 +1,8 @@
 #include "buf.h"
 
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +48,70 @@ char *yg_xstrndup(const char *s, size_t n)
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
+}
+
+struct yg_arena_block {
+	yg_arena_block *prev;
+	max_align_t room[]; /* the allocations */
+};
+
+/* Blocks grow with the arena (a short article takes one small block, a
+ * long one a few large ones); a request larger than a block gets its own. */
+enum { ARENA_FIRST = 2048, ARENA_MAX = 65536 };
+
+static void *arena_grow(yg_arena *a, size_t n)
+{
+	size_t size = a->blocks ? (size_t)(a->end - (char *)a->blocks->room) * 2 : ARENA_FIRST;
+	if (size > ARENA_MAX)
+		size = ARENA_MAX;
+	if (size < n)
+		size = n;
+	yg_arena_block *b = yg_xmalloc(sizeof *b + size);
+	b->prev = a->blocks;
+	a->blocks = b;
+	a->next = (char *)b->room + n;
+	a->end = (char *)b->room + size;
+	return b->room;
+}
+
+void *yg_arena_alloc(yg_arena *a, size_t n)
+{
+	size_t align = _Alignof(max_align_t);
+	size_t pad = (align - (uintptr_t)a->next % align) % align;
+	if (!a->next || (size_t)(a->end - a->next) < pad + n)
+		return arena_grow(a, n);
+	void *p = a->next + pad;
+	a->next += pad + n;
+	return p;
+}
+
+char *yg_arena_strndup(yg_arena *a, const char *s, size_t n)
+{
+	char *p;
+	if (a->next && (size_t)(a->end - a->next) > n) {
+		p = a->next;
+		a->next += n + 1;
+	} else {
+		p = arena_grow(a, n + 1);
+	}
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *yg_arena_strdup(yg_arena *a, const char *s)
+{
+	return s ? yg_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+void yg_arena_free(yg_arena *a)
+{
+	while (a->blocks) {
+		yg_arena_block *prev = a->blocks->prev;
+		free(a->blocks);
+		a->blocks = prev;
+	}
+	a->next = a->end = NULL;
 }
 
 unsigned long long yg_hash64(const char *s, size_t n)
@@ -242,6 +308,47 @@ char *yg_buf_take(yg_buf *b)
 	char *s = b->s ? b->s : yg_xstrdup("");
 	yg_buf_init(b);
 	return s;
+}
+
+enum { SHORT_SORT = 16 };
+
+/* Insertion sort of k[0..n): quick on short runs and ones nearly in
+ * order (mentions come mostly in text order). */
+static void insert_key2(yg_key2 *k, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		yg_key2 x = k[i];
+		size_t j = i;
+		for (; j > 0 && yg_key2_before(&x, &k[j - 1]); j--)
+			k[j] = k[j - 1];
+		k[j] = x;
+	}
+}
+
+/* Runs of SHORT_SORT by insertion, then a bottom-up merge of them through
+ * tmp[0..n).  The keys are distinct: any correct sort gives this order. */
+void yg_sort_key2(yg_key2 *k, yg_key2 *tmp, size_t n)
+{
+	for (size_t lo = 0; lo < n; lo += SHORT_SORT)
+		insert_key2(k + lo, n - lo < SHORT_SORT ? n - lo : SHORT_SORT);
+	yg_key2 *src = k, *dst = tmp;
+	for (size_t w = SHORT_SORT; w < n; w *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t a = lo, b = mid, o = lo;
+			while (a < mid && b < hi)
+				dst[o++] = yg_key2_before(&src[b], &src[a]) ? src[b++] : src[a++];
+			while (a < mid)
+				dst[o++] = src[a++];
+			while (b < hi)
+				dst[o++] = src[b++];
+		}
+		yg_key2 *t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != k)
+		memcpy(k, src, n * sizeof *k);
 }
 
 void yg_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))

@@ -63,6 +63,25 @@ void *yg_xcalloc(size_t n, size_t size);
 void *yg_xrealloc(void *p, size_t n);
 char *yg_xstrdup(const char *s);
 char *yg_xstrndup(const char *s, size_t n);
+/* An arena: many small allocations that die together (the strings of
+ * one document), so each costs a pointer bump instead of a malloc and a
+ * free.  Its memory goes back only with yg_arena_free; a pointer from it
+ * must not be passed to free() nor outlive the arena. */
+typedef struct yg_arena_block yg_arena_block;
+typedef struct {
+	yg_arena_block *blocks; /* owned, newest first */
+	char *next, *end;       /* the free room of the newest block */
+} yg_arena;
+
+/* n bytes aligned for any object, owned by the arena. */
+void *yg_arena_alloc(yg_arena *a, size_t n);
+/* Copy of s[0..n) and a NUL, owned by the arena (no alignment). */
+char *yg_arena_strndup(yg_arena *a, const char *s, size_t n);
+/* Copy of s owned by the arena; NULL for NULL. */
+char *yg_arena_strdup(yg_arena *a, const char *s);
+/* Free every block; the arena is empty and usable again. */
+void yg_arena_free(yg_arena *a);
+
 /* a + sep + b in a new string (the caller frees it); cheaper than printf
  * for the keys and labels built per mention. */
 char *yg_strjoin(const char *a, const char *sep, const char *b);
@@ -82,6 +101,21 @@ uint64_t yg_hash_table(const char *s, size_t n);
  * is undefined behaviour) and is quick on short or already sorted ones. */
 void yg_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 
+/* Two words that order as one number, hi first: the keys of sorts whose
+ * comparison would otherwise be a call per pair (recognize.c's
+ * mentions, write_extract.c's spans). */
+typedef struct {
+	uint64_t hi, lo;
+} yg_key2;
+
+static inline int yg_key2_before(const yg_key2 *a, const yg_key2 *b)
+{
+	return a->hi < b->hi || (a->hi == b->hi && a->lo < b->lo);
+}
+
+/* Sort k[0..n) (all distinct) ascending, through tmp[0..n). */
+void yg_sort_key2(yg_key2 *k, yg_key2 *tmp, size_t n);
+
 /* Grow `arr` (with fields items/len/cap) to hold one more element. */
 #define YG_VEC_GROW(v)                                                        \
 	do {                                                                  \
@@ -95,6 +129,22 @@ void yg_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const v
 	do {                               \
 		YG_VEC_GROW(v);            \
 		(v).items[(v).len++] = (x); \
+	} while (0)
+
+/* The same for an array in an arena: a full one is copied to one twice
+ * its size, the old one left unused (no more than the final array, in
+ * all), and nothing is freed alone. */
+#define YG_ARENA_PUSH(a, v, x)                                                      \
+	do {                                                                        \
+		if ((v).len == (v).cap) {                                           \
+			size_t cap_ = (v).cap ? (v).cap * 2 : 4;                    \
+			void *items_ = yg_arena_alloc((a), cap_ * sizeof *(v).items); \
+			if ((v).len)                                                \
+				memcpy(items_, (v).items, (v).len * sizeof *(v).items); \
+			(v).items = items_;                                         \
+			(v).cap = cap_;                                             \
+		}                                                                   \
+		(v).items[(v).len++] = (x);                                         \
 	} while (0)
 
 #endif

@@ -48,12 +48,39 @@ const char *yg_rtype_name(yg_rtype r)
 	return (unsigned)r < YG_R_COUNT ? rtype_names[r] : "unknown";
 }
 
-void yg_strlist_add(yg_strlist *l, const char *s, size_t n)
+static int strlist_has(const yg_strlist *l, const char *s, size_t n)
 {
 	for (size_t i = 0; i < l->len; i++)
 		if (strlen(l->items[i]) == n && memcmp(l->items[i], s, n) == 0)
-			return;
-	YG_VEC_PUSH(*l, yg_xstrndup(s, n));
+			return 1;
+	return 0;
+}
+
+void yg_strlist_add(yg_strlist *l, const char *s, size_t n)
+{
+	if (!strlist_has(l, s, n))
+		YG_VEC_PUSH(*l, yg_xstrndup(s, n));
+}
+
+char *yg_document_strndup(yg_document *d, const char *s, size_t n)
+{
+	return yg_arena_strndup(&d->strings, s, n);
+}
+
+char *yg_document_strdup(yg_document *d, const char *s)
+{
+	return yg_arena_strdup(&d->strings, s);
+}
+
+void yg_document_strlist_add(yg_document *d, yg_strlist *l, const char *s, size_t n)
+{
+	if (!strlist_has(l, s, n))
+		YG_ARENA_PUSH(&d->strings, *l, yg_arena_strndup(&d->strings, s, n));
+}
+
+void yg_document_add_span(yg_document *d, int32_t e, yg_span sp)
+{
+	YG_ARENA_PUSH(&d->strings, d->entities.items[e].mentions, sp);
 }
 
 void yg_strlist_free(yg_strlist *l)
@@ -66,13 +93,6 @@ void yg_strlist_free(yg_strlist *l)
 
 void yg_mention_clear(yg_mention *m)
 {
-	free(m->label);
-	free(m->identifier);
-	free(m->doctype);
-	free(m->date);
-	free(m->degrees);
-	free(m->issuer_code);
-	free(m->canon);
 	m->label = m->identifier = m->doctype = m->date = m->degrees = m->issuer_code = m->canon = NULL;
 }
 
@@ -93,36 +113,17 @@ void yg_document_trim(yg_document *d)
 	free(d->mention_at_tok);
 	yg_buf_free(&d->scratch);
 	d->mention_at_tok = NULL;
+	d->mention_at_len = 0;
 }
 
 void yg_document_release(yg_document *d)
 {
-	for (size_t i = 0; i < d->mentions.len; i++)
-		yg_mention_clear(&d->mentions.items[i]);
+	/* the strings and the entities' arrays are in the arena */
 	free(d->mentions.items);
-	for (size_t i = 0; i < d->links.len; i++) {
-		free(d->links.items[i].to_label);
-		free(d->links.items[i].role);
-		free(d->links.items[i].date);
-	}
 	free(d->links.items);
-	for (size_t i = 0; i < d->entities.len; i++) {
-		yg_entity *e = &d->entities.items[i];
-		free(e->label); /* and key and canon, in the same block */
-		yg_strlist_free(&e->aliases);
-		free(e->mentions.items);
-		free(e->identifier);
-		free(e->doctype);
-		free(e->date);
-		yg_strlist_free(&e->degrees);
-	}
 	free(d->entities.items);
-	for (size_t i = 0; i < d->relations.len; i++) {
-		free(d->relations.items[i].role);
-		free(d->relations.items[i].date);
-		free(d->relations.items[i].start);
-	}
 	free(d->relations.items);
+	yg_arena_free(&d->strings);
 	yg_document_trim(d);
 	free(d->entity_index);
 	free(d->relation_index);
@@ -172,7 +173,7 @@ size_t yg_document_add_mention(yg_document *d, uint32_t a, uint32_t b,
 	m.head = -1;
 	m.bare_unit = -1;
 	m.local_unit = -1;
-	m.label = yg_xstrdup(label);
+	m.label = yg_document_strdup(d, label);
 	m.entity = -1;
 	m.rule = d->cite.rule;
 	YG_VEC_PUSH(d->mentions, m);
@@ -224,7 +225,7 @@ int32_t yg_document_entity_named(yg_document *d, yg_etype type, const char *cano
 	memset(&e, 0, sizeof e);
 	e.type = (uint16_t)type;
 	size_t nl = strlen(label), nk = d->scratch.len, nc = canon ? strlen(canon) + 1 : 0;
-	e.label = yg_xmalloc(nl + 1 + nk + 1 + nc);
+	e.label = yg_arena_alloc(&d->strings, nl + 1 + nk + 1 + nc);
 	memcpy(e.label, label, nl + 1);
 	e.key = e.label + nl + 1;
 	memcpy(e.key, d->scratch.s, nk);
@@ -290,13 +291,8 @@ void yg_document_filter_relations(yg_document *d, const uint8_t *keep)
 	size_t out = 0;
 	for (size_t i = 0; i < d->relations.len; i++) {
 		yg_relation *r = &d->relations.items[i];
-		if (keep[i]) {
+		if (keep[i])
 			d->relations.items[out++] = *r;
-		} else {
-			free(r->role);
-			free(r->date);
-			free(r->start);
-		}
 	}
 	d->relations.len = out;
 	if (d->relation_index)
@@ -313,8 +309,8 @@ void yg_document_relate(yg_document *d, int32_t s, yg_rtype p, int32_t o,
 	uint32_t *slot = relation_slot(d, s, p, o, role);
 	if (*slot)
 		return;
-	yg_relation r = {s, o, (uint16_t)p, role ? yg_xstrdup(role) : NULL,
-	                 date ? yg_xstrdup(date) : NULL, 0, d->cite, 0, NULL};
+	yg_relation r = {s, o, (uint16_t)p, yg_document_strdup(d, role),
+	                 yg_document_strdup(d, date), 0, d->cite, 0, NULL};
 	YG_VEC_PUSH(d->relations, r);
 	if (d->relations.len * 2 >= d->relation_index_cap)
 		relation_reindex(d, d->relation_index_cap * 2);
@@ -341,8 +337,8 @@ void yg_document_link(yg_document *d, uint32_t from_tok, int32_t to_tok, yg_rtyp
 	l.to_tok = to_tok;
 	l.to_concept = -1;
 	l.p = (uint16_t)p;
-	l.role = role ? yg_xstrdup(role) : NULL;
-	l.date = date ? yg_xstrdup(date) : NULL;
+	l.role = yg_document_strdup(d, role);
+	l.date = yg_document_strdup(d, date);
 	l.cite = d->cite;
 	YG_VEC_PUSH(d->links, l);
 }
@@ -354,7 +350,7 @@ void yg_document_link_implied(yg_document *d, uint32_t from_tok, yg_etype type,
 	yg_document_link(d, from_tok, -1, p, NULL, NULL);
 	yg_link *l = &d->links.items[d->links.len - 1];
 	l->to_type = (uint16_t)type;
-	l->to_label = yg_xstrdup(label);
+	l->to_label = yg_document_strdup(d, label);
 	l->to_concept = concept;
 	l->to_a = a;
 	l->to_b = b;
@@ -390,12 +386,25 @@ char *yg_document_text(const yg_document *d, uint32_t a, uint32_t b)
 	return yg_buf_take(&out);
 }
 
+char *yg_document_text_dup(yg_document *d, uint32_t a, uint32_t b)
+{
+	d->scratch.len = 0;
+	yg_document_text_into(d, a, b, &d->scratch);
+	return yg_arena_strndup(&d->strings, d->scratch.s, d->scratch.len);
+}
+
 void yg_document_index_mentions(yg_document *d)
 {
-	free(d->mention_at_tok);
-	d->mention_at_tok = yg_xmalloc((d->toks.len + 1) * sizeof *d->mention_at_tok);
-	for (size_t i = 0; i <= d->toks.len; i++)
-		d->mention_at_tok[i] = -1;
+	/* a token where no kept mention starts any more keeps a stale entry,
+	 * which names a mention that starts elsewhere (or none): only a new
+	 * array needs clearing */
+	if (!d->mention_at_tok || d->mention_at_len != d->toks.len) {
+		free(d->mention_at_tok);
+		d->mention_at_tok = yg_xmalloc((d->toks.len + 1) * sizeof *d->mention_at_tok);
+		d->mention_at_len = d->toks.len;
+		for (size_t i = 0; i <= d->toks.len; i++)
+			d->mention_at_tok[i] = -1;
+	}
 	for (size_t m = 0; m < d->mentions.len; m++)
 		if (d->mentions.items[m].tok_start < d->toks.len)
 			d->mention_at_tok[d->mentions.items[m].tok_start] = (int32_t)m;
@@ -403,7 +412,8 @@ void yg_document_index_mentions(yg_document *d)
 
 long yg_mention_at(const yg_document *d, size_t i)
 {
-	if (d->mention_at_tok)
-		return i < d->toks.len ? d->mention_at_tok[i] : -1;
-	return -1;
+	if (!d->mention_at_tok || i >= d->toks.len)
+		return -1;
+	int32_t m = d->mention_at_tok[i];
+	return m >= 0 && (size_t)m < d->mentions.len && d->mentions.items[m].tok_start == i ? m : -1;
 }

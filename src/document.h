@@ -2,7 +2,14 @@
  *
  * A yg_document owns its text, tokens, mentions, entities and relations.
  * Recognisers add mentions; resolve groups them into entities; relate adds
- * relations.  Strings in it are owned by it and freed by yg_document_free.
+ * relations.  The strings of its mentions, links, entities (label, key,
+ * canon, attributes, the items of aliases and degrees) and relations live
+ * in its arena (d->strings): set them with yg_document_strdup and its
+ * kin, never free one alone; they all go with yg_document_release, so no
+ * pointer to one may outlive the analysis (the graph, the entity table
+ * and the digests copy what they keep).  Its metadata (id, path, date,
+ * url, title), rendered output and digest are malloc'd and stay until
+ * yg_document_free.
  */
 #ifndef YG_DOCUMENT_H
 #define YG_DOCUMENT_H
@@ -59,8 +66,10 @@ typedef struct {
 	size_t len, cap;
 } yg_strlist;
 
-/* Add a copy of s[0..n) unless an equal string is there already. */
+/* Add a copy of s[0..n) unless an equal string is there already; the
+ * copy is malloc'd (the list owns it). */
 void yg_strlist_add(yg_strlist *l, const char *s, size_t n);
+/* Free the items and the list. */
 void yg_strlist_free(yg_strlist *l);
 
 /* A span of text that names an entity. */
@@ -69,13 +78,13 @@ typedef struct {
 	uint16_t type;               /* yg_etype */
 	uint16_t priority;           /* breaks ties between equal spans */
 	int32_t concept;             /* lexicon concept (provinces) or -1 */
-	char *label;                 /* canonical label, owned */
+	char *label;                 /* canonical label (arena) */
 	char *canon;                 /* the entity's identity when the label
 	                              * may vary ("Trung tâm Kiểm soát bệnh tật
 	                              * Hà Nội" for "... thành phố Hà Nội"),
-	                              * owned; NULL: the label */
+	                              * arena; NULL: the label */
 	int32_t entity;              /* filled by resolve; -1 = dropped */
-	/* optional attributes, owned; NULL when absent */
+	/* optional attributes (arena); NULL when absent */
 	char *identifier;            /* resolutions: 54-NQ/TW */
 	char *doctype;               /* resolutions: Nghị quyết */
 	char *date;                  /* resolutions: YYYY-MM-DD */
@@ -123,11 +132,11 @@ typedef struct {
 	uint32_t from_tok;
 	int32_t to_tok;              /* -1: use to_type/to_label */
 	uint16_t to_type;
-	char *to_label;              /* owned */
+	char *to_label;              /* arena */
 	int32_t to_concept;          /* province concept of an implied object */
 	uint32_t to_a, to_b;         /* tokens naming an implied object, if any */
 	uint16_t p;                  /* yg_rtype */
-	char *role, *date;           /* owned */
+	char *role, *date;           /* arena */
 	uint8_t weight;              /* memberOf: YG_POST_* (which post wins at one body) */
 	uint8_t heads;               /* memberOf: the title heads its unit (ytg:seniority "head") */
 	uint8_t of_article;          /* the implied object is a provincial body
@@ -146,15 +155,16 @@ typedef struct {
 
 typedef struct {
 	uint16_t type;
-	char *label;          /* canonical label; one allocation holds it,
-	                       * key and canon (freed as label) */
+	char *label;          /* canonical label; one arena block holds it,
+	                       * key and canon */
 	char *key;            /* folded identity within the document */
 	char *canon;          /* the identity's name when it is not the label
 	                       * (a body or facility placed in a province:
 	                       * head + province, whatever the unit words
-	                       * written); IRIs are made from it; owned or NULL */
-	yg_strlist aliases;   /* other surface forms */
-	struct {
+	                       * written); IRIs are made from it; arena or NULL */
+	yg_strlist aliases;   /* other surface forms: the array and the
+	                       * strings in the arena (yg_document_strlist_add) */
+	struct {                /* in the arena (yg_document_add_span) */
 		yg_span *items;
 		size_t len, cap;
 	} mentions;
@@ -162,23 +172,28 @@ typedef struct {
 	int32_t place;        /* the province concept that is part of its
 	                       * identity, or -1: a body's, or a provincial
 	                       * document's (its issuer's, set by relate) */
-	char *identifier;     /* resolutions: 72-NQ/TW */
+	char *identifier;     /* resolutions: 72-NQ/TW (arena, as doctype and date) */
 	char *doctype;        /* resolutions: Nghị quyết */
 	char *date;           /* resolutions: YYYY-MM-DD */
-	yg_strlist degrees;   /* officials */
+	yg_strlist degrees;   /* officials (as aliases) */
 	yg_cite cite;         /* the mention or link that made it */
 } yg_entity;
 
 typedef struct {
 	int32_t s, o;         /* entity indexes */
 	uint16_t p;           /* yg_rtype */
-	char *role;           /* memberOf */
+	char *role;           /* memberOf (arena, as date and start) */
 	char *date;           /* mergedInto, membership: YYYY-MM-DD */
 	uint8_t weight;       /* memberOf: YG_POST_* */
 	yg_cite cite;
 	uint8_t heads;        /* memberOf: the role heads the unit (not a deputy or member) */
-	char *start;          /* memberOf: YYYY-MM-DD the post began, as the text states; owned */
+	char *start;          /* memberOf: YYYY-MM-DD the post began, as the text states */
 } yg_relation;
+
+typedef struct {
+	int32_t concept;
+	uint32_t entity1;
+} yg_province_memo;
 
 typedef struct {
 	char *id;             /* document id */
@@ -210,22 +225,34 @@ typedef struct {
 	char *rendered;       /* output prepared on a worker thread, or NULL */
 	size_t rendered_len;
 	char *digest;         /* what the graph keeps of it (yg_graph_digest), or NULL */
-	/* the kept mention starting at each token (recognize.c) */
+	/* the kept mention starting at each token (recognize.c): an entry
+	 * counts only if that mention starts there (yg_mention_at checks),
+	 * so indexing again over the same tokens clears nothing */
 	int32_t *mention_at_tok;  /* [toks.len] mention index or -1 */
+	size_t mention_at_len;    /* ... the toks.len it was made for */
 	/* hash indexes (open addressing, index + 1) so that finding an entity
 	 * or a relation does not scan: documents can be very large */
 	uint32_t *entity_index;
 	size_t entity_index_cap;
 	uint32_t *relation_index;
 	size_t relation_index_cap;
-	yg_buf scratch;           /* reused by the functions here, never kept */
+	yg_buf scratch;           /* reused by the functions here (entity
+	                           * lookups, yg_document_text_dup) and by a
+	                           * recogniser between two of their calls
+	                           * (a label before yg_document_add_mention);
+	                           * never kept */
+	yg_arena strings;         /* the analysis' strings (see the top) */
+	/* the Province entity of a gazetteer concept, as yg_province_entity
+	 * found it (entity + 1; 0: none): asked for per unit, a few
+	 * provinces an article */
+	yg_province_memo province_memo[8];
 } yg_document;
 
 /* A new empty document; id and path are copied. */
 yg_document *yg_document_new(const char *id, const char *path);
 void yg_document_free(yg_document *d); /* accepts NULL */
-/* Free the analysis (text, tokens, mentions, entities, relations),
- * keeping the metadata and the rendered output: a worker thread does this
+/* Free the analysis (text, tokens, mentions, entities, relations and
+ * the arena of their strings), keeping the metadata and the rendered output: a worker thread does this
  * when the consumer needs only d->rendered, so that memory goes back to
  * the allocator arena of the thread that took it. */
 void yg_document_release(yg_document *d);
@@ -239,8 +266,18 @@ void yg_document_index_mentions(yg_document *d);
 /* The kept mention (index) that starts at token i, or -1. */
 long yg_mention_at(const yg_document *d, size_t i);
 
-/* Free a mention's strings. */
+/* Forget a mention's strings (they stay in the arena until release). */
 void yg_mention_clear(yg_mention *m);
+
+/* Copies owned by d's arena: they live until yg_document_release and are
+ * never freed alone.  strdup gives NULL for NULL. */
+char *yg_document_strndup(yg_document *d, const char *s, size_t n);
+char *yg_document_strdup(yg_document *d, const char *s);
+/* yg_strlist_add for an entity's aliases or degrees: the copy and the
+ * array are in d's arena. */
+void yg_document_strlist_add(yg_document *d, yg_strlist *l, const char *s, size_t n);
+/* Add a span of text that names entity e (its array is in d's arena). */
+void yg_document_add_span(yg_document *d, int32_t e, yg_span sp);
 
 /* Add a mention; label is copied. Returns its index. */
 /* Set the rule at work and a token of the sentence it reads; mentions
@@ -275,10 +312,13 @@ void yg_document_link_implied(yg_document *d, uint32_t from_tok, yg_etype type,
 
 /* Copy of the text of tokens [a, b), each run of white space between two
  * tokens (line breaks, tabs, NBSP, zero-width space) written as one space
- * (caller frees). */
+ * (malloc'd: the caller frees it). */
 char *yg_document_text(const yg_document *d, uint32_t a, uint32_t b);
 /* The same, appended to out. */
 void yg_document_text_into(const yg_document *d, uint32_t a, uint32_t b, yg_buf *out);
+/* The same, in d's arena (see yg_document_strdup); read through
+ * d->scratch, whose content it replaces. */
+char *yg_document_text_dup(yg_document *d, uint32_t a, uint32_t b);
 
 /* Byte span of tokens [a, b) in the text. */
 yg_span yg_document_span(const yg_document *d, uint32_t a, uint32_t b);

@@ -581,9 +581,8 @@ void yg_recognize_hospitals(yg_ctx *c)
 		}
 		char *canon = yg_strjoin(head->expansion ? head->expansion : head->pref, " ", s.canon.s ? s.canon.s : "");
 		if (implied || ((s.prov >= 0 || mm->is_short == 5) && strcmp(canon, label) != 0))
-			mm->canon = canon;
-		else
-			free(canon);
+			mm->canon = yg_document_strdup(d, canon);
+		free(canon);
 		free(label);
 		yg_buf_free(&s.canon);
 		i = k - 1;

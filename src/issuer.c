@@ -88,7 +88,7 @@ static void code_issuers(const yg_ctx *c, issuers *is)
 		if (prov >= 0)
 			d->entities.items[o].place = prov;
 		/* the code names the issuer ("-TTg"): that token is its mention */
-		YG_VEC_PUSH(d->entities.items[o].mentions, yg_document_span(d, m->issuer_tok, m->issuer_tok + 1));
+		yg_document_add_span(d, o, yg_document_span(d, m->issuer_tok, m->issuer_tok + 1));
 		set_issuer(d, is, m->entity, o);
 		if (prov >= 0)
 			yg_document_relate(d, o, YG_R_LOCATED_IN, yg_province_entity(c, prov, 0, 0), NULL, NULL);
@@ -171,7 +171,8 @@ static void implied_identifiers(const yg_ctx *c, const issuers *iss)
 		yg_buf b;
 		yg_buf_init(&b);
 		yg_buf_printf(&b, "%s-%s/TW", num + 1, code);
-		ent->identifier = yg_buf_take(&b);
+		ent->identifier = yg_document_strndup(d, b.s, b.len);
+		yg_buf_free(&b);
 	}
 }
 

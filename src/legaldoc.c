@@ -29,6 +29,8 @@
 #define MAX_NAME 12
 #define ISSUER_SKIP 6
 
+/* The strings are in the document's arena: a number that starts no
+ * document leaves a few bytes there, and a mention shares them. */
 typedef struct {
 	size_t end;          /* one past the recognised tokens */
 	char *number;        /* "72" */
@@ -38,14 +40,6 @@ typedef struct {
 	size_t first_letters;/* the first letters part of the code ("QĐ") */
 	char *date;
 } doc_scan;
-
-static void scan_free(doc_scan *s)
-{
-	free(s->number);
-	free(s->code);
-	free(s->issuer_code);
-	free(s->date);
-}
 
 static int is_num(const yg_document *d, size_t i)
 {
@@ -70,11 +64,11 @@ static int is_code_word(const yg_document *d, size_t i)
  * the number, the code as one string without spaces ("QĐ- TTg" becomes
  * "QĐ-TTg"), and the issuer code (the last letters part).  Returns tokens
  * consumed (0: no number; a lone number returns 1 with no code). */
-static size_t scan_code(const yg_document *d, size_t i, doc_scan *s)
+static size_t scan_code(yg_document *d, size_t i, doc_scan *s)
 {
 	if (!is_num(d, i))
 		return 0;
-	s->number = yg_document_text(d, (uint32_t)i, (uint32_t)(i + 1));
+	s->number = yg_document_text_dup(d, (uint32_t)i, (uint32_t)(i + 1));
 	size_t k = i + 1;
 	/* "/2024" year part */
 	if (yg_tok_punct(d, k, '/') && is_num(d, k + 1) && d->toks.items[k + 1].end - d->toks.items[k + 1].start == 4)
@@ -88,14 +82,13 @@ static size_t scan_code(const yg_document *d, size_t i, doc_scan *s)
 	}
 	if (!last_word)
 		return 1;
-	yg_buf b;
-	yg_buf_init(&b);
+	d->scratch.len = 0;
 	for (size_t x = i; x < k; x++) {
 		const yg_token *t = &d->toks.items[x];
-		yg_buf_add(&b, d->text.s + t->start, t->end - t->start);
+		yg_buf_add(&d->scratch, d->text.s + t->start, t->end - t->start);
 	}
-	s->code = yg_buf_take(&b);
-	s->issuer_code = yg_document_text(d, (uint32_t)last_word, (uint32_t)(last_word + 1));
+	s->code = yg_document_strndup(d, d->scratch.s, d->scratch.len);
+	s->issuer_code = yg_document_text_dup(d, (uint32_t)last_word, (uint32_t)(last_word + 1));
 	s->issuer_tok = last_word;
 	return k - i;
 }
@@ -119,7 +112,7 @@ static size_t scan_date(const yg_ctx *c, size_t i, doc_scan *s)
 		return 0;
 	char buf[48];
 	snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, dd);
-	s->date = yg_xstrdup(buf);
+	s->date = yg_document_strdup(c->d, buf);
 	return w + 5;
 }
 
@@ -226,12 +219,12 @@ static void emit(yg_document *d, size_t i, const char *doctype, const doc_scan *
 {
 	size_t m = yg_document_add_mention(d, (uint32_t)i, (uint32_t)s->end, YG_T_RESOLUTION, -1, label);
 	yg_mention *mm = &d->mentions.items[m];
-	mm->doctype = yg_xstrdup(doctype);
-	mm->identifier = s->code ? yg_xstrdup(s->code) : NULL;
-	mm->date = s->date ? yg_xstrdup(s->date) : NULL;
+	mm->doctype = yg_document_strdup(d, doctype);
+	mm->identifier = s->code;
+	mm->date = s->date;
 	mm->is_short = s->code == NULL && s->number != NULL;
 	if (s->issuer_code) {
-		mm->issuer_code = yg_xstrdup(s->issuer_code);
+		mm->issuer_code = s->issuer_code;
 		mm->issuer_tok = (uint32_t)s->issuer_tok;
 	}
 }
@@ -331,7 +324,6 @@ static size_t typed_document(yg_ctx *c, size_t i, size_t n, uint32_t tc)
 	issuer_after(c, i, title_end ? title_end + dn : k);
 	issued_by_do(c, i, k);
 	free(label);
-	scan_free(&s);
 	return k - i;
 }
 
@@ -345,14 +337,12 @@ static size_t bare_code(yg_ctx *c, size_t i)
 	size_t got = scan_code(d, i, &s);
 	long type = -1;
 	if (got > 1 && s.first_letters) {
-		char *letters = yg_document_text(d, (uint32_t)s.first_letters, (uint32_t)(s.first_letters + 1));
-		type = yg_lexicon_find_code(c->lx, letters);
-		free(letters);
+		d->scratch.len = 0;
+		yg_document_text_into(d, (uint32_t)s.first_letters, (uint32_t)(s.first_letters + 1), &d->scratch);
+		type = yg_lexicon_find_code(c->lx, d->scratch.s);
 	}
-	if (type < 0) {
-		scan_free(&s);
+	if (type < 0)
 		return 0;
-	}
 	const char *doctype = yg_concept_of(c, (uint32_t)type)->pref;
 	yg_document_cite(d, "document.bare-code", (uint32_t)i);
 	char *label = yg_strjoin(doctype, " ", s.code);
@@ -362,7 +352,6 @@ static size_t bare_code(yg_ctx *c, size_t i)
 	emit(d, i, doctype, &s, label);
 	issuer_after(c, i, k);
 	free(label);
-	scan_free(&s);
 	return k - i;
 }
 

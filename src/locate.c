@@ -250,44 +250,51 @@ static int provincial_units_article(const yg_ctx *c)
 	return 0;
 }
 
+/* Two buffers for the folded names below, reused over the article. */
+typedef struct {
+	yg_buf text, key;
+} fold_bufs;
+
+/* The folded text of tokens [a, b), in f->key. */
+static const char *folded(const yg_document *d, uint32_t a, uint32_t b, fold_bufs *f)
+{
+	f->text.len = f->key.len = 0;
+	yg_document_text_into(d, a, b, &f->text);
+	yg_buf_reserve(&f->key, f->text.len); /* a string even when empty */
+	f->key.s[0] = '\0';
+	yg_fold_phrase_into(&f->key, f->text.s, f->text.len);
+	return f->key.s;
+}
+
 /* The local places the article names with a unit word ("huyện Cần Giờ"):
  * a unit named with one of those names alone ("Bệnh viện điều trị
- * COVID-19 Cần Giờ") is a local unit too.  Folded names in a key table. */
-static yg_keytab *article_local_names(const yg_document *d)
+ * COVID-19 Cần Giờ") is a local unit too.  Folded names in a key table,
+ * or NULL when the article names none (most do not). */
+static yg_keytab *article_local_names(const yg_document *d, fold_bufs *f)
 {
-	yg_keytab *kt = yg_keytab_new();
-	yg_buf b;
-	yg_buf_init(&b);
+	yg_keytab *kt = NULL;
 	for (size_t i = 0; i < d->mentions.len; i++) {
 		const yg_mention *m = &d->mentions.items[i];
 		if (m->local_end <= m->local_start)
 			continue;
-		b.len = 0;
-		yg_document_text_into(d, m->local_start, m->local_end, &b);
-		char *f = yg_fold_phrase(b.s, b.len);
-		yg_keytab_intern(kt, f, strlen(f));
-		free(f);
+		if (!kt)
+			kt = yg_keytab_new();
+		const char *k = folded(d, m->local_start, m->local_end, f);
+		yg_keytab_intern(kt, k, f->key.len);
 	}
-	yg_buf_free(&b);
 	return kt;
 }
 
 /* Does mention m end with one of the article's local place names? */
-static int ends_with_local(const yg_document *d, const yg_keytab *names, const yg_mention *m)
+static int ends_with_local(const yg_document *d, const yg_keytab *names, const yg_mention *m, fold_bufs *f)
 {
-	yg_buf b;
-	yg_buf_init(&b);
 	int found = 0;
-	for (uint32_t from = m->tok_end > 3 ? m->tok_end - 3 : 0; from < m->tok_end && !found; from++) {
+	for (uint32_t from = m->tok_end > 3 ? m->tok_end - 3 : 0; names && from < m->tok_end && !found; from++) {
 		if (from <= m->tok_start)
 			continue;
-		b.len = 0;
-		yg_document_text_into(d, from, m->tok_end, &b);
-		char *f = yg_fold_phrase(b.s, b.len);
-		found = yg_keytab_find(names, f, strlen(f)) != YG_KEY_NONE;
-		free(f);
+		const char *k = folded(d, from, m->tok_end, f);
+		found = yg_keytab_find(names, k, f->key.len) != YG_KEY_NONE;
 	}
-	yg_buf_free(&b);
 	return found;
 }
 
@@ -297,7 +304,10 @@ void yg_relate_locations(const yg_ctx *c, const uint8_t *examples)
 	int32_t *sp = sentence_provinces(d, 0), *own = sentence_provinces(d, 1);
 	int strong = strong_article_province(c);
 	int sector = provincial_units_article(c);
-	yg_keytab *locals = article_local_names(d);
+	fold_bufs fb;
+	yg_buf_init(&fb.text);
+	yg_buf_init(&fb.key);
+	yg_keytab *locals = article_local_names(d, &fb);
 	for (size_t i = 0; i < d->mentions.len; i++) {
 		const yg_mention *m = &d->mentions.items[i];
 		if (!is_unit(m))
@@ -329,7 +339,7 @@ void yg_relate_locations(const yg_ctx *c, const uint8_t *examples)
 			pc = placing; /* its sentence places it */
 			rule = "locate.sentence";
 		}
-		local |= m->place_kind == YG_PLACE_LOCAL || m->place_kind == YG_PLACE_NAME || ends_with_local(d, locals, m);
+		local |= m->place_kind == YG_PLACE_LOCAL || m->place_kind == YG_PLACE_NAME || ends_with_local(d, locals, m, &fb);
 		if (pc < 0 && strong && local && sp[s] != -2 && !examples[s]) {
 			pc = d->province_concept; /* a local unit of the article's province */
 			rule = "locate.local-unit";
@@ -343,6 +353,8 @@ void yg_relate_locations(const yg_ctx *c, const uint8_t *examples)
 		locate(c, m, pc, rule);
 	}
 	yg_keytab_free(locals);
+	yg_buf_free(&fb.text);
+	yg_buf_free(&fb.key);
 	for (size_t i = 0; i < d->toks.len; i++) {
 		size_t n = yg_role_at(c, i, YG_ROLE_BELONGS_TO);
 		if (n)

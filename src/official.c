@@ -428,12 +428,13 @@ static size_t bracket_end(const yg_document *d, size_t k)
 
 static size_t add_official(yg_document *d, size_t a, size_t b, const char *degrees, uint8_t is_short)
 {
-	char *label = yg_document_text(d, (uint32_t)a, (uint32_t)b);
-	size_t m = yg_document_add_mention(d, (uint32_t)a, (uint32_t)b, YG_T_OFFICIAL, -1, label);
-	free(label);
+	/* the label is read into the scratch buffer: the mention copies it */
+	d->scratch.len = 0;
+	yg_document_text_into(d, (uint32_t)a, (uint32_t)b, &d->scratch);
+	size_t m = yg_document_add_mention(d, (uint32_t)a, (uint32_t)b, YG_T_OFFICIAL, -1, d->scratch.s);
 	d->mentions.items[m].is_short = is_short;
 	if (degrees && *degrees)
-		d->mentions.items[m].degrees = yg_xstrdup(degrees);
+		d->mentions.items[m].degrees = yg_document_strdup(d, degrees);
 	return m;
 }
 
@@ -445,12 +446,13 @@ static void link_chain(const yg_ctx *c, size_t name_tok, const chain *ch, uint8_
 	yg_document *d = c->d;
 	for (size_t i = 0; i < ch->n; i++) {
 		const title_ref *t = &ch->t[i];
-		char *role = t->role_label ? yg_xstrdup(t->role_label)
-		                           : yg_document_text(d, (uint32_t)t->start, (uint32_t)t->end);
+		char *role = t->role_label ? yg_document_strdup(d, t->role_label)
+		                           : yg_document_text_dup(d, (uint32_t)t->start, (uint32_t)t->end);
 		uint8_t w = weight && t->weight != YG_POST_FORMER ? weight : t->weight;
 		if (t->body >= 0) {
 			const yg_mention *body = &d->mentions.items[t->body];
-			yg_document_link(d, (uint32_t)name_tok, (int32_t)body->tok_start, YG_R_MEMBER_OF, role, NULL);
+			yg_document_link(d, (uint32_t)name_tok, (int32_t)body->tok_start, YG_R_MEMBER_OF, NULL, NULL);
+			d->links.items[d->links.len - 1].role = role;
 		} else if (t->unit_end > t->unit_start) {
 			char *name = yg_document_text(d, (uint32_t)t->unit_start, (uint32_t)t->unit_end);
 			const char *head = yg_concept_of(c, (uint32_t)t->unit_title)->unit_head;
@@ -460,7 +462,6 @@ static void link_chain(const yg_ctx *c, size_t name_tok, const chain *ch, uint8_
 			                         known >= 0 ? yg_concept_of(c, (uint32_t)known)->pref : label, -1,
 			                         YG_R_MEMBER_OF, (uint32_t)t->unit_start, (uint32_t)t->unit_end);
 			d->links.items[d->links.len - 1].role = role;
-			role = NULL;
 			free(name);
 			free(label);
 		} else if (t->implied >= 0) {
@@ -471,12 +472,9 @@ static void link_chain(const yg_ctx *c, size_t name_tok, const chain *ch, uint8_
 			yg_link *l = &d->links.items[d->links.len - 1];
 			l->role = role;
 			l->of_article = body->scope == YG_SCOPE_PROVINCE;
-			role = NULL;
 		} else {
-			free(role);
 			continue;
 		}
-		free(role);
 		d->links.items[d->links.len - 1].weight = w;
 		/* a past post heads nothing now */
 		d->links.items[d->links.len - 1].heads = (uint8_t)(t->heads && w != YG_POST_FORMER);

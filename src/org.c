@@ -86,13 +86,17 @@ static void emit_place(org_scan *s, size_t start, size_t end, const yg_place *p,
 {
 	yg_ctx *c = s->c;
 	yg_document *d = c->d;
-	yg_buf label;
-	yg_buf_init(&label);
-	int known = org_label(s, p, &label);
+	/* the label and the canon are built in the document's scratch
+	 * buffer (nothing below uses it): the mention copies them */
+	yg_buf *label = &d->scratch;
+	label->len = 0;
+	yg_buf_reserve(label, 0);
+	label->s[0] = '\0';
+	int known = org_label(s, p, label);
 	{
 		/* the province the label names, for locatedIn */
 		int32_t prov = p->kind == YG_PLACE_PROVINCE ? p->province : -1;
-		size_t m = yg_document_add_mention(d, (uint32_t)start, (uint32_t)end, s->t->type, prov, label.s);
+		size_t m = yg_document_add_mention(d, (uint32_t)start, (uint32_t)end, s->t->type, prov, label->s);
 		yg_mention *mm = &d->mentions.items[m];
 		mm->head = (int32_t)s->head;
 		mm->elliptic = (uint8_t)elliptic;
@@ -112,11 +116,11 @@ static void emit_place(org_scan *s, size_t start, size_t end, const yg_place *p,
 		}
 		/* one body or facility per head and province, however written */
 		if (prov >= 0) {
-			label.len = 0;
-			yg_buf_puts(&label, yg_head_label(c, s->head));
-			yg_buf_putc(&label, ' ');
-			yg_province_label(c, prov, 0, &label);
-			mm->canon = yg_xstrdup(label.s);
+			label->len = 0;
+			yg_buf_puts(label, yg_head_label(c, s->head));
+			yg_buf_putc(label, ' ');
+			yg_province_label(c, prov, 0, label);
+			mm->canon = yg_document_strndup(d, label->s, label->len);
 		}
 		/* a local place written out: what a bare unit word or head in the
 		 * article may refer to */
@@ -126,7 +130,6 @@ static void emit_place(org_scan *s, size_t start, size_t end, const yg_place *p,
 			mm->local_unit = p->unit;
 		}
 	}
-	yg_buf_free(&label);
 }
 
 /* The place at k for this head: heads of district or commune scope are
@@ -336,7 +339,7 @@ static size_t sub_org(org_scan *s, size_t i, size_t j)
 		/* "Văn phòng Sở Y tế": the article province's, its name appended */
 		mm->is_short = 5;
 		mm->with_unit = 2;
-		mm->canon = yg_xstrdup(full.s);
+		mm->canon = yg_document_strdup(d, full.s);
 	}
 	yg_buf_free(&label);
 	yg_buf_free(&full);

@@ -37,20 +37,11 @@ static int cmp_position(const void *pa, const void *pb)
 	return a->tok_end < b->tok_end ? -1 : a->tok_end > b->tok_end;
 }
 
-/* Mentions are sorted by two words each, made once per mention: a
- * mention is some 120 bytes and its comparison a call, while the words
- * compare inline.  The mention's index ends the key, so equal mentions
- * keep their order, as the stable sort by cmp_* did. */
-typedef struct {
-	uint64_t hi, lo;
-} mention_key;
-
-enum { SHORT_SORT = 24 };
-
-static inline int key_before(const mention_key *a, const mention_key *b)
-{
-	return a->hi < b->hi || (a->hi == b->hi && a->lo < b->lo);
-}
+/* Mentions are sorted by two words each (yg_key2), made once per
+ * mention: a mention is some 120 bytes and its comparison a call, while
+ * the words compare inline.  The mention's index ends the key, so equal
+ * mentions keep their order, as the stable sort by cmp_* did. */
+typedef yg_key2 mention_key;
 
 /* The order of cmp_mentions: longest span first, then type priority,
  * then priority, then position. */
@@ -61,40 +52,6 @@ static mention_key overlap_of(const yg_mention *m, size_t i)
 	mention_key k = {(uint64_t)(UINT32_MAX - len) << 32 | (uint64_t)type_rank << 16 | (0xFFFFu - m->priority),
 	                 (uint64_t)m->tok_start << 32 | i};
 	return k;
-}
-
-/* Bottom-up merge sort of k[0..n) (all distinct) through tmp[0..n);
- * insertion for a short one. */
-static void sort_keys(mention_key *k, mention_key *tmp, size_t n)
-{
-	if (n <= SHORT_SORT) {
-		for (size_t i = 1; i < n; i++) {
-			mention_key x = k[i];
-			size_t j = i;
-			for (; j > 0 && key_before(&x, &k[j - 1]); j--)
-				k[j] = k[j - 1];
-			k[j] = x;
-		}
-		return;
-	}
-	mention_key *src = k, *dst = tmp;
-	for (size_t w = 1; w < n; w *= 2) {
-		for (size_t lo = 0; lo < n; lo += 2 * w) {
-			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
-			size_t a = lo, b = mid, o = lo;
-			while (a < mid && b < hi)
-				dst[o++] = key_before(&src[b], &src[a]) ? src[b++] : src[a++];
-			while (a < mid)
-				dst[o++] = src[a++];
-			while (b < hi)
-				dst[o++] = src[b++];
-		}
-		mention_key *t = src;
-		src = dst;
-		dst = t;
-	}
-	if (src != k)
-		memcpy(k, src, n * sizeof *k);
 }
 
 /* The order of cmp_position: by start, then end, then index. */
@@ -118,10 +75,10 @@ static void sort_by_key(yg_document *d, size_t n, mention_key (*key_of)(const yg
 	size_t i = 0;
 	for (; i < n; i++)
 		keys[i] = key_of(&m[i], i);
-	for (i = 1; i < n && key_before(&keys[i - 1], &keys[i]); i++)
+	for (i = 1; i < n && yg_key2_before(&keys[i - 1], &keys[i]); i++)
 		;
 	if (i < n) {
-		sort_keys(keys, keys + n, n);
+		yg_sort_key2(keys, keys + n, n);
 		/* into a new array of the same room, which replaces the old */
 		yg_mention *sorted = yg_xmalloc(d->mentions.cap * sizeof *sorted);
 		for (i = 0; i < n; i++)
@@ -188,20 +145,28 @@ static int32_t article_province(const yg_ctx *c)
 		if (named_province(m) >= 0 && (line == first_lines[0] || line == first_lines[1]))
 			return m->concept;
 	}
-	size_t n = yg_lexicon_count(c->lx);
-	size_t *count = calloc(n + 1, sizeof *count);
-	if (!count)
-		return -1;
-	int32_t best = -1;
+	/* the provinces named, sorted: the longest run is the one named most,
+	 * the first of equal runs the lowest concept (no count per concept of
+	 * the lexicon, which is most of it zeros) */
+	size_t n = yg_lexicon_count(c->lx), k = 0;
+	yg_key2 *named = yg_xmalloc(2 * (d->mentions.len + 1) * sizeof *named);
 	for (size_t i = 0; i < d->mentions.len; i++) {
 		int32_t pc = named_province(&d->mentions.items[i]);
-		if (pc < 0 || (size_t)pc >= n)
-			continue;
-		size_t k = ++count[pc];
-		if (best < 0 || k > count[best] || (k == count[best] && pc < best))
-			best = pc;
+		if (pc >= 0 && (size_t)pc < n)
+			named[k++] = (yg_key2){(uint64_t)pc, i};
 	}
-	free(count);
+	yg_sort_key2(named, named + k, k);
+	int32_t best = -1;
+	size_t best_run = 0;
+	for (size_t i = 0, run; i < k; i += run) {
+		for (run = 1; i + run < k && named[i + run].hi == named[i].hi; run++)
+			;
+		if (run > best_run) {
+			best_run = run;
+			best = (int32_t)named[i].hi;
+		}
+	}
+	free(named);
 	return best;
 }
 

@@ -26,15 +26,25 @@ int32_t yg_province_entity(const yg_ctx *c, int32_t pc, uint32_t a, uint32_t b)
 	yg_document *d = c->d;
 	if (pc < 0)
 		return -1;
-	yg_cite was = d->cite;
-	if (b > a)
-		yg_document_cite(d, "province.in-name", a);
-	int32_t e = yg_document_entity(d, YG_T_PROVINCE, yg_province_name(c->lx, (size_t)pc, d->date));
-	d->cite = was;
+	/* the name depends on the concept and the article's date only, and
+	 * an entity stays: the one found before is the one */
+	yg_province_memo *memo = &d->province_memo[(uint32_t)pc % 8];
+	int32_t e;
+	if (memo->entity1 && memo->concept == pc) {
+		e = (int32_t)memo->entity1 - 1;
+	} else {
+		yg_cite was = d->cite;
+		if (b > a)
+			yg_document_cite(d, "province.in-name", a);
+		e = yg_document_entity(d, YG_T_PROVINCE, yg_province_name(c->lx, (size_t)pc, d->date));
+		d->cite = was;
+		memo->concept = pc;
+		memo->entity1 = (uint32_t)e + 1;
+	}
 	yg_entity *ent = &d->entities.items[e];
 	ent->concept = pc;
 	if (b > a)
-		YG_VEC_PUSH(ent->mentions, yg_document_span(d, a, b));
+		yg_document_add_span(d, e, yg_document_span(d, a, b));
 	return e;
 }
 
@@ -213,7 +223,7 @@ typedef struct {
 	int valid;
 } start_memo;
 
-static char *post_start(const yg_ctx *c, uint32_t tok, start_memo *memo)
+static const char *post_start(const yg_ctx *c, uint32_t tok, start_memo *memo)
 {
 	const yg_document *d = c->d;
 	if (tok >= d->toks.len)
@@ -230,7 +240,7 @@ static char *post_start(const yg_ctx *c, uint32_t tok, start_memo *memo)
 		memo->sent = sent;
 		memo->valid = 1;
 	}
-	return memo->date ? yg_xstrdup(memo->date) : NULL;
+	return memo->date;
 }
 
 static void resolve_links(const yg_ctx *c)
@@ -256,13 +266,13 @@ static void resolve_links(const yg_ctx *c)
 			o = yg_document_entity(d, (yg_etype)l->to_type, label.s);
 			d->entities.items[o].place = pc;
 			if (l->to_b > l->to_a)
-				YG_VEC_PUSH(d->entities.items[o].mentions, yg_document_span(d, l->to_a, l->to_b));
+				yg_document_add_span(d, o, yg_document_span(d, l->to_a, l->to_b));
 		} else {
 			o = yg_document_entity(d, (yg_etype)l->to_type, l->to_label);
 			if (l->to_type == YG_T_PROVINCE)
 				d->entities.items[o].concept = l->to_concept;
 			if (l->to_b > l->to_a)
-				YG_VEC_PUSH(d->entities.items[o].mentions, yg_document_span(d, l->to_a, l->to_b));
+				yg_document_add_span(d, o, yg_document_span(d, l->to_a, l->to_b));
 		}
 		if (s < 0 || o < 0)
 			continue;
@@ -275,7 +285,7 @@ static void resolve_links(const yg_ctx *c)
 			r->weight = l->weight;
 			r->heads = l->heads;
 			if (l->p == YG_R_MEMBER_OF)
-				r->start = post_start(c, l->from_tok, &memo);
+				r->start = yg_document_strdup(d, post_start(c, l->from_tok, &memo));
 		}
 	}
 	yg_buf_free(&label);

@@ -16,11 +16,12 @@ static const char *last_word(const char *s)
 	return sp ? sp + 1 : s;
 }
 
-static void set_label(yg_mention *m, const char *label)
+/* A label built here (in a scratch buffer) becomes the mention's; one
+ * taken from another mention is shared instead: the strings of a
+ * document live in its arena, unchanged, until it is released. */
+static void set_label(yg_document *d, yg_mention *m, const char *label)
 {
-	char *l = yg_xstrdup(label);
-	free(m->label);
-	m->label = l;
+	m->label = yg_document_strdup(d, label);
 }
 
 /* A small string → index map for the passes below (documents can hold
@@ -29,23 +30,28 @@ typedef struct {
 	yg_keytab *keys;
 	long *val; /* by key id; -1 = none */
 	size_t cap;
+	yg_buf key; /* the keys are built here, one at a time: no malloc a mention */
 } str_map;
 
 static void map_init(str_map *m)
 {
-	m->keys = yg_keytab_new();
+	m->keys = NULL; /* made by the first key: most articles leave some maps empty */
 	m->val = NULL;
 	m->cap = 0;
+	yg_buf_init(&m->key);
 }
 
 static void map_free(str_map *m)
 {
 	yg_keytab_free(m->keys);
 	free(m->val);
+	yg_buf_free(&m->key);
 }
 
 static long *map_slot(str_map *m, const char *key)
 {
+	if (!m->keys)
+		m->keys = yg_keytab_new();
 	uint32_t id = yg_keytab_intern(m->keys, key, strlen(key));
 	if (id >= m->cap) {
 		size_t cap = m->cap ? m->cap : 64;
@@ -59,15 +65,21 @@ static long *map_slot(str_map *m, const char *key)
 	return &m->val[id];
 }
 
+/* The value of key, or -1: a lookup adds no key. */
+static long map_get(const str_map *m, const char *key)
+{
+	uint32_t id = m->keys ? yg_keytab_find(m->keys, key, strlen(key)) : YG_KEY_NONE;
+	return id != YG_KEY_NONE && id < m->cap ? m->val[id] : -1;
+}
+
 /* "F:" + the folded full name, or "L:" + the folded last word. */
-static char *name_key(const char *label, int last)
+static const char *name_key(yg_buf *b, const char *label, int last)
 {
 	const char *w = last ? last_word(label) : label;
-	yg_buf b;
-	yg_buf_init(&b);
-	yg_buf_add(&b, last ? "L:" : "F:", 2);
-	yg_fold_phrase_into(&b, w, strlen(w));
-	return yg_buf_take(&b);
+	b->len = 0;
+	yg_buf_add(b, last ? "L:" : "F:", 2);
+	yg_fold_phrase_into(b, w, strlen(w));
+	return b->s;
 }
 
 /* Officials: a short reference takes the full name of the titled person
@@ -88,20 +100,18 @@ static void resolve_officials(yg_document *d)
 				if (pass == 1)
 					continue;
 				for (int last = 0; last < 2; last++) {
-					char *k = name_key(m->label, last);
+					const char *k = name_key(&latest.key, m->label, last);
 					*map_slot(&latest, k) = (long)i;
 					long *f = map_slot(&first, k);
 					if (*f < 0)
 						*f = (long)i;
-					free(k);
 				}
 				continue;
 			}
-			char *k = name_key(m->label, m->is_short == 1);
-			long found = pass == 0 ? *map_slot(&latest, k) : *map_slot(&first, k);
-			free(k);
+			const char *k = name_key(&latest.key, m->label, m->is_short == 1);
+			long found = map_get(pass == 0 ? &latest : &first, k);
 			if (found >= 0) {
-				set_label(m, d->mentions.items[found].label);
+				m->label = d->mentions.items[found].label;
 				m->is_short = m->is_short == 1 ? 3 : 0; /* resolved */
 			} else if (pass == 1) {
 				m->entity = -1;
@@ -130,14 +140,13 @@ static const char *label_number(const char *label)
 	return number_len(w) ? w : NULL;
 }
 
-static char *doc_key(const char *doctype, const char *num, size_t n)
+static const char *doc_key(yg_buf *b, const char *doctype, const char *num, size_t n)
 {
-	yg_buf b;
-	yg_buf_init(&b);
-	yg_buf_puts(&b, doctype);
-	yg_buf_putc(&b, '|');
-	yg_buf_add(&b, num, strnlen(num, n));
-	return yg_buf_take(&b);
+	b->len = 0;
+	yg_buf_puts(b, doctype);
+	yg_buf_putc(b, '|');
+	yg_buf_add(b, num, strnlen(num, n));
+	return b->s;
 }
 
 /* "Nghị quyết 72" and "Nghị quyết số 72-NQ/TW" in one article are one
@@ -150,24 +159,22 @@ static void resolve_documents(yg_document *d)
 		const yg_mention *f = &d->mentions.items[j];
 		if (f->type != YG_T_RESOLUTION || !f->identifier || !f->doctype)
 			continue;
-		char *k = doc_key(f->doctype, f->identifier, number_len(f->identifier));
+		const char *k = doc_key(&full.key, f->doctype, f->identifier, number_len(f->identifier));
 		long *slot = map_slot(&full, k);
 		if (*slot < 0)
 			*slot = (long)j;
-		free(k);
 	}
 	for (size_t i = 0; i < d->mentions.len; i++) {
 		yg_mention *m = &d->mentions.items[i];
 		const char *num = m->type == YG_T_RESOLUTION && m->is_short && m->doctype ? label_number(m->label) : NULL;
 		if (!num)
 			continue;
-		char *k = doc_key(m->doctype, num, number_len(num));
-		long j = *map_slot(&full, k);
-		free(k);
+		const char *k = doc_key(&full.key, m->doctype, num, number_len(num));
+		long j = map_get(&full, k);
 		if (j >= 0) {
 			const yg_mention *f = &d->mentions.items[j];
-			set_label(m, f->label);
-			m->identifier = yg_xstrdup(f->identifier);
+			m->label = f->label;
+			m->identifier = f->identifier;
 			m->is_short = 0;
 		}
 	}
@@ -218,9 +225,8 @@ static void resolve_hospitals(yg_document *d)
 			if (strncmp(f->label, m->label, n) != 0)
 				break;
 			if (f->label[n] == ' ') {
-				set_label(m, f->label);
-				free(m->canon);
-				m->canon = f->canon ? yg_xstrdup(f->canon) : NULL;
+				m->label = f->label;
+				m->canon = f->canon;
 				m->concept = f->concept;
 				break;
 			}
@@ -230,15 +236,14 @@ static void resolve_hospitals(yg_document *d)
 }
 
 /* The identity of a mention within the document: type and folded name. */
-static char *identity_key(const yg_mention *m)
+static const char *identity_key(yg_buf *b, const yg_mention *m)
 {
 	const char *name = m->canon ? m->canon : m->label;
-	yg_buf b;
-	yg_buf_init(&b);
-	yg_buf_putu(&b, m->type);
-	yg_buf_putc(&b, '|');
-	yg_fold_phrase_into(&b, name, strlen(name));
-	return yg_buf_take(&b);
+	b->len = 0;
+	yg_buf_putu(b, m->type);
+	yg_buf_putc(b, '|');
+	yg_fold_phrase_into(b, name, strlen(name));
+	return b->s;
 }
 
 /* Tokens between a renamed unit and "thành" at most (", trực thuộc Sở Y
@@ -285,37 +290,33 @@ static void resolve_renames(const yg_ctx *c)
 		long b = renamed_to(c, i);
 		if (b < 0)
 			continue;
-		char *k = identity_key(&d->mentions.items[i]);
+		const char *k = identity_key(&to.key, &d->mentions.items[i]);
 		*map_slot(&to, k) = b;
-		free(k);
 		any = 1;
 	}
 	for (size_t i = 0; any && i < d->mentions.len; i++) {
 		yg_mention *m = &d->mentions.items[i];
 		if (m->entity < 0)
 			continue;
-		char *k = identity_key(m);
-		long b = *map_slot(&to, k);
-		free(k);
+		const char *k = identity_key(&to.key, m);
+		long b = map_get(&to, k);
 		if (b < 0 || (size_t)b == i)
 			continue;
 		const yg_mention *nb = &d->mentions.items[b];
-		set_label(m, nb->label);
-		free(m->canon);
-		m->canon = nb->canon ? yg_xstrdup(nb->canon) : NULL;
+		m->label = nb->label;
+		m->canon = nb->canon;
 		m->concept = nb->concept;
 	}
 	map_free(&to);
 }
 
-static char *head_key(const yg_ctx *c, const yg_mention *m)
+static const char *head_key(yg_buf *b, const yg_ctx *c, const yg_mention *m)
 {
-	yg_buf b;
-	yg_buf_init(&b);
-	yg_buf_putu(&b, m->type);
-	yg_buf_putc(&b, '|');
-	yg_buf_puts(&b, yg_head_label(c, (uint32_t)m->head));
-	return yg_buf_take(&b);
+	b->len = 0;
+	yg_buf_putu(b, m->type);
+	yg_buf_putc(b, '|');
+	yg_buf_puts(b, yg_head_label(c, (uint32_t)m->head));
+	return b->s;
 }
 
 /* The local places the article names with a unit word ("huyện Đồng
@@ -444,8 +445,7 @@ static void complete_provincial(const yg_ctx *c, const local_places *locals, con
 				yg_buf_printf(&b, "%s %s", m->label, local);
 			else
 				yg_buf_printf(&b, "%s %s %s", yg_head_label(c, (uint32_t)m->head), u->pref, local);
-			set_label(m, b.s);
-			free(m->canon);
+			set_label(d, m, b.s);
 			m->canon = NULL;
 			m->concept = -1;
 			m->place_kind = YG_PLACE_LOCAL;
@@ -465,12 +465,11 @@ static void complete_provincial(const yg_ctx *c, const local_places *locals, con
 		b.len = 0;
 		yg_buf_printf(&b, "%s ", m->label ? m->label : head);
 		yg_province_label(c, pc, m->with_unit == 1, &b);
-		set_label(m, b.s);
+		set_label(d, m, b.s);
 		b.len = 0;
 		yg_buf_printf(&b, "%s ", m->canon ? m->canon : head);
 		yg_province_label(c, pc, 0, &b);
-		free(m->canon);
-		m->canon = yg_xstrdup(b.s);
+		m->canon = yg_document_strndup(d, b.s, b.len);
 		m->concept = pc;
 		m->is_short = 0;
 	}
@@ -481,8 +480,20 @@ static void complete_provincial(const yg_ctx *c, const local_places *locals, con
  * the one entity of that head the article names in full; else, for a head
  * of district level, that head in the article's one district; else
  * nothing. */
+/* Do a and b fold alike?  (fold: two buffers, reused.) */
+static int same_folded(const char *a, const char *b, yg_buf fold[2])
+{
+	fold[0].len = fold[1].len = 0;
+	yg_fold_phrase_into(&fold[0], a, strlen(a));
+	yg_fold_phrase_into(&fold[1], b, strlen(b));
+	return fold[0].len == fold[1].len && (!fold[0].len || memcmp(fold[0].s, fold[1].s, fold[0].len) == 0);
+}
+
 static void resolve_bare_heads(const yg_ctx *c, const local_places *locals)
 {
+	yg_buf fold[2];
+	yg_buf_init(&fold[0]);
+	yg_buf_init(&fold[1]);
 	yg_document *d = c->d;
 	str_map full;
 	map_init(&full);
@@ -490,22 +501,17 @@ static void resolve_bare_heads(const yg_ctx *c, const local_places *locals)
 		const yg_mention *m = &d->mentions.items[i];
 		if (m->entity < 0 || m->is_short || m->head < 0)
 			continue;
-		char *k = head_key(c, m);
+		const char *k = head_key(&full.key, c, m);
 		long *slot = map_slot(&full, k);
 		const char *mine = m->canon ? m->canon : m->label;
 		if (*slot == -1) {
 			*slot = (long)i;
 		} else if (*slot >= 0) {
 			const yg_mention *o = &d->mentions.items[*slot];
-			char *a = yg_fold_phrase(mine, strlen(mine));
 			const char *theirs = o->canon ? o->canon : o->label;
-			char *b = yg_fold_phrase(theirs, strlen(theirs));
-			if (strcmp(a, b) != 0)
+			if (!same_folded(mine, theirs, fold))
 				*slot = -2; /* two of them: the bare head cannot tell */
-			free(a);
-			free(b);
 		}
-		free(k);
 	}
 	int32_t district_unit = -1;
 	const char *district = article_local(c, locals, -1, &district_unit);
@@ -513,15 +519,13 @@ static void resolve_bare_heads(const yg_ctx *c, const local_places *locals)
 		yg_mention *m = &d->mentions.items[i];
 		if (m->entity < 0 || m->is_short != 4)
 			continue;
-		char *k = head_key(c, m);
-		long found = *map_slot(&full, k);
-		free(k);
+		const char *k = head_key(&full.key, c, m);
+		long found = map_get(&full, k);
 		uint8_t scope = yg_lexicon_concept(c->lx, (size_t)m->head)->scope;
 		if (found >= 0) {
 			const yg_mention *f = &d->mentions.items[found];
-			set_label(m, f->label);
-			free(m->canon);
-			m->canon = f->canon ? yg_xstrdup(f->canon) : NULL;
+			m->label = f->label;
+			m->canon = f->canon;
 			m->concept = f->concept;
 			m->is_short = 0;
 		} else if (scope == YG_SCOPE_NAMED) {
@@ -532,25 +536,26 @@ static void resolve_bare_heads(const yg_ctx *c, const local_places *locals)
 			yg_buf_init(&b);
 			yg_buf_printf(&b, "%s %s %s", yg_head_label(c, (uint32_t)m->head),
 			              yg_lexicon_concept(c->lx, (size_t)district_unit)->pref, district);
-			char *label = yg_buf_take(&b);
-			set_label(m, label);
-			free(label);
+			set_label(d, m, b.s);
+			yg_buf_free(&b);
 			m->is_short = 0;
 		} else {
 			m->entity = -1;
 		}
 	}
 	map_free(&full);
+	yg_buf_free(&fold[0]);
+	yg_buf_free(&fold[1]);
 }
 
-static void add_degrees(yg_entity *e, const char *list)
+static void add_degrees(yg_document *d, yg_entity *e, const char *list)
 {
 	const char *p = list;
 	while (p && *p) {
 		const char *c = strchr(p, ',');
 		size_t n = c ? (size_t)(c - p) : strlen(p);
 		if (n)
-			yg_strlist_add(&e->degrees, p, n);
+			yg_document_strlist_add(d, &e->degrees, p, n);
 		p = c ? c + 1 : NULL;
 	}
 }
@@ -571,21 +576,22 @@ static void attach_mentions(yg_document *d)
 			ent->concept = m->concept;
 		if (ent->place < 0 && m->type == YG_T_BODY)
 			ent->place = m->concept;
-		if (!ent->identifier && m->identifier)
-			ent->identifier = yg_xstrdup(m->identifier);
-		if (!ent->doctype && m->doctype)
-			ent->doctype = yg_xstrdup(m->doctype);
-		if (!ent->date && m->date)
-			ent->date = yg_xstrdup(m->date);
-		add_degrees(ent, m->degrees);
+		/* shared, not copied: both live in the document's arena */
+		if (!ent->identifier)
+			ent->identifier = m->identifier;
+		if (!ent->doctype)
+			ent->doctype = m->doctype;
+		if (!ent->date)
+			ent->date = m->date;
+		add_degrees(d, ent, m->degrees);
 		yg_span sp = yg_document_span(d, m->tok_start, m->tok_end);
-		YG_VEC_PUSH(ent->mentions, sp);
+		yg_document_add_span(d, e, sp);
 		/* a given name alone ("Diện" of "TS Diện") is not another name */
 		int given_only = m->type == YG_T_OFFICIAL && m->is_short == 1;
 		form.len = 0;
 		yg_document_text_into(d, m->tok_start, m->tok_end, &form);
 		if (!given_only && !m->elliptic && strcmp(form.s, ent->label) != 0)
-			yg_strlist_add(&ent->aliases, form.s, form.len);
+			yg_document_strlist_add(d, &ent->aliases, form.s, form.len);
 	}
 	yg_buf_free(&form);
 }

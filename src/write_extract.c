@@ -6,13 +6,11 @@
 #include "json.h"
 #include "normalize.h"
 
-/* Code-point offset of a byte offset that starts (or, with end, ends) a
- * token: mention spans do, and the tokenizer counted code points; anything
- * else is counted from the start. */
-static size_t cp_at(const yg_document *d, size_t off, int end)
+/* The first token that starts (end: ends) at or after off, from token lo
+ * on. */
+static size_t token_from(const yg_tokens *t, size_t lo, size_t off, int end)
 {
-	const yg_tokens *t = &d->toks;
-	size_t lo = 0, hi = t->len;
+	size_t hi = t->len;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 		size_t b = end ? t->items[mid].end : t->items[mid].start;
@@ -21,9 +19,41 @@ static size_t cp_at(const yg_document *d, size_t off, int end)
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+/* Code-point offset of a byte offset that starts (or, with end, ends) a
+ * token (token lo, if any): mention spans do, and the tokenizer counted
+ * code points; anything else is counted from the start. */
+static size_t cp_of(const yg_document *d, size_t lo, size_t off, int end)
+{
+	const yg_tokens *t = &d->toks;
 	if (lo < t->len && (end ? t->items[lo].end : t->items[lo].start) == off)
 		return end ? t->items[lo].cp_end : t->items[lo].cp_start;
 	return yg_utf8_count(d->text.s, off);
+}
+
+static size_t cp_at(const yg_document *d, size_t off, int end)
+{
+	return cp_of(d, token_from(&d->toks, 0, off, end), off, end);
+}
+
+/* Code-point offsets of a mention's span: its end is sought from its
+ * first token on (the tokens before it end before it starts), a few
+ * tokens away, not over the whole text again. */
+static void cp_span(const yg_document *d, yg_span sp, size_t *a, size_t *z)
+{
+	const yg_tokens *t = &d->toks;
+	size_t first = token_from(t, 0, sp.start, 0);
+	*a = cp_of(d, first, sp.start, 0);
+	size_t lo = 0;
+	if (first < t->len && t->items[first].start == sp.start && sp.end > sp.start) {
+		for (lo = first; lo < t->len && t->items[lo].end < sp.end && lo < first + 8; lo++)
+			;
+	}
+	if (lo >= t->len || t->items[lo].end < sp.end)
+		lo = token_from(t, lo, sp.end, 1);
+	*z = cp_of(d, lo, sp.end, 1);
 }
 
 /* What one record needs besides the document, computed once so that a
@@ -33,20 +63,15 @@ typedef struct {
 	uint32_t *sent_first; /* [nsent + 1] the first token of each sentence */
 	uint8_t **nested;     /* [entities][mentions] inside another's mention */
 	uint8_t *nested_flags; /* the block nested[] point into */
+	size_t *label_at;     /* [2 * entities] where the entity's record wrote
+	                       * its label as JSON in the output (start, end),
+	                       * so that the relations copy it; 0, 0: not yet */
+	struct {              /* the same for static names (types, predicates,
+	                       * rules), by address: a few, written many times */
+		const char *s;
+		size_t start, end;
+	} names[32];
 } record_index;
-
-typedef struct {
-	uint32_t start, end;
-	uint32_t entity, mention;
-} span_ref;
-
-static int span_order(const void *a, const void *b)
-{
-	const span_ref *x = a, *y = b;
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	return x->end > y->end ? -1 : x->end < y->end; /* the longer first */
-}
 
 /* A mention inside another entity's longer mention ("tỉnh Lào Cai" in
  * "Bệnh viện Đa khoa tỉnh Lào Cai"): sorted by start, then longest first,
@@ -59,23 +84,28 @@ static void mark_nested(const yg_document *d, record_index *ix)
 	ix->nested = yg_xmalloc((d->entities.len + 1) * sizeof *ix->nested);
 	/* one block for all entities' flags */
 	uint8_t *flags = ix->nested_flags = yg_xcalloc(n + d->entities.len + 1, 1);
-	span_ref *all = yg_xmalloc((n + 1) * sizeof *all);
+	/* by start, the longer first, then entity and mention: two words
+	 * that compare inline (a span's start and end fit 32 bits, as in
+	 * yg_span) */
+	yg_key2 *all = yg_xmalloc(2 * (n + 1) * sizeof *all);
 	for (size_t e = 0; e < d->entities.len; e++) {
 		const yg_entity *ent = &d->entities.items[e];
 		ix->nested[e] = flags;
 		flags += ent->mentions.len + 1;
-		for (size_t m = 0; m < ent->mentions.len; m++)
-			all[k++] = (span_ref){ent->mentions.items[m].start, ent->mentions.items[m].end, (uint32_t)e,
-			                      (uint32_t)m};
+		for (size_t m = 0; m < ent->mentions.len; m++) {
+			yg_span sp = ent->mentions.items[m];
+			all[k++] = (yg_key2){(uint64_t)sp.start << 32 | (UINT32_MAX - sp.end), (uint64_t)e << 32 | m};
+		}
 	}
-	qsort(all, n, sizeof *all, span_order);
+	yg_sort_key2(all, all + n, n);
 	uint32_t reach = 0, reach_start = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (i && all[i].end <= reach && !(all[i].start == reach_start && all[i].end == reach))
-			ix->nested[all[i].entity][all[i].mention] = 1;
-		if (!i || all[i].end > reach) {
-			reach = all[i].end;
-			reach_start = all[i].start;
+		uint32_t start = (uint32_t)(all[i].hi >> 32), end = UINT32_MAX - (uint32_t)all[i].hi;
+		if (i && end <= reach && !(start == reach_start && end == reach))
+			ix->nested[all[i].lo >> 32][(uint32_t)all[i].lo] = 1;
+		if (!i || end > reach) {
+			reach = end;
+			reach_start = start;
 		}
 	}
 	free(all);
@@ -84,6 +114,9 @@ static void mark_nested(const yg_document *d, record_index *ix)
 static void index_record(const yg_document *d, record_index *ix)
 {
 	ix->issuer = yg_xmalloc((d->entities.len + 1) * sizeof *ix->issuer);
+	ix->label_at = yg_xcalloc(2 * d->entities.len + 1, sizeof *ix->label_at);
+	for (size_t i = 0; i < sizeof ix->names / sizeof ix->names[0]; i++)
+		ix->names[i].s = NULL;
 	for (size_t e = 0; e < d->entities.len; e++)
 		ix->issuer[e] = -1;
 	for (size_t i = d->relations.len; i-- > 0;) {
@@ -110,6 +143,7 @@ static void index_free(const yg_document *d, record_index *ix)
 	free(ix->nested_flags);
 	free(ix->nested);
 	free(ix->issuer);
+	free(ix->label_at);
 	free(ix->sent_first);
 }
 
@@ -138,12 +172,29 @@ static yg_span sentence_of(const yg_document *d, const record_index *ix, uint32_
 	return sp;
 }
 
-static void cite_json(yg_buf *b, const yg_document *d, const record_index *ix, const yg_cite *c)
+/* A static name (a type's, a predicate's, a rule's) as a JSON string:
+ * escaped once a record, by address, and copied from there after. */
+static void name_json(yg_buf *b, record_index *ix, const char *s)
+{
+	size_t slot = (size_t)(((uintptr_t)s * 0x9E3779B97F4A7C15ULL) >> 59);
+	if (ix->names[slot].s == s) {
+		size_t start = ix->names[slot].start, end = ix->names[slot].end;
+		yg_buf_reserve(b, end - start); /* first: the copy is from b itself */
+		yg_buf_add(b, b->s + start, end - start);
+		return;
+	}
+	ix->names[slot].s = s;
+	ix->names[slot].start = b->len;
+	yg_json_str(b, s);
+	ix->names[slot].end = b->len;
+}
+
+static void cite_json(yg_buf *b, const yg_document *d, record_index *ix, const yg_cite *c)
 {
 	if (!c->rule)
 		return;
 	YG_BUF_LIT(b, ",\"rule\":");
-	yg_json_str(b, c->rule);
+	name_json(b, ix, c->rule);
 	uint32_t a, z;
 	if (sentence_tokens(d, ix, c->tok, &a, &z)) {
 		/* the sentence starts and ends with tokens, whose code-point
@@ -154,6 +205,19 @@ static void cite_json(yg_buf *b, const yg_document *d, const record_index *ix, c
 		yg_buf_putu(b, d->toks.items[z - 1].cp_end);
 		yg_buf_putc(b, '}');
 	}
+}
+
+/* Entity e's label as a JSON string: escaped once, by its record, and
+ * copied from there. */
+static void label_json(yg_buf *b, const yg_document *d, const record_index *ix, size_t e)
+{
+	size_t start = ix->label_at[2 * e], end = ix->label_at[2 * e + 1];
+	if (end <= start) {
+		yg_json_str(b, d->entities.items[e].label);
+		return;
+	}
+	yg_buf_reserve(b, end - start); /* first: the copy is from b itself */
+	yg_buf_add(b, b->s + start, end - start);
 }
 
 static void str_array(yg_buf *b, const yg_strlist *l)
@@ -168,14 +232,16 @@ static void str_array(yg_buf *b, const yg_strlist *l)
 }
 
 /* scratch: room for the entity's IRI, reused from entity to entity */
-static void entity_json(yg_buf *b, const yg_document *d, const yg_graph *g, const record_index *ix, size_t e,
+static void entity_json(yg_buf *b, const yg_document *d, const yg_graph *g, record_index *ix, size_t e,
                         yg_buf *scratch)
 {
 	const yg_entity *ent = &d->entities.items[e];
 	YG_BUF_LIT(b, "{\"type\":");
-	yg_json_str(b, yg_etype_name((yg_etype)ent->type));
+	name_json(b, ix, yg_etype_name((yg_etype)ent->type));
 	YG_BUF_LIT(b, ",\"label\":");
+	ix->label_at[2 * e] = b->len;
 	yg_json_str(b, ent->label);
+	ix->label_at[2 * e + 1] = b->len;
 	YG_BUF_LIT(b, ",\"aliases\":");
 	str_array(b, &ent->aliases);
 	scratch->len = 0;
@@ -192,7 +258,7 @@ static void entity_json(yg_buf *b, const yg_document *d, const yg_graph *g, cons
 	}
 	if (ix->issuer[e] >= 0) {
 		YG_BUF_LIT(b, ",\"issuer\":");
-		yg_json_str(b, d->entities.items[ix->issuer[e]].label);
+		label_json(b, d, ix, (size_t)ix->issuer[e]);
 	}
 	if (ent->degrees.len) {
 		YG_BUF_LIT(b, ",\"degrees\":");
@@ -201,7 +267,8 @@ static void entity_json(yg_buf *b, const yg_document *d, const yg_graph *g, cons
 	YG_BUF_LIT(b, ",\"mentions\":[");
 	for (size_t m = 0; m < ent->mentions.len; m++) {
 		yg_span sp = ent->mentions.items[m];
-		size_t a = cp_at(d, sp.start, 0), z = cp_at(d, sp.end, 1);
+		size_t a, z;
+		cp_span(d, sp, &a, &z);
 		yg_buf_puts(b, m ? ",{\"start\":" : "{\"start\":");
 		yg_buf_putu(b, a);
 		YG_BUF_LIT(b, ",\"end\":");
@@ -238,11 +305,11 @@ void yg_extract_jsonl(yg_buf *b, const yg_document *d, const yg_graph *g)
 	for (size_t i = 0; i < d->relations.len; i++) {
 		const yg_relation *r = &d->relations.items[i];
 		yg_buf_puts(b, i ? ",{\"s\":" : "{\"s\":");
-		yg_json_str(b, d->entities.items[r->s].label);
+		label_json(b, d, &ix, (size_t)r->s);
 		YG_BUF_LIT(b, ",\"p\":");
-		yg_json_str(b, yg_rtype_name((yg_rtype)r->p));
+		name_json(b, &ix, yg_rtype_name((yg_rtype)r->p));
 		YG_BUF_LIT(b, ",\"o\":");
-		yg_json_str(b, d->entities.items[r->o].label);
+		label_json(b, d, &ix, (size_t)r->o);
 		if (r->role) {
 			YG_BUF_LIT(b, ",\"role\":");
 			yg_json_str(b, r->role);

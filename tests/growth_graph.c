@@ -21,7 +21,7 @@ static double run(size_t n)
 		snprintf(alias, sizeof alias, "%zu cơ sở Bạch Mai", i);
 		yg_document *d = yg_document_new(id, NULL);
 		int32_t e = yg_document_entity(d, YG_T_HOSPITAL, "Bệnh viện Bạch Mai");
-		yg_strlist_add(&d->entities.items[e].aliases, alias, strlen(alias));
+		yg_document_strlist_add(d, &d->entities.items[e].aliases, alias, strlen(alias));
 		yg_graph_add_document(g, d);
 		yg_document_free(d);
 	}

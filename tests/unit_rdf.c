@@ -22,7 +22,7 @@ static int32_t entity(yg_document *d, yg_etype t, const char *label)
 {
 	int32_t e = yg_document_entity(d, t, label);
 	yg_span sp = {0, 1};
-	YG_VEC_PUSH(d->entities.items[e].mentions, sp);
+	yg_document_add_span(d, e, sp);
 	return e;
 }
 
@@ -32,7 +32,7 @@ static void member(yg_document *d, int32_t who, int32_t org, const char *role, i
 	yg_document_relate(d, who, YG_R_MEMBER_OF, org, role, NULL);
 	yg_relation *r = &d->relations.items[d->relations.len - 1];
 	r->heads = (uint8_t)heads;
-	r->start = start ? strdup(start) : NULL;
+	r->start = yg_document_strdup(d, start);
 }
 
 /* Article a: the director of Sở Y tế Phú Thọ since 22/8/2025, and a
