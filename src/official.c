@@ -560,6 +560,14 @@ static void shared_person(const yg_ctx *c, size_t start, size_t end, void *user)
 	sh->count++;
 }
 
+static void count_person(const yg_ctx *c, size_t start, size_t end, void *user)
+{
+	(void)c;
+	(void)start;
+	(void)end;
+	((shared *)user)->count++;
+}
+
 static size_t shared_title(yg_ctx *c, size_t i, size_t tl, const chain *ch)
 {
 	size_t k = i + tl;
@@ -573,6 +581,23 @@ static size_t shared_title(yg_ctx *c, size_t i, size_t tl, const chain *ch)
 	shared sh = {ch, 0};
 	size_t end = yg_list(c, k, person_item, shared_person, &sh, 0);
 	return end - i;
+}
+
+/* Shape E: names after a plural form of address share the titles after
+ * them ("các ông A và B, Phó Giám đốc Sở Y tế").  Tokens consumed from
+ * i, 0 unless two names or more and a chain follow. */
+static size_t names_then_title(yg_ctx *c, size_t i)
+{
+	shared count = {NULL, 0};
+	size_t end = yg_list(c, i, person_item, count_person, &count, 0);
+	chain ch;
+	size_t sep = title_sep(c, end), tl;
+	if (count.count < 2 || !sep || !(tl = chain_at(c, end + sep, 1, &ch)))
+		return 0;
+	yg_document_cite(c->d, "official.shared-title", (uint32_t)i);
+	shared sh = {&ch, 0};
+	yg_list(c, i, person_item, shared_person, &sh, 0);
+	return end + sep + tl - i;
 }
 
 /* "(vừa) được bổ nhiệm (giữ chức)" at k: an `appointed` word, maybe
@@ -781,6 +806,8 @@ static size_t official_at(yg_ctx *c, size_t i, yg_buf *degrees)
 		yg_document_cite(d, "official.short-reference", (uint32_t)i);
 		add_official(d, i + p + tl, i + p + tl + 1, deg.s, 1);
 		consumed = p + tl + 1;
+	} else if (honorific && yg_role_before(c, i, YG_ROLE_PLURAL) && (consumed = names_then_title(c, i)) > 0) {
+		/* E: "các ông A và B, TITLES" */
 	} else if ((nn = name_at(c, i + p, p > 0)) > 0) {
 		size_t name = i + p, after = name + nn, got;
 		person self = {name, after, deg.s};
