@@ -115,7 +115,8 @@ typedef enum {
 	X(COPULA, "copula")                 /* là: "bà A là Giám đốc X" */                \
 	X(WORD, "word")                     /* thành lập: a word, not its first syllable's role */ \
 	X(FILLER, "filler")                 /* hoạt động: between a duty and its unit */ \
-	X(OUTSIDE_ORG, "outside-org")       /* Trường Đại học, Báo: a name outside our types */
+	X(OUTSIDE_ORG, "outside-org")       /* Trường Đại học, Báo: a name outside our types */ \
+	X(RECEIVE, "receive")               /* được, nhận: the units before it are supported */
 
 typedef enum {
 	YG_ROLE_NONE = 0,

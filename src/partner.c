@@ -48,13 +48,19 @@ static void satellite(yg_document *d, size_t cue, size_t lo, size_t hi)
 		partner(d, after->entity, before->entity);
 }
 
+/* The first word with role r in tokens (from, end), outside mentions, or 0. */
+static size_t word_between(const yg_ctx *c, yg_role r, size_t from, size_t end)
+{
+	for (size_t k = from + 1; k < end; k++)
+		if (yg_role_at(c, k, r) && yg_mention_at(c->d, k) < 0)
+			return k;
+	return 0;
+}
+
 /* The partner word after "giữa" ("với", "đối với"), or 0. */
 static size_t partner_word(const yg_ctx *c, size_t cue, size_t end)
 {
-	for (size_t k = cue + 1; k < end; k++)
-		if (yg_role_at(c, k, YG_ROLE_PARTNER_WITH) && yg_mention_at(c->d, k) < 0)
-			return k;
-	return 0;
+	return word_between(c, YG_ROLE_PARTNER_WITH, cue, end);
 }
 
 /* The care units of a sentence's mentions [lo, hi) that start in tokens
@@ -120,7 +126,8 @@ static void between(const yg_ctx *c, size_t cue, size_t lo, size_t hi, size_t en
 	free(u);
 }
 
-/* "A hỗ trợ C": the units before the cue support those after it; with
+/* "A hỗ trợ C": the units before the cue support those after it (those
+ * after a receiving word, "A được B hỗ trợ", support those before it); with
  * none after, the ones the programme supports (*beneficiary).  Units on
  * one side only, joined by a partner word, are partners across it: "A
  * phối hợp với B chuyển giao kỹ thuật", "sự hỗ trợ của A đối với B" (not
@@ -133,6 +140,21 @@ static void support(const yg_ctx *c, size_t cue, size_t lo, size_t hi, size_t en
 	int32_t *a = units_between(d, lo, hi, s0, cue + 1, &na), *b = units_between(d, lo, hi, cue + 1, end, &nb);
 	if (mutual && (!na || !nb) && na + nb >= 2) {
 		all_pairs(d, na ? a : b, na ? na : nb);
+		free(a);
+		free(b);
+		return;
+	}
+	size_t rx = na ? word_between(c, YG_ROLE_RECEIVE, s0, cue) : 0;
+	if (rx) {
+		/* "A được B hỗ trợ", "A nhận chuyển giao kỹ thuật từ B": the
+		 * units after the receiving word support those before it */
+		size_t nr, ng;
+		int32_t *r = units_between(d, lo, hi, s0, rx, &nr), *g = units_between(d, lo, hi, rx, end, &ng);
+		pair_lists(d, g, ng, r, nr);
+		if (nr && ng)
+			*beneficiary = r[0];
+		free(r);
+		free(g);
 		free(a);
 		free(b);
 		return;
