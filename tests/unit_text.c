@@ -212,6 +212,65 @@ static void test_key_cache(void)
 	OK(same, "token keys follow the key table, not a cache of an older one");
 }
 
+static int same_tokens(const yg_tokens *a, const yg_tokens *b)
+{
+	if (a->len != b->len || a->nlines != b->nlines)
+		return 0;
+	for (size_t i = 0; i < a->len; i++) {
+		const yg_token *x = &a->items[i], *y = &b->items[i];
+		if (x->start != y->start || x->end != y->end || x->cp_start != y->cp_start ||
+		    x->cp_end != y->cp_end || x->key != y->key || x->line != y->line || x->flags != y->flags)
+			return 0;
+	}
+	for (size_t i = 0; i < a->nlines; i++)
+		if (memcmp(&a->lines[i], &b->lines[i], sizeof a->lines[i]) != 0)
+			return 0;
+	return 1;
+}
+
+/* The tokenizer's fast paths (whole words from the key cache) against
+ * the plain tokenizer: words that split, keep an apostrophe, are all
+ * capitals, digits, marks, other spaces, next to every separator and at
+ * every distance from the end, each twice so that the cache has them. */
+static void test_fast_tokens(void)
+{
+	static const char *const words[] = {
+		"Bệnh", "viện", "Bạch", "Mai", "ĐẮK", "R'lấp", "H’Drai", "M’rông", "tịchUBND", "2Nghị",
+		"ThS", "3km", "COVID", "19", "a", "Ô", "“Bạch", "Mai”", "x\u00A0y", "e\u0301", "TP", "HCM",
+		"1.268", "\u01C5", "ßa", "2023", "quyết", "định", "người", "khỏe", "thuỷ", "Ðà", "x\u200By",
+		"abcdefghijklmnop", "nghiêngnghiêngng", "Nguyễn\u2013Văn", "ab\u2019", "’", "QUẢNG", "iPhone",
+		"o'", "'o", "đ'ĐĐ", "a1B", "1aB", "Ab1", "q", "Z", "\u0300", "\u1E9E", "\u2160x",
+	};
+	static const char *const seps[] = {" ", "  ", ", ", ". ", "\n", "\r\n", "\r", "\t", "'", "(", ")", "-",
+	                                   "", " \u00A0", "…", ":", "/", "\n\n"};
+	const size_t nw = sizeof words / sizeof words[0], ns = sizeof seps / sizeof seps[0];
+	unsigned seed = 2024;
+	yg_buf text;
+	yg_buf_init(&text);
+	for (int k = 0; k < 6000; k++) {
+		seed = seed * 1103515245u + 12345u;
+		yg_buf_puts(&text, words[(seed >> 16) % nw]);
+		seed = seed * 1103515245u + 12345u;
+		yg_buf_puts(&text, seps[(seed >> 16) % ns < ns / 2 ? 0 : (seed >> 16) % ns]);
+	}
+	const yg_keytab *keys = yg_lexicon_keys(lx);
+	int same = 1;
+	for (size_t cut = text.len - 40; cut <= text.len; cut++) {
+		while (cut < text.len && ((unsigned char)text.s[cut] & 0xC0) == 0x80)
+			cut++;
+		for (int pass = 0; pass < 2; pass++) {
+			yg_tokens fast = {0}, plain = {0};
+			yg_tokenize(text.s, cut, NULL, keys, &fast);
+			yg_tokenize_plain(text.s, cut, NULL, keys, &plain);
+			same &= same_tokens(&fast, &plain);
+			yg_tokens_free(&fast);
+			yg_tokens_free(&plain);
+		}
+	}
+	OK(same, "the fast tokenizer gives the plain one's tokens and lines");
+	yg_buf_free(&text);
+}
+
 /* Slugs and folded phrases are remembered per thread: a remembered answer
  * must be the answer, for every input, however the table fills. */
 static void test_memo(void)
@@ -546,6 +605,7 @@ int main(void)
 	test_word_scanners();
 	test_sort();
 	test_key_cache();
+	test_fast_tokens();
 	test_memo();
 	test_iri();
 	test_fast_controls();
