@@ -271,6 +271,37 @@ static void test_fast_tokens(void)
 	yg_buf_free(&text);
 }
 
+/* A step in the trie ends at a node's filter of edge keys when it can:
+ * every step must still find what a look at all the edges finds. */
+static void test_trie_filter(void)
+{
+	yg_trie *t = yg_trie_new();
+	unsigned seed = 77;
+	for (int p = 0; p < 3000; p++) {
+		uint32_t keys[4];
+		seed = seed * 1103515245u + 12345u;
+		size_t n = 1 + (seed >> 16) % 4;
+		for (size_t k = 0; k < n; k++) {
+			seed = seed * 1103515245u + 12345u;
+			keys[k] = 1 + (seed >> 16) % (k ? 400 : 60); /* shared prefixes */
+		}
+		yg_trie_add(t, keys, n, (yg_payload){1, 0, (uint32_t)p});
+	}
+	int same = 1;
+	for (size_t nd = 1; nd < t->len; nd++) {
+		const yg_trie_node *node = &t->nodes[nd];
+		for (uint32_t key = 0; key < 450; key++) {
+			int32_t want = -1;
+			for (uint32_t e = 0; e < node->nedges; e++)
+				if (key != YG_KEY_NONE && node->edges[e].key == key)
+					want = node->edges[e].child;
+			same &= yg_trie_step(t, (int32_t)nd, key) == want;
+		}
+	}
+	OK(same, "trie steps through the edge filter find every edge, and only those");
+	yg_trie_free(t);
+}
+
 /* Slugs and folded phrases are remembered per thread: a remembered answer
  * must be the answer, for every input, however the table fills. */
 static void test_memo(void)
@@ -606,6 +637,7 @@ int main(void)
 	test_sort();
 	test_key_cache();
 	test_fast_tokens();
+	test_trie_filter();
 	test_memo();
 	test_iri();
 	test_fast_controls();
