@@ -80,6 +80,41 @@ static inline size_t utf8_sequence(const unsigned char *s, size_t i, size_t len,
 	return 0;
 }
 
+#ifdef __SSE2__
+/* How many of the sixteen bytes at s are whole code points of the kinds
+ * Vietnamese text is made of: ASCII, two bytes below U+0300 (lead
+ * C2..CB) and U+1E00..U+1EFF (E1 B8..BB xx), all well formed and NFC
+ * whatever surrounds them (combining class 0).
+ * s must start a code point.  Stops before the first byte of any other
+ * kind, and before a code point that runs past the sixteen bytes; the
+ * caller decides those one at a time. */
+static inline unsigned vietnamese_run(const unsigned char *s)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	/* bytes as signed: 80..BF is -128..-65, C2..CB -62..-53, E1 -31,
+	 * B8..BB -72..-69 */
+	unsigned ascii = (unsigned)_mm_movemask_epi8(v) ^ 0xFFFFu;
+	unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
+	unsigned lead2 = (unsigned)_mm_movemask_epi8(
+		_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-63)), _mm_cmplt_epi8(v, _mm_set1_epi8(-52))));
+	unsigned e1 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(-31)));
+	unsigned b8 = (unsigned)_mm_movemask_epi8(
+		_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-73)), _mm_cmplt_epi8(v, _mm_set1_epi8(-68))));
+	/* bit p: a fault at byte p (bits past 15 are bytes not looked at) */
+	unsigned owed = (lead2 << 1) | (e1 << 2); /* must be continuations */
+	unsigned fault = (~(ascii | cont | lead2 | e1) | (cont & ~(owed | (e1 << 1))) | (owed & ~cont) |
+	                  ((e1 << 1) & ~b8)) & 0xFFFFu;
+	/* before the first fault (or the seventeenth byte), back to the start
+	 * of a code point that would reach it */
+	unsigned end = (unsigned)__builtin_ctz(fault | 0x10000u);
+	if (end >= 1 && (((lead2 | e1) >> (end - 1)) & 1))
+		return end - 1;
+	if (end >= 2 && ((e1 >> (end - 2)) & 1))
+		return end - 2;
+	return end;
+}
+#endif
+
 /* One pass over the bytes: the offset of the first ill-formed sequence
  * (len when none), and, when nfc != NULL, whether the text is already in
  * NFC by the quick check (the common case, which then needs no ICU).
@@ -93,6 +128,17 @@ static size_t scan_utf8(const char *str, size_t len, int *nfc)
 	int quick = 1;
 	size_t i = 0;
 	while (i < len) {
+#ifdef __SSE2__
+		/* most text sixteen bytes at a time, the rest as below */
+		if (i + 16 <= len) {
+			unsigned run = vietnamese_run(s + i);
+			if (run) {
+				i += run;
+				last_ccc = 0;
+				continue;
+			}
+		}
+#endif
 		if (s[i] < 0x80) {
 			last_ccc = 0;
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__

@@ -480,6 +480,10 @@ static void test_fast_utf8(void)
 		"a", "ab", "abcdefg", "abcdefghij", " ", "ơ", "đ", "Ấ", "ệ", "ỹ", "\xCC\x81", "\xCC\xA3",
 		"e\xCC\xA3\xCC\x82", "e\xCC\x82\xCC\xA3", "\xE2\x80\x93", "\xF0\x9F\x98\x80", "\xE1\xB8",
 		"\xC0\xAF", "\xED\xA0\x80", "\xFF", "\x80", "\xE1\xBC\x80", "\xCD\x85", "\xEA\xB0\x80",
+		/* the edges of the sixteen-byte scan: U+02FF, U+0300, U+1DFF,
+		 * U+1EFF, U+1F00, C1, a lone lead, E1 without its last byte */
+		"\xCB\xBF", "\xCC\x80", "\xE1\xB7\xBF", "\xE1\xBB\xBF", "\xE1\xBC\x80", "\xC1\xBF", "\xC3",
+		"\xE1\xBA", "ạ", "ư", "abcdefghijklmno",
 	};
 	const size_t nbits = sizeof bits / sizeof bits[0];
 	uint64_t st = 7;
