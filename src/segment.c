@@ -93,9 +93,11 @@ static void push_line(yg_tokens *t, uint32_t start, uint32_t end)
  * thousand syllables, and a hit skips folding and the key-table probe.
  * A token of up to 16 bytes (nearly every syllable) is held as two
  * zero-padded words, so a lookup is a multiply and two compares.
- * Direct-mapped and small enough to stay in cache; it is emptied when the
- * key table it was filled from changes (yg_keytab_stamp). */
-enum { CACHE_BITS = 13, CACHE_SLOTS = 1 << CACHE_BITS, CACHE_BYTES = 16 };
+ * Direct-mapped, with room for twice the some 9000 different words of a
+ * few MB of news (8192 slots missed one word in twenty, half of them on
+ * collisions); it is emptied when the key table it was filled from
+ * changes (yg_keytab_stamp). */
+enum { CACHE_BITS = 14, CACHE_SLOTS = 1 << CACHE_BITS, CACHE_BYTES = 16 };
 
 typedef struct {
 	uint64_t w[2]; /* the bytes, zero-padded; a token holds no NUL */
