@@ -224,6 +224,8 @@ void yg_trie_add(yg_trie *t, const uint32_t *keys, size_t nkeys, yg_payload p)
 			return;
 	n->pay = yg_xrealloc(n->pay, (n->npay + 1) * sizeof *n->pay);
 	n->pay[n->npay++] = p;
+	n->kinds |= 1u << p.kind;
+	n->roles |= p.role ? 1ull << p.role : 0;
 }
 
 const int32_t *yg_trie_roots(const yg_trie *t, uint32_t *len)

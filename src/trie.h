@@ -45,6 +45,8 @@ typedef struct {
 	yg_payload *pay;
 	uint64_t filter;     /* bit key % 64 of each edge's key: most steps
 	                        lead nowhere, and end at this bit */
+	uint64_t roles;      /* bit role of each payload with a role */
+	uint32_t kinds;      /* bit kind of each payload */
 } yg_trie_node;
 
 typedef struct yg_trie {
@@ -81,6 +83,11 @@ static inline int32_t yg_trie_step(const yg_trie *t, int32_t nd, uint32_t key)
 /* The root's children by key id (0: none), *len of them: the step every
  * token starts with, taken without a call.  Owned by the trie. */
 const int32_t *yg_trie_roots(const yg_trie *t, uint32_t *len);
+
+/* The kinds (bit kind) and roles (bit role, for payloads with one) of
+ * the payloads ending at `node` >= 0. */
+static inline uint32_t yg_trie_kinds(const yg_trie *t, int32_t nd) { return t->nodes[nd].kinds; }
+static inline uint64_t yg_trie_roles(const yg_trie *t, int32_t nd) { return t->nodes[nd].roles; }
 
 /* Payloads ending at `node`: *out points into the trie (owned by it). */
 static inline size_t yg_trie_payloads(const yg_trie *t, int32_t nd, const yg_payload **out)

@@ -285,11 +285,19 @@ static void test_trie_filter(void)
 			seed = seed * 1103515245u + 12345u;
 			keys[k] = 1 + (seed >> 16) % (k ? 400 : 60); /* shared prefixes */
 		}
-		yg_trie_add(t, keys, n, (yg_payload){1, 0, (uint32_t)p});
+		yg_trie_add(t, keys, n, (yg_payload){(uint16_t)(p % 7), (uint16_t)(p % 5), (uint32_t)p});
 	}
-	int same = 1;
+	int same = 1, masks = 1;
 	for (size_t nd = 1; nd < t->len; nd++) {
 		const yg_trie_node *node = &t->nodes[nd];
+		const yg_payload *pay;
+		uint32_t kinds = 0;
+		uint64_t roles = 0;
+		for (size_t k = 0, np = yg_trie_payloads(t, (int32_t)nd, &pay); k < np; k++) {
+			kinds |= 1u << pay[k].kind;
+			roles |= pay[k].role ? 1ull << pay[k].role : 0;
+		}
+		masks &= yg_trie_kinds(t, (int32_t)nd) == kinds && yg_trie_roles(t, (int32_t)nd) == roles;
 		for (uint32_t key = 0; key < 450; key++) {
 			int32_t want = -1;
 			for (uint32_t e = 0; e < node->nedges; e++)
@@ -299,6 +307,7 @@ static void test_trie_filter(void)
 		}
 	}
 	OK(same, "trie steps through the edge filter find every edge, and only those");
+	OK(masks, "a node's kinds and roles are those of its payloads");
 	yg_trie_free(t);
 }
 
