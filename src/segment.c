@@ -108,8 +108,11 @@ typedef struct {
 	uint16_t flags;
 } cache_entry;
 
+enum { PUNCT_UNKNOWN = UINT32_MAX };
+
 typedef struct {
 	uint64_t stamp;
+	uint32_t punct[128]; /* key of each ASCII byte as a token, or PUNCT_UNKNOWN */
 	cache_entry slot[CACHE_SLOTS];
 } key_cache;
 
@@ -131,6 +134,8 @@ static key_cache *thread_cache(const yg_keytab *kt)
 	}
 	if (c->stamp != yg_keytab_stamp(kt)) {
 		memset(c->slot, 0, sizeof c->slot);
+		for (size_t b = 0; b < 128; b++)
+			c->punct[b] = PUNCT_UNKNOWN;
 		c->stamp = yg_keytab_stamp(kt);
 	}
 	return c;
@@ -343,14 +348,32 @@ static inline size_t word_run(tokenizer *tz, size_t n, size_t i, size_t j, uint3
 }
 
 #ifdef __SSE2__
+/* An ASCII byte that is no letter, digit or white space: a punctuation
+ * token, its key from the cache's table.  Returns its end, 0 for white
+ * space (line breaks: yg_tokenize). */
+static inline size_t ascii_punct(tokenizer *tz, size_t i, uint16_t pending)
+{
+	unsigned char b = (unsigned char)tz->s[i];
+	if (class_table[b] & C_SPACE)
+		return 0;
+	uint32_t *key = &tz->cache->punct[b];
+	if (*key == PUNCT_UNKNOWN)
+		*key = key_miss(tz->find, tz->s + i, 1);
+	yg_token *tk = new_token(tz->out, (uint32_t)i, (uint32_t)i + 1, tz->cp, tz->cp + 1, YG_TOK_PUNCT | pending);
+	tk->key = *key;
+	tz->cp++;
+	return i + 1;
+}
+
 /* Most words of a document whole, from the key cache: the bytes from s[i]
  * up to the first ASCII byte that is no letter or digit (a chunk, here
  * within the sixteen bytes at s[i]) tokenize alone, whatever comes
  * before them, and end where any word does, unless that byte is an
  * apostrophe.  So a chunk that once made exactly one word token makes
  * the same token again: its key, shape and code points are in its cache
- * entry (note_word).  Returns the end of the word, or 0 with *chunk the
- * chunk's length when it may be noted (0 when not). */
+ * entry (note_word).  Returns the end of the word (or of an ASCII
+ * punctuation token), or 0 with *chunk the chunk's length when it may be
+ * noted (0 when not). */
 static inline size_t cached_word(tokenizer *tz, size_t i, uint16_t pending, size_t *chunk)
 {
 	static const unsigned char ones_then_zeros[32] = {
@@ -365,7 +388,9 @@ static inline size_t cached_word(tokenizer *tz, size_t i, uint16_t pending, size
 	unsigned in = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(alpha, digit), v));
 	unsigned e = (unsigned)__builtin_ctz(~in); /* in has 16 bits: e <= 16 */
 	*chunk = 0;
-	if (e == 0 || e == 16 || s[i + e] == '\'')
+	if (e == 0)
+		return ascii_punct(tz, i, pending);
+	if (e == 16 || s[i + e] == '\'')
 		return 0;
 	__m128i key = _mm_and_si128(v, _mm_loadu_si128((const __m128i *)(const void *)(ones_then_zeros + 16 - e)));
 	uint64_t w0 = (uint64_t)_mm_cvtsi128_si64(key), w1 = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(key, key));
