@@ -395,7 +395,8 @@ static inline size_t cached_word(tokenizer *tz, size_t i, uint16_t pending, size
 	__m128i key = _mm_and_si128(v, _mm_loadu_si128((const __m128i *)(const void *)(ones_then_zeros + 16 - e)));
 	uint64_t w0 = (uint64_t)_mm_cvtsi128_si64(key), w1 = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(key, key));
 	const cache_entry *c = &tz->cache->slot[cache_slot(w0, w1, e)];
-	if (c->w[0] != w0 || c->w[1] != w1 || c->len != e || !c->ncp) {
+	/* equal words are equal lengths: a chunk has no NUL byte */
+	if (c->w[0] != w0 || c->w[1] != w1 || !c->ncp) {
 		*chunk = e;
 		return 0;
 	}
@@ -443,6 +444,21 @@ static inline size_t space_after(tokenizer *tz, size_t i, uint16_t *pending)
 	return i;
 }
 
+/* Words (and ASCII punctuation) from the key cache one after another,
+ * each with the space after it, from s[i] while they are there; returns
+ * where the first other one starts, *chunk as cached_word left it. */
+static size_t cached_words(tokenizer *tz, size_t i, uint16_t *pending, size_t *chunk)
+{
+	*chunk = 0;
+	while (tz->n - i >= 16) {
+		size_t end = cached_word(tz, i, *pending, chunk);
+		if (!end)
+			break;
+		i = space_after(tz, end, pending);
+	}
+	return i;
+}
+
 static void tokenize(const char *s, size_t n, yg_keytab *intern, const yg_keytab *find, yg_tokens *out,
                      int fast)
 {
@@ -458,15 +474,16 @@ static void tokenize(const char *s, size_t n, yg_keytab *intern, const yg_keytab
 	uint16_t pending = YG_TOK_LINE_START;
 	push_line(out, 0, 0);
 	while (i < n) {
+		size_t chunk = 0;
+		if (fast && tz.cache) {
+			i = cached_words(&tz, i, &pending, &chunk);
+			if (i >= n)
+				break;
+		}
 		if (s[i] == ' ') {
 			pending |= YG_TOK_SPACE_BEFORE;
 			i++;
 			tz.cp++;
-			continue;
-		}
-		size_t chunk = 0, end = fast && tz.cache && n - i >= 16 ? cached_word(&tz, i, pending, &chunk) : 0;
-		if (end) {
-			i = space_after(&tz, end, &pending);
 			continue;
 		}
 		size_t j = i;
