@@ -31,8 +31,9 @@ typedef struct {
 	uint32_t concept; /* index of the concept in the lexicon */
 } yg_payload;
 
-/* The trie is read only through the functions below; its layout is here
- * so that the step taken at every token of every document is inlined. */
+/* Read the trie through the functions below: its layout is here so that
+ * the step taken at every token of every document is inlined (and for
+ * the tests that check it). */
 typedef struct {
 	uint32_t key;
 	int32_t child;
