@@ -93,23 +93,24 @@ static inline unsigned vietnamese_run(const unsigned char *s)
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
 	/* bytes as signed: 80..BF is -128..-65, C2..CB -62..-53, E1 -31,
 	 * B8..BB -72..-69 */
-	unsigned ascii = (unsigned)_mm_movemask_epi8(v) ^ 0xFFFFu;
-	unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
-	unsigned lead2 = (unsigned)_mm_movemask_epi8(
-		_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-63)), _mm_cmplt_epi8(v, _mm_set1_epi8(-52))));
-	unsigned e1 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(-31)));
-	unsigned b8 = (unsigned)_mm_movemask_epi8(
-		_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-73)), _mm_cmplt_epi8(v, _mm_set1_epi8(-68))));
-	/* bit p: a fault at byte p (bits past 15 are bytes not looked at) */
-	unsigned owed = (lead2 << 1) | (e1 << 2); /* must be continuations */
-	unsigned fault = (~(ascii | cont | lead2 | e1) | (cont & ~(owed | (e1 << 1))) | (owed & ~cont) |
-	                  ((e1 << 1) & ~b8)) & 0xFFFFu;
+	__m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
+	__m128i lead2 = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-63)), _mm_cmplt_epi8(v, _mm_set1_epi8(-52)));
+	__m128i e1 = _mm_cmpeq_epi8(v, _mm_set1_epi8(-31));
+	__m128i b8 = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-73)), _mm_cmplt_epi8(v, _mm_set1_epi8(-68)));
+	__m128i lead = _mm_or_si128(lead2, e1);
+	/* a fault: a continuation byte where none is owed or none where one
+	 * is, not B8..BB after E1, or a byte of another kind */
+	__m128i owed = _mm_or_si128(_mm_slli_si128(lead, 1), _mm_slli_si128(e1, 2));
+	__m128i bad = _mm_or_si128(_mm_xor_si128(cont, owed), _mm_andnot_si128(b8, _mm_slli_si128(e1, 1)));
+	__m128i known = _mm_or_si128(_mm_or_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-1)), cont), lead);
+	unsigned fault = (unsigned)_mm_movemask_epi8(bad) | ((unsigned)_mm_movemask_epi8(known) ^ 0xFFFFu);
 	/* before the first fault (or the seventeenth byte), back to the start
 	 * of a code point that would reach it */
 	unsigned end = (unsigned)__builtin_ctz(fault | 0x10000u);
-	if (end >= 1 && (((lead2 | e1) >> (end - 1)) & 1))
+	unsigned leads = (unsigned)_mm_movemask_epi8(lead) << 2, e1s = (unsigned)_mm_movemask_epi8(e1) << 2;
+	if ((leads >> (end + 1)) & 1)
 		return end - 1;
-	if (end >= 2 && ((e1 >> (end - 2)) & 1))
+	if ((e1s >> end) & 1)
 		return end - 2;
 	return end;
 }
