@@ -117,6 +117,10 @@ static void mask_line(yg_tokens *t, yg_line *l)
 /* "(Ảnh: Minh Nhật)" inside a line. */
 static void mask_paren_credits(const char *s, yg_tokens *t, const yg_line *l, const yg_lexicon *lx)
 {
+	/* most lines have no parenthesis: one look at their bytes, not at
+	 * every token */
+	if (!memchr(s + l->start, '(', l->end - l->start))
+		return;
 	for (uint32_t i = l->tok_first; i + 2 < l->tok_end; i++) {
 		if (!is_punct(s, &t->items[i], '('))
 			continue;

@@ -22,17 +22,13 @@ struct yg_phrases {
 	size_t nitems, cap;
 };
 
-/* Walk the trie from token i; append every payload met, and note its kind
- * and role in the masks of token i.  Most tokens start no phrase: the
- * root's table answers that without a call. */
-static void index_from(yg_phrases *px, const yg_trie *trie, const int32_t *roots, uint32_t nroots, size_t i)
+/* Append every payload met on the walk from token i, whose first step is
+ * nd > 0, and note their kinds and roles in the masks of token i. */
+static void index_from(yg_phrases *px, const yg_trie *trie, int32_t nd, size_t i)
 {
 	const yg_tokens *t = px->toks;
 	uint32_t kinds = 0;
 	uint64_t roles = 0;
-	const yg_token *first = &t->items[i];
-	int32_t nd = !(first->flags & YG_TOK_MASKED) && first->key != YG_KEY_NONE && first->key < nroots
-	             ? roots[first->key] : 0;
 	for (size_t k = i; nd > 0;) {
 		const yg_payload *p;
 		size_t np = yg_trie_payloads(trie, nd, &p);
@@ -43,15 +39,11 @@ static void index_from(yg_phrases *px, const yg_trie *trie, const int32_t *roots
 				px->items = yg_xrealloc(px->items, px->cap * sizeof *px->items);
 			}
 			struct yg_phrase_item *m = px->items + px->nitems;
-			for (size_t j = 0; j < np; j++) {
-				m[j].kind = p[j].kind;
-				m[j].role = p[j].role;
-				m[j].len = (uint16_t)(k - i + 1);
-				m[j].concept = p[j].concept;
-				kinds |= 1u << p[j].kind;
-				roles |= p[j].role ? 1ull << p[j].role : 0;
-			}
+			for (size_t j = 0; j < np; j++)
+				m[j] = (struct yg_phrase_item){p[j].kind, (uint16_t)(k - i + 1), p[j].role, p[j].concept};
 			px->nitems += np;
+			kinds |= yg_trie_kinds(trie, nd);
+			roles |= yg_trie_roles(trie, nd);
 		}
 		if (++k >= t->len || k - i >= UINT16_MAX || (t->items[k].flags & YG_TOK_MASKED))
 			break;
@@ -74,7 +66,14 @@ yg_phrases *yg_phrases_new(const yg_tokens *t, const yg_lexicon *lx)
 	const int32_t *roots = yg_trie_roots(trie, &nroots);
 	for (size_t i = 0; i < n; i++) {
 		px->first[i] = (uint32_t)px->nitems;
-		index_from(px, trie, roots, nroots, i);
+		const yg_token *tk = &t->items[i];
+		/* the root's table answers for most tokens: no phrase starts */
+		if (!(tk->flags & YG_TOK_MASKED) && tk->key != YG_KEY_NONE && tk->key < nroots && roots[tk->key] > 0) {
+			index_from(px, trie, roots[tk->key], i);
+		} else {
+			px->kinds[i] = 0;
+			px->roles[i] = 0;
+		}
 	}
 	px->first[n] = (uint32_t)px->nitems;
 	px->kinds[n] = 0;

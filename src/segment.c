@@ -4,6 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "buf.h"
 #include "fold.h"
@@ -90,18 +93,26 @@ static void push_line(yg_tokens *t, uint32_t start, uint32_t end)
  * thousand syllables, and a hit skips folding and the key-table probe.
  * A token of up to 16 bytes (nearly every syllable) is held as two
  * zero-padded words, so a lookup is a multiply and two compares.
- * Direct-mapped and small enough to stay in cache; it is emptied when the
- * key table it was filled from changes (yg_keytab_stamp). */
-enum { CACHE_BITS = 13, CACHE_SLOTS = 1 << CACHE_BITS, CACHE_BYTES = 16 };
+ * Direct-mapped, with room for twice the some 9000 different words of a
+ * few MB of news (8192 slots missed one word in twenty, half of them on
+ * collisions); it is emptied when the key table it was filled from
+ * changes (yg_keytab_stamp). */
+enum { CACHE_BITS = 14, CACHE_SLOTS = 1 << CACHE_BITS, CACHE_BYTES = 16 };
 
 typedef struct {
 	uint64_t w[2]; /* the bytes, zero-padded; a token holds no NUL */
 	uint32_t key;
-	uint32_t len;  /* 0 = empty */
+	uint8_t len;   /* 0 = empty */
+	uint8_t ncp;   /* code points of the bytes as one word token (shape
+	                  in flags), 0 when not known (cached_word) */
+	uint16_t flags;
 } cache_entry;
+
+enum { PUNCT_UNKNOWN = UINT32_MAX };
 
 typedef struct {
 	uint64_t stamp;
+	uint32_t punct[128]; /* key of each ASCII byte as a token, or PUNCT_UNKNOWN */
 	cache_entry slot[CACHE_SLOTS];
 } key_cache;
 
@@ -123,6 +134,8 @@ static key_cache *thread_cache(const yg_keytab *kt)
 	}
 	if (c->stamp != yg_keytab_stamp(kt)) {
 		memset(c->slot, 0, sizeof c->slot);
+		for (size_t b = 0; b < 128; b++)
+			c->punct[b] = PUNCT_UNKNOWN;
 		c->stamp = yg_keytab_stamp(kt);
 	}
 	return c;
@@ -165,6 +178,26 @@ static uint32_t key_miss(const yg_keytab *kt, const char *w, size_t n)
 	return yg_keytab_find(kt, key, yg_fold_key(w, n, key));
 }
 
+static inline size_t cache_slot(uint64_t w0, uint64_t w1, size_t n)
+{
+	return (size_t)(((w0 ^ (w1 * 0x9E3779B97F4A7C15ULL) ^ n) * 0xFF51AFD7ED558CCDULL) >> (64 - CACHE_BITS));
+}
+
+/* Key id of the token w[0..n) (n <= 16) held as words (token_words). */
+static inline uint32_t cached_key(key_cache *cache, const yg_keytab *kt, const char *w, size_t n,
+                                  const uint64_t words[2])
+{
+	cache_entry *e = &cache->slot[cache_slot(words[0], words[1], n)];
+	if (e->w[0] == words[0] && e->w[1] == words[1] && e->len == n)
+		return e->key;
+	e->w[0] = words[0];
+	e->w[1] = words[1];
+	e->len = (uint8_t)n;
+	e->ncp = 0;
+	e->key = key_miss(kt, w, n);
+	return e->key;
+}
+
 /* Key id of the token w[0..n), avail bytes readable from w. */
 static inline uint32_t find_key(key_cache *cache, const yg_keytab *kt, const char *w, size_t n,
                                 size_t avail)
@@ -173,15 +206,7 @@ static inline uint32_t find_key(key_cache *cache, const yg_keytab *kt, const cha
 		return key_miss(kt, w, n);
 	uint64_t words[2];
 	token_words(w, n, avail, words);
-	uint64_t h = (words[0] ^ (words[1] * 0x9E3779B97F4A7C15ULL) ^ n) * 0xFF51AFD7ED558CCDULL;
-	cache_entry *e = &cache->slot[h >> (64 - CACHE_BITS)];
-	if (e->w[0] == words[0] && e->w[1] == words[1] && e->len == n)
-		return e->key;
-	e->w[0] = words[0];
-	e->w[1] = words[1];
-	e->len = (uint32_t)n;
-	e->key = key_miss(kt, w, n);
-	return e->key;
+	return cached_key(cache, kt, w, n, words);
 }
 
 /* The key of a token when no cache is at hand: lexicon loading interns
@@ -197,10 +222,10 @@ static __attribute__((noinline)) uint32_t key_uncached(const tokenizer *tz, uint
 /* A token s[start..end), code points [cp_start, cp_end).  The line's
  * token range is closed by push_line and at the end.  Inline: it runs
  * once per token, and a call cost a fifth of its time. */
-static inline __attribute__((always_inline)) void push_token(const tokenizer *tz, uint32_t start, uint32_t end,
-                                                             size_t cp_start, size_t cp_end, uint16_t flags)
+static inline __attribute__((always_inline)) yg_token *new_token(yg_tokens *t, uint32_t start, uint32_t end,
+                                                                  size_t cp_start, size_t cp_end,
+                                                                  uint16_t flags)
 {
-	yg_tokens *t = tz->out;
 	YG_VEC_GROW(*t);
 	yg_token *tk = &t->items[t->len++];
 	tk->start = start;
@@ -210,6 +235,13 @@ static inline __attribute__((always_inline)) void push_token(const tokenizer *tz
 	tk->line = (uint32_t)(t->nlines - 1);
 	tk->sent = 0;
 	tk->flags = flags;
+	return tk;
+}
+
+static inline __attribute__((always_inline)) void push_token(const tokenizer *tz, uint32_t start, uint32_t end,
+                                                             size_t cp_start, size_t cp_end, uint16_t flags)
+{
+	yg_token *tk = new_token(tz->out, start, end, cp_start, cp_end, flags);
 	tk->key = tz->cache ? find_key(tz->cache, tz->find, tz->s + start, end - start, tz->n - start)
 	                    : key_uncached(tz, start, end);
 }
@@ -315,8 +347,120 @@ static inline size_t word_run(tokenizer *tz, size_t n, size_t i, size_t j, uint3
 	return k;
 }
 
-void yg_tokenize(const char *s, size_t n, yg_keytab *intern,
-                 const yg_keytab *find, yg_tokens *out)
+#ifdef __SSE2__
+/* An ASCII byte that is no letter, digit or white space: a punctuation
+ * token, its key from the cache's table.  Returns its end, 0 for white
+ * space (line breaks: yg_tokenize). */
+static inline size_t ascii_punct(tokenizer *tz, size_t i, uint16_t pending)
+{
+	unsigned char b = (unsigned char)tz->s[i];
+	if (class_table[b] & C_SPACE)
+		return 0;
+	uint32_t *key = &tz->cache->punct[b];
+	if (*key == PUNCT_UNKNOWN)
+		*key = key_miss(tz->find, tz->s + i, 1);
+	yg_token *tk = new_token(tz->out, (uint32_t)i, (uint32_t)i + 1, tz->cp, tz->cp + 1, YG_TOK_PUNCT | pending);
+	tk->key = *key;
+	tz->cp++;
+	return i + 1;
+}
+
+/* Most words of a document whole, from the key cache: the bytes from s[i]
+ * up to the first ASCII byte that is no letter or digit (a chunk, here
+ * within the sixteen bytes at s[i]) tokenize alone, whatever comes
+ * before them, and end where any word does, unless that byte is an
+ * apostrophe.  So a chunk that once made exactly one word token makes
+ * the same token again: its key, shape and code points are in its cache
+ * entry (note_word).  Returns the end of the word (or of an ASCII
+ * punctuation token), or 0 with *chunk the chunk's length when it may be
+ * noted (0 when not). */
+static inline size_t cached_word(tokenizer *tz, size_t i, uint16_t pending, size_t *chunk)
+{
+	static const unsigned char ones_then_zeros[32] = {
+		0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+	const char *s = tz->s;
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+	/* signed compares: bytes from 0x80 are negative, in no range */
+	__m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+	__m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+	                              _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+	__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+	unsigned in = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(alpha, digit), v));
+	unsigned e = (unsigned)__builtin_ctz(~in); /* in has 16 bits: e <= 16 */
+	*chunk = 0;
+	if (e == 0)
+		return ascii_punct(tz, i, pending);
+	if (e == 16 || s[i + e] == '\'')
+		return 0;
+	__m128i key = _mm_and_si128(v, _mm_loadu_si128((const __m128i *)(const void *)(ones_then_zeros + 16 - e)));
+	uint64_t w0 = (uint64_t)_mm_cvtsi128_si64(key), w1 = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(key, key));
+	const cache_entry *c = &tz->cache->slot[cache_slot(w0, w1, e)];
+	/* equal words are equal lengths: a chunk has no NUL byte */
+	if (c->w[0] != w0 || c->w[1] != w1 || !c->ncp) {
+		*chunk = e;
+		return 0;
+	}
+	yg_token *tk = new_token(tz->out, (uint32_t)i, (uint32_t)(i + e), tz->cp, tz->cp + c->ncp, c->flags | pending);
+	tk->key = c->key;
+	tz->cp += c->ncp;
+	return i + e;
+}
+
+/* After word_run: when the chunk at s[start] made exactly one token, its
+ * cache entry (find_key just filled it) learns the token's shape. */
+static void note_word(const tokenizer *tz, size_t start, size_t chunk, size_t ntok_before)
+{
+	const yg_tokens *t = tz->out;
+	const yg_token *tk = &t->items[t->len - 1];
+	if (t->len != ntok_before + 1 || tk->end - tk->start != chunk)
+		return;
+	uint64_t w[2];
+	token_words(tz->s + start, chunk, tz->n - start, w);
+	cache_entry *c = &tz->cache->slot[cache_slot(w[0], w[1], chunk)];
+	if (c->w[0] == w[0] && c->w[1] == w[1] && c->len == chunk) {
+		c->ncp = (uint8_t)(tk->cp_end - tk->cp_start);
+		c->flags = tk->flags & (YG_TOK_WORD | YG_TOK_NUM | YG_TOK_CAP | YG_TOK_ALLCAP);
+	}
+}
+#else
+static inline size_t cached_word(tokenizer *tz, size_t i, uint16_t pending, size_t *chunk)
+{
+	*chunk = 0;
+	return 0;
+}
+
+static void note_word(const tokenizer *tz, size_t start, size_t chunk, size_t ntok_before) {}
+#endif
+
+/* The space after a word, at once: how most words end. */
+static inline size_t space_after(tokenizer *tz, size_t i, uint16_t *pending)
+{
+	*pending = 0;
+	if (i < tz->n && tz->s[i] == ' ') {
+		*pending = YG_TOK_SPACE_BEFORE;
+		tz->cp++;
+		return i + 1;
+	}
+	return i;
+}
+
+/* Words (and ASCII punctuation) from the key cache one after another,
+ * each with the space after it, from s[i] while they are there; returns
+ * where the first other one starts, *chunk as cached_word left it. */
+static size_t cached_words(tokenizer *tz, size_t i, uint16_t *pending, size_t *chunk)
+{
+	*chunk = 0;
+	while (tz->n - i >= 16) {
+		size_t end = cached_word(tz, i, *pending, chunk);
+		if (!end)
+			break;
+		i = space_after(tz, end, pending);
+	}
+	return i;
+}
+
+static void tokenize(const char *s, size_t n, yg_keytab *intern, const yg_keytab *find, yg_tokens *out,
+                     int fast)
 {
 	pthread_once(&class_once, class_init);
 	tokenizer tz = {s, out, intern, find, NULL, n, 0};
@@ -330,6 +474,12 @@ void yg_tokenize(const char *s, size_t n, yg_keytab *intern,
 	uint16_t pending = YG_TOK_LINE_START;
 	push_line(out, 0, 0);
 	while (i < n) {
+		size_t chunk = 0;
+		if (fast && tz.cache) {
+			i = cached_words(&tz, i, &pending, &chunk);
+			if (i >= n)
+				break;
+		}
 		if (s[i] == ' ') {
 			pending |= YG_TOK_SPACE_BEFORE;
 			i++;
@@ -361,16 +511,24 @@ void yg_tokenize(const char *s, size_t n, yg_keytab *intern,
 			i = j;
 			continue;
 		}
+		size_t start = i, ntok = out->len;
 		i = word_run(&tz, n, i, j, cp, cls, pending);
-		pending = 0;
-		if (i < n && s[i] == ' ') { /* the space after a word, at once */
-			pending = YG_TOK_SPACE_BEFORE;
-			i++;
-			tz.cp++;
-		}
+		if (chunk)
+			note_word(&tz, start, chunk, ntok);
+		i = space_after(&tz, i, &pending);
 	}
 	out->lines[out->nlines - 1].end = (uint32_t)n;
 	out->lines[out->nlines - 1].tok_end = (uint32_t)out->len;
+}
+
+void yg_tokenize(const char *s, size_t n, yg_keytab *intern, const yg_keytab *find, yg_tokens *out)
+{
+	tokenize(s, n, intern, find, out, 1);
+}
+
+void yg_tokenize_plain(const char *s, size_t n, yg_keytab *intern, const yg_keytab *find, yg_tokens *out)
+{
+	tokenize(s, n, intern, find, out, 0);
 }
 
 int yg_token_is(const char *s, const yg_token *tk, const char *lit)
@@ -444,6 +602,11 @@ void yg_segment_sentences(const char *s, yg_tokens *t, const uint32_t *abbrev, s
 	int start = 1;
 	for (size_t i = 0; i < t->len; i++) {
 		yg_token *tk = &t->items[i];
+		/* most tokens: words inside a line and a sentence */
+		if (!start && !(tk->flags & (YG_TOK_LINE_START | YG_TOK_PUNCT))) {
+			tk->sent = sent;
+			continue;
+		}
 		if (i > 0 && (tk->flags & YG_TOK_LINE_START) && !soft_break(s, t, i))
 			start = 1;
 		if (start && i > 0)

@@ -55,6 +55,11 @@ typedef struct {
 void yg_tokenize(const char *s, size_t n, yg_keytab *intern,
                  const yg_keytab *find, yg_tokens *out);
 
+/* yg_tokenize without its fast paths: the reference the tests hold them
+ * to. */
+void yg_tokenize_plain(const char *s, size_t n, yg_keytab *intern,
+                       const yg_keytab *find, yg_tokens *out);
+
 /* Assign sentence numbers and YG_TOK_SENT_START.  A full stop after a
  * token whose key is in abbrev[0..nabbrev) (sorted ascending: the
  * lexicon's abbreviation words) ends no sentence. */

@@ -135,27 +135,6 @@ uint32_t yg_keytab_intern(yg_keytab *kt, const char *s, size_t n)
 
 /* ---- trie: per-node sorted edge arrays ---- */
 
-typedef struct {
-	uint32_t key;
-	int32_t child;
-} edge;
-
-typedef struct {
-	edge *edges;
-	uint32_t nedges;
-	yg_payload *pay;
-	uint32_t npay;
-} node;
-
-struct yg_trie {
-	node *nodes;
-	size_t len, cap;
-	/* The root is stepped from at every token: a direct table by key id
-	 * (0 = no child; the root is never a child) instead of a search. */
-	int32_t *root_child;
-	uint32_t root_len;
-};
-
 static int32_t new_node(yg_trie *t)
 {
 	if (t->len == t->cap) {
@@ -187,7 +166,7 @@ void yg_trie_free(yg_trie *t)
 }
 
 /* Index of the first edge with key >= k. */
-static uint32_t lower_bound(const node *n, uint32_t k)
+static uint32_t lower_bound(const yg_trie_node *n, uint32_t k)
 {
 	uint32_t lo = 0, hi = n->nedges;
 	while (lo < hi) {
@@ -200,13 +179,8 @@ static uint32_t lower_bound(const node *n, uint32_t k)
 	return lo;
 }
 
-int32_t yg_trie_step(const yg_trie *t, int32_t nd, uint32_t key)
+int32_t yg_trie_search(const yg_trie_node *n, uint32_t key)
 {
-	if (key == YG_KEY_NONE || nd < 0)
-		return -1;
-	if (nd == YG_TRIE_ROOT)
-		return key < t->root_len && t->root_child[key] ? t->root_child[key] : -1;
-	const node *n = &t->nodes[nd];
 	uint32_t i = lower_bound(n, key);
 	return i < n->nedges && n->edges[i].key == key ? n->edges[i].child : -1;
 }
@@ -231,8 +205,9 @@ void yg_trie_add(yg_trie *t, const uint32_t *keys, size_t nkeys, yg_payload p)
 		int32_t next = yg_trie_step(t, cur, keys[k]);
 		if (next < 0) {
 			next = new_node(t);
-			node *n = &t->nodes[cur];
+			yg_trie_node *n = &t->nodes[cur];
 			uint32_t i = lower_bound(n, keys[k]);
+			n->filter |= 1ull << (keys[k] & 63);
 			n->edges = yg_xrealloc(n->edges, (n->nedges + 1) * sizeof *n->edges);
 			memmove(&n->edges[i + 1], &n->edges[i], (n->nedges - i) * sizeof *n->edges);
 			n->edges[i].key = keys[k];
@@ -243,12 +218,14 @@ void yg_trie_add(yg_trie *t, const uint32_t *keys, size_t nkeys, yg_payload p)
 		}
 		cur = next;
 	}
-	node *n = &t->nodes[cur];
+	yg_trie_node *n = &t->nodes[cur];
 	for (uint32_t i = 0; i < n->npay; i++)
 		if (n->pay[i].kind == p.kind && n->pay[i].concept == p.concept)
 			return;
 	n->pay = yg_xrealloc(n->pay, (n->npay + 1) * sizeof *n->pay);
 	n->pay[n->npay++] = p;
+	n->kinds |= 1u << p.kind;
+	n->roles |= p.role ? 1ull << p.role : 0;
 }
 
 const int32_t *yg_trie_roots(const yg_trie *t, uint32_t *len)
@@ -257,12 +234,3 @@ const int32_t *yg_trie_roots(const yg_trie *t, uint32_t *len)
 	return t->root_child;
 }
 
-size_t yg_trie_payloads(const yg_trie *t, int32_t nd, const yg_payload **out)
-{
-	if (nd < 0) {
-		*out = NULL;
-		return 0;
-	}
-	*out = t->nodes[nd].pay;
-	return t->nodes[nd].npay;
-}

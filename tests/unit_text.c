@@ -212,6 +212,105 @@ static void test_key_cache(void)
 	OK(same, "token keys follow the key table, not a cache of an older one");
 }
 
+static int same_tokens(const yg_tokens *a, const yg_tokens *b)
+{
+	if (a->len != b->len || a->nlines != b->nlines)
+		return 0;
+	for (size_t i = 0; i < a->len; i++) {
+		const yg_token *x = &a->items[i], *y = &b->items[i];
+		if (x->start != y->start || x->end != y->end || x->cp_start != y->cp_start ||
+		    x->cp_end != y->cp_end || x->key != y->key || x->line != y->line || x->flags != y->flags)
+			return 0;
+	}
+	for (size_t i = 0; i < a->nlines; i++)
+		if (memcmp(&a->lines[i], &b->lines[i], sizeof a->lines[i]) != 0)
+			return 0;
+	return 1;
+}
+
+/* The tokenizer's fast paths (whole words from the key cache) against
+ * the plain tokenizer: words that split, keep an apostrophe, are all
+ * capitals, digits, marks, other spaces, next to every separator and at
+ * every distance from the end, each twice so that the cache has them. */
+static void test_fast_tokens(void)
+{
+	static const char *const words[] = {
+		"Bệnh", "viện", "Bạch", "Mai", "ĐẮK", "R'lấp", "H’Drai", "M’rông", "tịchUBND", "2Nghị",
+		"ThS", "3km", "COVID", "19", "a", "Ô", "“Bạch", "Mai”", "x\u00A0y", "e\u0301", "TP", "HCM",
+		"1.268", "\u01C5", "ßa", "2023", "quyết", "định", "người", "khỏe", "thuỷ", "Ðà", "x\u200By",
+		"abcdefghijklmnop", "nghiêngnghiêngng", "Nguyễn\u2013Văn", "ab\u2019", "’", "QUẢNG", "iPhone",
+		"o'", "'o", "đ'ĐĐ", "a1B", "1aB", "Ab1", "q", "Z", "\u0300", "\u1E9E", "\u2160x",
+	};
+	static const char *const seps[] = {" ", "  ", ", ", ". ", "\n", "\r\n", "\r", "\t", "'", "(", ")", "-",
+	                                   "", " \u00A0", "…", ":", "/", "\n\n"};
+	const size_t nw = sizeof words / sizeof words[0], ns = sizeof seps / sizeof seps[0];
+	unsigned seed = 2024;
+	yg_buf text;
+	yg_buf_init(&text);
+	for (int k = 0; k < 6000; k++) {
+		seed = seed * 1103515245u + 12345u;
+		yg_buf_puts(&text, words[(seed >> 16) % nw]);
+		seed = seed * 1103515245u + 12345u;
+		yg_buf_puts(&text, seps[(seed >> 16) % ns < ns / 2 ? 0 : (seed >> 16) % ns]);
+	}
+	const yg_keytab *keys = yg_lexicon_keys(lx);
+	int same = 1;
+	for (size_t cut = text.len - 40; cut <= text.len; cut++) {
+		while (cut < text.len && ((unsigned char)text.s[cut] & 0xC0) == 0x80)
+			cut++;
+		for (int pass = 0; pass < 2; pass++) {
+			yg_tokens fast = {0}, plain = {0};
+			yg_tokenize(text.s, cut, NULL, keys, &fast);
+			yg_tokenize_plain(text.s, cut, NULL, keys, &plain);
+			same &= same_tokens(&fast, &plain);
+			yg_tokens_free(&fast);
+			yg_tokens_free(&plain);
+		}
+	}
+	OK(same, "the fast tokenizer gives the plain one's tokens and lines");
+	yg_buf_free(&text);
+}
+
+/* A step in the trie ends at a node's filter of edge keys when it can:
+ * every step must still find what a look at all the edges finds. */
+static void test_trie_filter(void)
+{
+	yg_trie *t = yg_trie_new();
+	unsigned seed = 77;
+	for (int p = 0; p < 3000; p++) {
+		uint32_t keys[4];
+		seed = seed * 1103515245u + 12345u;
+		size_t n = 1 + (seed >> 16) % 4;
+		for (size_t k = 0; k < n; k++) {
+			seed = seed * 1103515245u + 12345u;
+			keys[k] = 1 + (seed >> 16) % (k ? 400 : 60); /* shared prefixes */
+		}
+		yg_trie_add(t, keys, n, (yg_payload){(uint16_t)(p % 7), (uint16_t)(p % 5), (uint32_t)p});
+	}
+	int same = 1, masks = 1;
+	for (size_t nd = 1; nd < t->len; nd++) {
+		const yg_trie_node *node = &t->nodes[nd];
+		const yg_payload *pay;
+		uint32_t kinds = 0;
+		uint64_t roles = 0;
+		for (size_t k = 0, np = yg_trie_payloads(t, (int32_t)nd, &pay); k < np; k++) {
+			kinds |= 1u << pay[k].kind;
+			roles |= pay[k].role ? 1ull << pay[k].role : 0;
+		}
+		masks &= yg_trie_kinds(t, (int32_t)nd) == kinds && yg_trie_roles(t, (int32_t)nd) == roles;
+		for (uint32_t key = 0; key < 450; key++) {
+			int32_t want = -1;
+			for (uint32_t e = 0; e < node->nedges; e++)
+				if (key != YG_KEY_NONE && node->edges[e].key == key)
+					want = node->edges[e].child;
+			same &= yg_trie_step(t, (int32_t)nd, key) == want;
+		}
+	}
+	OK(same, "trie steps through the edge filter find every edge, and only those");
+	OK(masks, "a node's kinds and roles are those of its payloads");
+	yg_trie_free(t);
+}
+
 /* Slugs and folded phrases are remembered per thread: a remembered answer
  * must be the answer, for every input, however the table fills. */
 static void test_memo(void)
@@ -390,6 +489,10 @@ static void test_fast_utf8(void)
 		"a", "ab", "abcdefg", "abcdefghij", " ", "ơ", "đ", "Ấ", "ệ", "ỹ", "\xCC\x81", "\xCC\xA3",
 		"e\xCC\xA3\xCC\x82", "e\xCC\x82\xCC\xA3", "\xE2\x80\x93", "\xF0\x9F\x98\x80", "\xE1\xB8",
 		"\xC0\xAF", "\xED\xA0\x80", "\xFF", "\x80", "\xE1\xBC\x80", "\xCD\x85", "\xEA\xB0\x80",
+		/* the edges of the sixteen-byte scan: U+02FF, U+0300, U+1DFF,
+		 * U+1EFF, U+1F00, C1, a lone lead, E1 without its last byte */
+		"\xCB\xBF", "\xCC\x80", "\xE1\xB7\xBF", "\xE1\xBB\xBF", "\xE1\xBC\x80", "\xC1\xBF", "\xC3",
+		"\xE1\xBA", "ạ", "ư", "abcdefghijklmno",
 	};
 	const size_t nbits = sizeof bits / sizeof bits[0];
 	uint64_t st = 7;
@@ -546,6 +649,8 @@ int main(void)
 	test_word_scanners();
 	test_sort();
 	test_key_cache();
+	test_fast_tokens();
+	test_trie_filter();
 	test_memo();
 	test_iri();
 	test_fast_controls();
