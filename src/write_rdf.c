@@ -390,11 +390,21 @@ static void emit_start(rdf_out *r, const char *m, const char *start, int parts)
 static unsigned long long membership_hash(const char *s, const char *o, const char *role, const char *date,
                                           const char *start)
 {
+	/* "s|o|role|date" (empty for NULL), without a format string: the
+	 * plan of the Turtle output hashes every membership alone */
 	yg_buf key;
 	yg_buf_init(&key);
-	yg_buf_printf(&key, "%s|%s|%s|%s", s, o, role ? role : "", date ? date : "");
-	if (start) /* only then, so that IRIs without a start stay as they were */
-		yg_buf_printf(&key, "|%s", start);
+	yg_buf_puts(&key, s);
+	yg_buf_putc(&key, '|');
+	yg_buf_puts(&key, o);
+	yg_buf_putc(&key, '|');
+	yg_buf_puts(&key, role ? role : "");
+	yg_buf_putc(&key, '|');
+	yg_buf_puts(&key, date ? date : "");
+	if (start) { /* only then, so that IRIs without a start stay as they were */
+		yg_buf_putc(&key, '|');
+		yg_buf_puts(&key, start);
+	}
 	unsigned long long h = yg_hash64(key.s, key.len);
 	yg_buf_free(&key);
 	return h;
