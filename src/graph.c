@@ -571,6 +571,8 @@ void yg_graph_add_document(yg_graph *g, const yg_document *d)
 		free(digest);
 		return;
 	}
+	if (!g->index) /* dropped by yg_graph_finish */
+		index_rebuild(g, g->index_cap);
 	add_roles(g, d);
 	size_t *map = yg_xcalloc(d->entities.len + 1, sizeof *map);
 	yg_article a;
@@ -659,11 +661,6 @@ void yg_graph_add_digest(yg_graph *g, const char *digest)
 
 /* ---- finishing: deterministic order ---- */
 
-static int cmp_nodes(const void *a, const void *b)
-{
-	return strcmp(((const yg_node *)a)->iri, ((const yg_node *)b)->iri);
-}
-
 static int cmp_nodes_role(const void *a, const void *b)
 {
 	return strcmp(((const yg_role_node *)a)->iri, ((const yg_role_node *)b)->iri);
@@ -710,6 +707,69 @@ static void sort_strlist(yg_strlist *l)
 	yg_sort(l->items, l->len, sizeof *l->items, cmp_strp);
 }
 
+typedef struct {
+	const char *iri;
+	size_t at; /* the node's index before sorting */
+} node_ref;
+
+static int cmp_node_refs(const void *a, const void *b)
+{
+	return strcmp(((const node_ref *)a)->iri, ((const node_ref *)b)->iri);
+}
+
+/* Sort the nodes by IRI and return order[old index] = new index (caller
+ * frees).  References are sorted (16 bytes moved a step, not a node) and
+ * the nodes then moved in place a cycle of the permutation at a time.
+ * The IRI index is dropped, not rebuilt: finding each IRI again to learn
+ * the order cost as much as the sort, and it serves only merging, which
+ * rebuilds it if a document comes after all. */
+static size_t *sort_nodes(yg_graph *g)
+{
+	size_t n = g->nodes.len;
+	yg_node *nodes = g->nodes.items;
+	node_ref *ref = yg_xmalloc((n + 1) * sizeof *ref);
+	for (size_t i = 0; i < n; i++)
+		ref[i] = (node_ref){nodes[i].iri, i};
+	yg_sort(ref, n, sizeof *ref, cmp_node_refs);
+	size_t *order = yg_xmalloc((n + 1) * sizeof *order);
+	for (size_t i = 0; i < n; i++)
+		order[ref[i].at] = i;
+	/* position i gets node ref[i].at; a placed position is marked SIZE_MAX */
+	for (size_t i = 0; i < n; i++) {
+		if (ref[i].at == SIZE_MAX)
+			continue;
+		yg_node first = nodes[i];
+		size_t j = i;
+		while (ref[j].at != i) {
+			size_t from = ref[j].at;
+			nodes[j] = nodes[from];
+			ref[j].at = SIZE_MAX;
+			j = from;
+		}
+		nodes[j] = first;
+		ref[j].at = SIZE_MAX;
+	}
+	free(ref);
+	free(g->index);
+	g->index = NULL;
+	return order;
+}
+
+/* An article's mentions: some twenty node indexes. */
+static void sort_sizes(size_t *a, size_t n)
+{
+	if (n > 32) {
+		yg_sort(a, n, sizeof *a, cmp_size);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		size_t v = a[i], j = i;
+		for (; j > 0 && a[j - 1] > v; j--)
+			a[j] = a[j - 1];
+		a[j] = v;
+	}
+}
+
 void yg_graph_finish(yg_graph *g)
 {
 	if (g->slim) {
@@ -719,15 +779,7 @@ void yg_graph_finish(yg_graph *g)
 	}
 	size_t n = g->nodes.len;
 	/* Sort, then renumber edges and mentions through old -> new. */
-	size_t *order = yg_xmalloc((n + 1) * sizeof *order);
-	char **old_iris = yg_xmalloc((n + 1) * sizeof *old_iris);
-	for (size_t i = 0; i < n; i++)
-		old_iris[i] = g->nodes.items[i].iri;
-	yg_sort(g->nodes.items, n, sizeof *g->nodes.items, cmp_nodes);
-	index_rebuild(g, g->index_cap);
-	for (size_t i = 0; i < n; i++)
-		order[i] = *index_slot(g, old_iris[i]) - 1;
-	free(old_iris);
+	size_t *order = sort_nodes(g);
 	for (size_t i = 0; i < n; i++) {
 		yg_node *nd = &g->nodes.items[i];
 		sort_strlist(&nd->aliases);
@@ -746,7 +798,7 @@ void yg_graph_finish(yg_graph *g)
 		yg_article *a = &g->articles.items[i];
 		for (size_t k = 0; k < a->mentions.len; k++)
 			a->mentions.items[k] = order[a->mentions.items[k]];
-		yg_sort(a->mentions.items, a->mentions.len, sizeof *a->mentions.items, cmp_size);
+		sort_sizes(a->mentions.items, a->mentions.len);
 		size_t u = 0;
 		for (size_t k = 0; k < a->mentions.len; k++)
 			if (u == 0 || a->mentions.items[u - 1] != a->mentions.items[k])
