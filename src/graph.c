@@ -489,7 +489,9 @@ static void merge_relation(yg_graph *g, const yg_document *d, const yg_relation 
 		add_doc(&g->edges.items[*slot - 1].docs, article_id);
 		return;
 	}
-	yg_edge e = {s, o, r->p, pool_strdup(g, r->role), pool_strdup(g, date), pool_strdup(g, r->start), {0}};
+	yg_edge e = {s, o, r->p, pool_strdup(g, r->role), pool_strdup(g, date), pool_strdup(g, r->start), {0}, 0};
+	if (r->p == YG_R_MEMBER_OF)
+		e.member_hash = yg_membership_hash(g->nodes.items[s].iri, g->nodes.items[o].iri, e.role, e.date, e.start);
 	YG_VEC_PUSH(e.docs, article_id);
 	YG_VEC_PUSH(g->edges, e);
 	if (g->edges.len * 2 >= g->eindex_cap)

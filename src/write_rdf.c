@@ -385,38 +385,13 @@ static void emit_start(rdf_out *r, const char *m, const char *start, int parts)
 	yg_buf_free(&begin);
 }
 
-/* The hash that names a membership: its IRI is the base, "membership/"
- * and the hash in 16 hex digits. */
-static unsigned long long membership_hash(const char *s, const char *o, const char *role, const char *date,
-                                          const char *start)
-{
-	/* "s|o|role|date" (empty for NULL), without a format string: the
-	 * plan of the Turtle output hashes every membership alone */
-	yg_buf key;
-	yg_buf_init(&key);
-	yg_buf_puts(&key, s);
-	yg_buf_putc(&key, '|');
-	yg_buf_puts(&key, o);
-	yg_buf_putc(&key, '|');
-	yg_buf_puts(&key, role ? role : "");
-	yg_buf_putc(&key, '|');
-	yg_buf_puts(&key, date ? date : "");
-	if (start) { /* only then, so that IRIs without a start stay as they were */
-		yg_buf_putc(&key, '|');
-		yg_buf_puts(&key, start);
-	}
-	unsigned long long h = yg_hash64(key.s, key.len);
-	yg_buf_free(&key);
-	return h;
-}
-
-/* The IRI of a membership (caller frees). */
-static char *membership_iri(const yg_graph *g, const char *s, const char *o, const char *role,
-                            const char *date, const char *start)
+/* The IRI of a membership named by hash h (yg_membership_hash; caller
+ * frees). */
+static char *membership_iri(const yg_graph *g, unsigned long long h)
 {
 	yg_buf b;
 	yg_buf_init(&b);
-	yg_buf_printf(&b, "%smembership/%016llx", yg_graph_base(g), membership_hash(s, o, role, date, start));
+	yg_buf_printf(&b, "%smembership/%016llx", yg_graph_base(g), h);
 	return yg_buf_take(&b);
 }
 
@@ -426,11 +401,11 @@ static char *membership_iri(const yg_graph *g, const char *s, const char *o, con
  * org:memberOf is written by the caller, once per (member, organisation)
  * however many roles link them.  The merged graph and the per-article
  * graphs both write memberships here. */
-static void emit_membership(rdf_out *r, const yg_graph *g, const char *s, const char *o,
-                            const char *role, const char *date, const char *start,
+static void emit_membership(rdf_out *r, const yg_graph *g, unsigned long long h, const char *s,
+                            const char *o, const char *role, const char *date, const char *start,
                             char *const *docs, size_t ndocs, int parts)
 {
-	char *m = membership_iri(g, s, o, role, date, start);
+	char *m = membership_iri(g, h);
 	if (parts & PART_M) {
 		emit_iri(r, m, NS_RDF "type", NS_ORG "Membership");
 		emit_iri(r, m, NS_ORG "member", s);
@@ -462,8 +437,8 @@ static void emit_edge(rdf_out *r, const yg_graph *g, const yg_edge *e, const yg_
 		if ((parts & PART_S) && (!prev || prev->p != e->p || prev->s != e->s || prev->o != e->o))
 			emit_iri(r, s->iri, property_of[YG_R_MEMBER_OF], o->iri);
 		if (parts & ~PART_S)
-			emit_membership(r, g, s->iri, o->iri, e->role, e->date, e->start, e->docs.items,
-			                e->docs.len, parts);
+			emit_membership(r, g, e->member_hash, s->iri, o->iri, e->role, e->date, e->start,
+			                e->docs.items, e->docs.len, parts);
 		return;
 	}
 	if (!(parts & PART_S))
@@ -586,7 +561,7 @@ typedef struct {
  * nodes, the articles and the roles (yg_graph_finish sorts them, and the
  * edges by subject, as first_edge needs) and the memberships with
  * their intervals and start instants.  Those are named by a hash (see
- * membership_hash), so their IRIs are not kept: ordered by the hash's
+ * yg_membership_hash), so their IRIs are not kept: ordered by the hash's
  * value (16 fixed-width lowercase hex digits sort as the number) then
  * "", "/during", "/start", they are in order of their IRIs too, and a
  * merge of the four gives every subject in IRI order without an array
@@ -869,8 +844,7 @@ static int plan_subjects(ttl_job *j)
 		const yg_edge *e = yg_graph_edge(g, k);
 		if (e->p != YG_R_MEMBER_OF)
 			continue;
-		unsigned long long h = membership_hash(yg_graph_node(g, e->s)->iri, yg_graph_node(g, e->o)->iri,
-		                                       e->role, e->date, e->start);
+		unsigned long long h = e->member_hash;
 		j->members[nm++] = (member_subject){h, (uint32_t)k, SUBJ_MEMBERSHIP};
 		if (e->start) {
 			j->members[nm++] = (member_subject){h, (uint32_t)k, SUBJ_DURING};
@@ -1167,7 +1141,8 @@ static void emit_doc_relations(rdf_out *r, const yg_graph *g, const yg_document 
 		if (!prev || prev->rel->p != YG_R_MEMBER_OF || strcmp(prev->s, x->s) || strcmp(prev->o, x->o))
 			emit_iri(r, x->s, property_of[YG_R_MEMBER_OF], x->o);
 		const char *date = rel->date ? rel->date : d->date;
-		emit_membership(r, g, x->s, x->o, rel->role, date, rel->start, &d->id, 1, PART_ALL);
+		emit_membership(r, g, yg_membership_hash(x->s, x->o, rel->role, date, rel->start), x->s, x->o,
+		                rel->role, date, rel->start, &d->id, 1, PART_ALL);
 	}
 	free(rs);
 }
