@@ -595,11 +595,28 @@ typedef struct {
 	pthread_cond_t cv;
 	size_t next, written, window;
 	struct rendered {
-		char *text;
-		size_t len;
+		yg_buf text;
 		int done, bad;
 	} *out;
+	/* Buffers the writer is done with, for the next chunks: each grew to
+	 * a chunk's size once, and a chunk's text is not freed on another
+	 * thread than the one that grew it (the free of a large block made
+	 * glibc consolidate that thread's arena under its lock). */
+	yg_buf *spare;
+	size_t nspare;
 } ttl_job;
+
+/* A buffer for the next chunk (under j->mu). */
+static yg_buf take_spare(ttl_job *j)
+{
+	yg_buf b;
+	if (j->nspare)
+		b = j->spare[--j->nspare];
+	else
+		yg_buf_init(&b);
+	b.len = 0;
+	return b;
+}
 
 /* A walk through the merged order from a place. */
 typedef struct {
@@ -784,13 +801,11 @@ static void *ttl_worker(void *arg)
 			break;
 		}
 		size_t c = j->next++;
+		yg_buf b = take_spare(j);
 		pthread_mutex_unlock(&j->mu);
-		yg_buf b;
-		yg_buf_init(&b);
 		int bad = render_chunk(w, j, c, &b);
 		pthread_mutex_lock(&j->mu);
-		j->out[c].len = b.len;
-		j->out[c].text = yg_buf_take(&b);
+		j->out[c].text = b;
 		j->out[c].bad = bad;
 		j->out[c].done = 1;
 		pthread_cond_broadcast(&j->cv);
@@ -913,6 +928,8 @@ static yg_status write_turtle_chunks(const yg_graph *g, const yg_write_opts *o, 
 	pthread_t *tids = yg_xcalloc((size_t)threads + 1, sizeof *tids);
 	j.out = yg_xcalloc(j.nchunks + 1, sizeof *j.out);
 	j.window = 2 * (size_t)threads;
+	/* in flight: `window` chunks, and the one being written */
+	j.spare = yg_xcalloc(j.window + 2, sizeof *j.spare);
 	pthread_mutex_init(&j.mu, NULL);
 	pthread_cond_init(&j.cv, NULL);
 	int started = 0;
@@ -921,11 +938,8 @@ static yg_status write_turtle_chunks(const yg_graph *g, const yg_write_opts *o, 
 	for (size_t c = 0; c < j.nchunks; c++) {
 		struct rendered *rc = &j.out[c];
 		if (!started) {
-			yg_buf b;
-			yg_buf_init(&b);
-			rc->bad = render_chunk(w, &j, c, &b);
-			rc->len = b.len;
-			rc->text = yg_buf_take(&b);
+			rc->text = take_spare(&j);
+			rc->bad = render_chunk(w, &j, c, &rc->text);
 		} else {
 			pthread_mutex_lock(&j.mu);
 			while (!rc->done)
@@ -934,22 +948,23 @@ static yg_status write_turtle_chunks(const yg_graph *g, const yg_write_opts *o, 
 		}
 		bad |= rc->bad;
 		size_t skip = 0;
+		const yg_buf *t = &rc->text;
 		if (j.via_raptor) {
-			if (rc->len >= head.len && memcmp(rc->text, head.s, head.len) == 0)
+			if (t->len >= head.len && memcmp(t->s, head.s, head.len) == 0)
 				skip = head.len;
 			else
 				bad = 1; /* not the shape this relies on: the caller writes it whole */
 		}
-		if (fwrite(rc->text + skip, 1, rc->len - skip, fh) != rc->len - skip)
+		if (t->len > skip && fwrite(t->s + skip, 1, t->len - skip, fh) != t->len - skip)
 			*write_failed = 1;
-		written += (off_t)(rc->len - skip);
+		written += (off_t)(t->len - skip);
 		if (written - pushed >= WRITEBACK_STEP) {
 			*write_failed |= start_writeback(fh, pushed);
 			pushed = written;
 		}
-		free(rc->text);
-		rc->text = NULL;
 		pthread_mutex_lock(&j.mu);
+		j.spare[j.nspare++] = rc->text;
+		yg_buf_init(&rc->text);
 		j.written = c + 1;
 		pthread_cond_broadcast(&j.cv);
 		pthread_mutex_unlock(&j.mu);
@@ -967,6 +982,9 @@ static yg_status write_turtle_chunks(const yg_graph *g, const yg_write_opts *o, 
 	raptor_free_world(w);
 	yg_buf_free(&head);
 	free(tids);
+	for (size_t i = 0; i < j.nspare; i++)
+		yg_buf_free(&j.spare[i]);
+	free(j.spare);
 	free(j.out);
 	free(j.members);
 	free(j.first_edge);
