@@ -1269,6 +1269,7 @@ static char *document_quads(raptor_world *world, yg_nq *nq, const yg_graph *g, c
 typedef struct {
 	raptor_world *world;
 	yg_nq *nq; /* NULL: N-Quads through raptor */
+	int helper; /* a thread of the default graph's (render_threads) */
 } thread_writer;
 
 static pthread_key_t world_key;
@@ -1535,6 +1536,9 @@ static void *nq_helper(void *arg)
 {
 	nq_job *j = arg;
 	thread_writer *t = thread_world();
+	pthread_mutex_lock(&worlds_lock);
+	t->helper = 1;
+	pthread_mutex_unlock(&worlds_lock);
 	yg_node v;
 	memset(&v, 0, sizeof v);
 	for (;;) {
@@ -1559,12 +1563,14 @@ static void *nq_helper(void *arg)
 }
 
 /* The threads that rendered articles (each made its writer then): as many
- * render the default graph. */
+ * render the default graph.  Helpers of an earlier output do not count. */
 static size_t render_threads(void)
 {
 	pthread_once(&world_once, make_world_key);
 	pthread_mutex_lock(&worlds_lock);
-	size_t n = worlds.len;
+	size_t n = 0;
+	for (size_t i = 0; i < worlds.len; i++)
+		n += !worlds.items[i]->helper;
 	pthread_mutex_unlock(&worlds_lock);
 	return n;
 }
