@@ -197,7 +197,11 @@ yg_status yg_engine_run(yg_corpus *c, const yg_engine_opts *o, yg_consume_fn con
 	memset(&p, 0, sizeof p);
 	p.corpus = c;
 	p.o = o;
-	p.window = (size_t)o->threads * 2;
+	/* Four batches a thread: with two, a worker that had filled the
+	 * window waited while the calling thread processed a batch of its
+	 * own (6 % of a 100 MB run at -j 2); the documents in flight are
+	 * small beside the graph (peak RSS 115.8 -> 116.8 MB). */
+	p.window = (size_t)o->threads * 4;
 	p.slots = yg_xcalloc(p.window, sizeof *p.slots);
 	p.ready = yg_xcalloc(p.window, 1);
 	pthread_mutex_init(&p.lock, NULL);

@@ -10,8 +10,24 @@
 #include "iri.h"
 #include "trie.h"
 
+/* The strings of nodes, edges and articles are carved from blocks freed
+ * together: a 100 MB corpus makes some two million of them, and freeing
+ * them one by one at the end took longer than sorting the graph (a
+ * serial step whatever -j).  A string replaced (a smaller label, date
+ * or code) stays in its block: values only get smaller, so each is
+ * replaced at most once per distinct value. */
+typedef struct pool_block {
+	struct pool_block *next;
+	size_t used, cap;
+	char data[];
+} pool_block;
+
+enum { POOL_BLOCK = 64 * 1024 - 64 };
+
 struct yg_graph {
 	char *base;
+	pool_block *pool;      /* strings, see pool_block */
+	yg_buf scratch;        /* an IRI or key being looked up */
 	const yg_lexicon *lx;
 	struct {
 		yg_node *items;
@@ -47,6 +63,55 @@ struct yg_graph {
 	yg_keytab *alias_keys;
 	uint32_t nalias_keys;
 };
+
+/* A copy of s[0..n) that lives as long as g (see pool_block). */
+static char *pool_strndup(yg_graph *g, const char *s, size_t n)
+{
+	pool_block *b = g->pool;
+	if (!b || b->cap - b->used < n + 1) {
+		size_t cap = n + 1 > POOL_BLOCK ? n + 1 : POOL_BLOCK;
+		b = yg_xmalloc(sizeof *b + cap);
+		b->used = 0;
+		b->cap = cap;
+		/* a large string gets a block of its own behind the current one,
+		 * so that the rest of the current one is not wasted */
+		if (g->pool && cap > POOL_BLOCK) {
+			b->next = g->pool->next;
+			g->pool->next = b;
+		} else {
+			b->next = g->pool;
+			g->pool = b;
+		}
+	}
+	char *c = b->data + b->used;
+	memcpy(c, s, n);
+	c[n] = '\0';
+	b->used += n + 1;
+	return c;
+}
+
+static char *pool_strdup(yg_graph *g, const char *s)
+{
+	return s ? pool_strndup(g, s, strlen(s)) : NULL;
+}
+
+static void pool_free(yg_graph *g)
+{
+	for (pool_block *b = g->pool, *next; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	g->pool = NULL;
+}
+
+/* yg_strlist_add for a list whose strings are g's. */
+static void pool_list_add(yg_graph *g, yg_strlist *l, const char *s)
+{
+	for (size_t i = 0; i < l->len; i++)
+		if (strcmp(l->items[i], s) == 0)
+			return;
+	YG_VEC_PUSH(*l, pool_strdup(g, s));
+}
 
 void yg_graph_nodes_only(yg_graph *g)
 {
@@ -156,22 +221,16 @@ yg_graph *yg_graph_new(const char *base, const yg_lexicon *lx)
 	g->role_index = yg_keytab_new();
 	share_bare_heads(g);
 	g->alias_keys = yg_keytab_new();
+	yg_buf_init(&g->scratch);
 	return g;
 }
 
+/* The strings are the pool's: only the lists' arrays are the node's. */
 static void node_free(yg_node *n)
 {
-	free(n->label);
-	free(n->iri);
-	yg_strlist_free(&n->aliases);
-	yg_strlist_free(&n->docs);
-	free(n->identifier);
-	free(n->doctype);
-	free(n->date);
-	yg_strlist_free(&n->degrees);
-	free(n->wikidata);
-	free(n->merged_into);
-	free(n->merger_date);
+	free(n->aliases.items);
+	free(n->docs.items);
+	free(n->degrees.items);
 }
 
 void yg_graph_free(yg_graph *g)
@@ -181,27 +240,14 @@ void yg_graph_free(yg_graph *g)
 	for (size_t i = 0; i < g->nodes.len; i++)
 		node_free(&g->nodes.items[i]);
 	free(g->nodes.items);
-	for (size_t i = 0; i < g->edges.len; i++) {
-		free(g->edges.items[i].role);
-		free(g->edges.items[i].date);
-		free(g->edges.items[i].start);
-		yg_strlist_free(&g->edges.items[i].docs);
-	}
+	for (size_t i = 0; i < g->edges.len; i++)
+		free(g->edges.items[i].docs.items);
 	free(g->edges.items);
-	for (size_t i = 0; i < g->articles.len; i++) {
-		yg_article *a = &g->articles.items[i];
-		free(a->id);
-		free(a->iri);
-		free(a->date);
-		free(a->url);
-		free(a->title);
-		free(a->mentions.items);
-	}
+	for (size_t i = 0; i < g->articles.len; i++)
+		free(g->articles.items[i].mentions.items);
 	free(g->articles.items);
-	for (size_t i = 0; i < g->roles.len; i++) {
+	for (size_t i = 0; i < g->roles.len; i++)
 		free(g->roles.items[i].iri);
-		free(g->roles.items[i].label);
-	}
 	free(g->roles.items);
 	yg_keytab_free(g->role_index);
 	free(g->index);
@@ -209,6 +255,8 @@ void yg_graph_free(yg_graph *g)
 	yg_entitytab_free(g->slim);
 	release_bare_heads(g);
 	yg_keytab_free(g->alias_keys);
+	pool_free(g);
+	yg_buf_free(&g->scratch);
 	free(g->base);
 	free(g);
 }
@@ -276,84 +324,83 @@ static void index_rebuild(yg_graph *g, size_t cap)
 		*index_slot(g, g->nodes.items[i].iri) = i + 1;
 }
 
-static void set_if_empty(char **dst, const char *src)
-{
-	if (!*dst && src)
-		*dst = yg_xstrdup(src);
-}
-
 /* Keep the smallest value, so that what two articles disagree on does not
  * depend on the order of the inputs. */
-static void set_min(char **dst, const char *src)
+static void set_min(yg_graph *g, char **dst, const char *src)
 {
-	if (src && (!*dst || strcmp(src, *dst) < 0)) {
-		free(*dst);
-		*dst = yg_xstrdup(src);
-	}
+	if (src && (!*dst || strcmp(src, *dst) < 0))
+		*dst = pool_strdup(g, src);
 }
 
-static void add_alias(yg_graph *g, yg_node *n, const char *a)
+/* a: a string of g's pool, or NULL to copy `text`. */
+static void add_alias(yg_graph *g, yg_node *n, const char *text, char *a)
 {
-	if (strcmp(a, n->label) == 0)
+	if (strcmp(text, n->label) == 0)
 		return;
-	char *key = yg_strjoin(n->iri, "\x1f", a);
+	yg_buf *key = &g->scratch;
+	key->len = 0;
+	yg_buf_puts(key, n->iri);
+	yg_buf_putc(key, '\x1f');
+	yg_buf_puts(key, text);
 	/* keys get ids 1, 2, 3...: a new pair gets the next one */
-	int fresh = yg_keytab_intern(g->alias_keys, key, strlen(key)) == g->nalias_keys + 1;
-	free(key);
-	if (fresh) {
+	if (yg_keytab_intern(g->alias_keys, key->s, key->len) == g->nalias_keys + 1) {
 		g->nalias_keys++;
-		YG_VEC_PUSH(n->aliases, yg_xstrdup(a));
+		YG_VEC_PUSH(n->aliases, a ? a : pool_strdup(g, text));
 	}
 }
 
 /* Documents arrive one at a time and all of a document's statements are
- * merged together, so only the last id can repeat: no scan of the list. */
-static void add_doc(yg_strlist *l, const char *id)
+ * merged together, so only the last id can repeat: no scan of the list.
+ * id: the article's own copy (yg_graph_add_document), shared by every
+ * list that names the article. */
+static void add_doc(yg_strlist *l, char *id)
 {
 	if (l->len && strcmp(l->items[l->len - 1], id) == 0)
 		return;
-	YG_VEC_PUSH(*l, yg_xstrdup(id));
+	YG_VEC_PUSH(*l, id);
 }
 
-static size_t merge_entity(yg_graph *g, const yg_document *d, size_t e)
+/* article_id: the article's copy of d->id (see add_doc). */
+static size_t merge_entity(yg_graph *g, const yg_document *d, size_t e, char *article_id)
 {
 	const yg_entity *ent = &d->entities.items[e];
-	char *iri = yg_graph_entity_iri(g, d, e);
-	size_t *slot = index_slot(g, iri);
+	yg_buf *iri = &g->scratch;
+	iri->len = 0;
+	yg_graph_entity_iri_into(iri, g, d, e);
+	size_t *slot = index_slot(g, iri->s);
 	yg_node *n;
 	if (*slot) {
 		n = &g->nodes.items[*slot - 1];
-		free(iri);
 		/* Keep the smallest label so the result does not depend on
 		 * input order; the others become aliases. */
 		if (strcmp(ent->label, n->label) < 0) {
 			/* the old label becomes an alias once the new one is
 			 * in place (before, it was compared with itself) */
 			char *old = n->label;
-			n->label = yg_xstrdup(ent->label);
-			add_alias(g, n, old);
-			free(old);
+			n->label = pool_strdup(g, ent->label);
+			add_alias(g, n, old, old);
 		} else {
-			add_alias(g, n, ent->label);
+			add_alias(g, n, ent->label, NULL);
 		}
 	} else {
 		YG_VEC_GROW(g->nodes);
 		n = &g->nodes.items[g->nodes.len++];
 		memset(n, 0, sizeof *n);
 		n->type = ent->type;
-		n->iri = iri;
-		n->label = yg_xstrdup(ent->label);
+		n->iri = pool_strndup(g, iri->s, iri->len);
+		n->label = pool_strdup(g, ent->label);
 		const yg_concept *pc = province_concept(g, d, (int32_t)e);
 		if (pc) {
-			set_if_empty(&n->wikidata, pc->same_as);
+			n->wikidata = pool_strdup(g, pc->same_as);
 			const yg_concept *into = pc->merged_into >= 0 ? yg_lexicon_concept(g->lx, (size_t)pc->merged_into) : NULL;
 			if (into) {
 				yg_buf b;
 				yg_buf_init(&b);
 				yg_buf_printf(&b, "%s%s/%s", g->base, yg_etype_segment(YG_T_PROVINCE), into->slug);
-				n->merged_into = yg_buf_take(&b);
+				n->merged_into = pool_strndup(g, b.s, b.len);
+				yg_buf_free(&b);
 			}
-			set_if_empty(&n->merger_date, pc->merger_date);
+			n->merger_date = pool_strdup(g, pc->merger_date);
 		}
 		if (g->nodes.len * 2 >= g->index_cap)
 			index_rebuild(g, g->index_cap * 2);
@@ -362,16 +409,16 @@ static size_t merge_entity(yg_graph *g, const yg_document *d, size_t e)
 	}
 	for (size_t i = 0; i < ent->aliases.len; i++)
 		if (!is_bare_head(g, ent->aliases.items[i]))
-			add_alias(g, n, ent->aliases.items[i]);
+			add_alias(g, n, ent->aliases.items[i], NULL);
 	for (size_t i = 0; i < ent->degrees.len; i++)
-		yg_strlist_add(&n->degrees, ent->degrees.items[i], strlen(ent->degrees.items[i]));
-	set_min(&n->identifier, ent->identifier);
-	set_min(&n->doctype, ent->doctype);
-	set_min(&n->date, ent->date);
+		pool_list_add(g, &n->degrees, ent->degrees.items[i]);
+	set_min(g, &n->identifier, ent->identifier);
+	set_min(g, &n->doctype, ent->doctype);
+	set_min(g, &n->date, ent->date);
 	/* streaming writes no entity's article list: keeping it grew the
 	 * table with every (entity, article) pair */
 	if (!g->nodes_only)
-		add_doc(&n->docs, d->id);
+		add_doc(&n->docs, article_id);
 	n->mentions += ent->mentions.len;
 	return (size_t)(n - g->nodes.items);
 }
@@ -425,7 +472,7 @@ static void eindex_rebuild(yg_graph *g, size_t cap)
 }
 
 static void merge_relation(yg_graph *g, const yg_document *d, const yg_relation *r,
-                           const size_t *map)
+                           const size_t *map, char *article_id)
 {
 	size_t s = map[r->s], o = map[r->o];
 	if (r->p == YG_R_PARTNER_OF && strcmp(g->nodes.items[s].iri, g->nodes.items[o].iri) > 0) {
@@ -439,12 +486,13 @@ static void merge_relation(yg_graph *g, const yg_document *d, const yg_relation 
 	int found;
 	size_t *slot = edge_slot(g, s, o, r->p, r->role, date, r->start, &found);
 	if (found) {
-		add_doc(&g->edges.items[*slot - 1].docs, d->id);
+		add_doc(&g->edges.items[*slot - 1].docs, article_id);
 		return;
 	}
-	yg_edge e = {s, o, r->p, r->role ? yg_xstrdup(r->role) : NULL,
-	             date ? yg_xstrdup(date) : NULL, r->start ? yg_xstrdup(r->start) : NULL, {0}};
-	yg_strlist_add(&e.docs, d->id, strlen(d->id));
+	yg_edge e = {s, o, r->p, pool_strdup(g, r->role), pool_strdup(g, date), pool_strdup(g, r->start), {0}, 0};
+	if (r->p == YG_R_MEMBER_OF)
+		e.member_hash = yg_membership_hash(g->nodes.items[s].iri, g->nodes.items[o].iri, e.role, e.date, e.start);
+	YG_VEC_PUSH(e.docs, article_id);
 	YG_VEC_PUSH(g->edges, e);
 	if (g->edges.len * 2 >= g->eindex_cap)
 		eindex_rebuild(g, g->eindex_cap * 2);
@@ -470,13 +518,13 @@ static void add_role_iri(yg_graph *g, char *iri, const char *role, int heads)
 		YG_VEC_GROW(g->roles);
 		yg_role_node *r = &g->roles.items[g->roles.len++];
 		r->iri = iri;
-		r->label = yg_xstrdup(role);
+		r->label = pool_strdup(g, role);
 		r->heads = (uint8_t)(heads != 0);
 		return;
 	}
 	free(iri);
 	yg_role_node *r = &g->roles.items[id - 1];
-	set_min(&r->label, role);
+	set_min(g, &r->label, role);
 	r->heads |= (uint8_t)(heads != 0);
 }
 
@@ -525,21 +573,25 @@ void yg_graph_add_document(yg_graph *g, const yg_document *d)
 		free(digest);
 		return;
 	}
+	if (!g->index) /* dropped by yg_graph_finish */
+		index_rebuild(g, g->index_cap);
 	add_roles(g, d);
 	size_t *map = yg_xcalloc(d->entities.len + 1, sizeof *map);
 	yg_article a;
 	memset(&a, 0, sizeof a);
-	a.id = yg_xstrdup(d->id);
-	a.iri = yg_article_iri(g->base, d->id);
-	a.date = d->date ? yg_xstrdup(d->date) : NULL;
-	a.url = d->url ? yg_xstrdup(d->url) : NULL;
-	a.title = d->title ? yg_xstrdup(d->title) : NULL;
+	a.id = pool_strdup(g, d->id);
+	char *iri = yg_article_iri(g->base, d->id);
+	a.iri = pool_strdup(g, iri);
+	free(iri);
+	a.date = pool_strdup(g, d->date);
+	a.url = pool_strdup(g, d->url);
+	a.title = pool_strdup(g, d->title);
 	for (size_t e = 0; e < d->entities.len; e++) {
-		map[e] = merge_entity(g, d, e);
+		map[e] = merge_entity(g, d, e, a.id);
 		YG_VEC_PUSH(a.mentions, map[e]);
 	}
 	for (size_t r = 0; r < d->relations.len; r++)
-		merge_relation(g, d, &d->relations.items[r], map);
+		merge_relation(g, d, &d->relations.items[r], map, a.id);
 	YG_VEC_PUSH(g->articles, a);
 	free(map);
 }
@@ -611,11 +663,6 @@ void yg_graph_add_digest(yg_graph *g, const char *digest)
 
 /* ---- finishing: deterministic order ---- */
 
-static int cmp_nodes(const void *a, const void *b)
-{
-	return strcmp(((const yg_node *)a)->iri, ((const yg_node *)b)->iri);
-}
-
 static int cmp_nodes_role(const void *a, const void *b)
 {
 	return strcmp(((const yg_role_node *)a)->iri, ((const yg_role_node *)b)->iri);
@@ -651,18 +698,78 @@ static int cmp_articles(const void *a, const void *b)
 static void drop_label_alias(yg_node *n)
 {
 	size_t u = 0;
-	for (size_t i = 0; i < n->aliases.len; i++) {
-		if (strcmp(n->aliases.items[i], n->label) == 0)
-			free(n->aliases.items[i]);
-		else
+	for (size_t i = 0; i < n->aliases.len; i++)
+		if (strcmp(n->aliases.items[i], n->label) != 0)
 			n->aliases.items[u++] = n->aliases.items[i];
-	}
 	n->aliases.len = u;
 }
 
 static void sort_strlist(yg_strlist *l)
 {
 	yg_sort(l->items, l->len, sizeof *l->items, cmp_strp);
+}
+
+typedef struct {
+	const char *iri;
+	size_t at; /* the node's index before sorting */
+} node_ref;
+
+static int cmp_node_refs(const void *a, const void *b)
+{
+	return strcmp(((const node_ref *)a)->iri, ((const node_ref *)b)->iri);
+}
+
+/* Sort the nodes by IRI and return order[old index] = new index (caller
+ * frees).  References are sorted (16 bytes moved a step, not a node) and
+ * the nodes then moved in place a cycle of the permutation at a time.
+ * The IRI index is dropped, not rebuilt: finding each IRI again to learn
+ * the order cost as much as the sort, and it serves only merging, which
+ * rebuilds it if a document comes after all. */
+static size_t *sort_nodes(yg_graph *g)
+{
+	size_t n = g->nodes.len;
+	yg_node *nodes = g->nodes.items;
+	node_ref *ref = yg_xmalloc((n + 1) * sizeof *ref);
+	for (size_t i = 0; i < n; i++)
+		ref[i] = (node_ref){nodes[i].iri, i};
+	yg_sort(ref, n, sizeof *ref, cmp_node_refs);
+	size_t *order = yg_xmalloc((n + 1) * sizeof *order);
+	for (size_t i = 0; i < n; i++)
+		order[ref[i].at] = i;
+	/* position i gets node ref[i].at; a placed position is marked SIZE_MAX */
+	for (size_t i = 0; i < n; i++) {
+		if (ref[i].at == SIZE_MAX)
+			continue;
+		yg_node first = nodes[i];
+		size_t j = i;
+		while (ref[j].at != i) {
+			size_t from = ref[j].at;
+			nodes[j] = nodes[from];
+			ref[j].at = SIZE_MAX;
+			j = from;
+		}
+		nodes[j] = first;
+		ref[j].at = SIZE_MAX;
+	}
+	free(ref);
+	free(g->index);
+	g->index = NULL;
+	return order;
+}
+
+/* An article's mentions: some twenty node indexes. */
+static void sort_sizes(size_t *a, size_t n)
+{
+	if (n > 32) {
+		yg_sort(a, n, sizeof *a, cmp_size);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		size_t v = a[i], j = i;
+		for (; j > 0 && a[j - 1] > v; j--)
+			a[j] = a[j - 1];
+		a[j] = v;
+	}
 }
 
 void yg_graph_finish(yg_graph *g)
@@ -674,15 +781,7 @@ void yg_graph_finish(yg_graph *g)
 	}
 	size_t n = g->nodes.len;
 	/* Sort, then renumber edges and mentions through old -> new. */
-	size_t *order = yg_xmalloc((n + 1) * sizeof *order);
-	char **old_iris = yg_xmalloc((n + 1) * sizeof *old_iris);
-	for (size_t i = 0; i < n; i++)
-		old_iris[i] = g->nodes.items[i].iri;
-	yg_sort(g->nodes.items, n, sizeof *g->nodes.items, cmp_nodes);
-	index_rebuild(g, g->index_cap);
-	for (size_t i = 0; i < n; i++)
-		order[i] = *index_slot(g, old_iris[i]) - 1;
-	free(old_iris);
+	size_t *order = sort_nodes(g);
 	for (size_t i = 0; i < n; i++) {
 		yg_node *nd = &g->nodes.items[i];
 		sort_strlist(&nd->aliases);
@@ -701,7 +800,7 @@ void yg_graph_finish(yg_graph *g)
 		yg_article *a = &g->articles.items[i];
 		for (size_t k = 0; k < a->mentions.len; k++)
 			a->mentions.items[k] = order[a->mentions.items[k]];
-		yg_sort(a->mentions.items, a->mentions.len, sizeof *a->mentions.items, cmp_size);
+		sort_sizes(a->mentions.items, a->mentions.len);
 		size_t u = 0;
 		for (size_t k = 0; k < a->mentions.len; k++)
 			if (u == 0 || a->mentions.items[u - 1] != a->mentions.items[k])

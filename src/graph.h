@@ -35,6 +35,10 @@ typedef struct {
 	char *date;            /* membership: the asserting article's date; merger date */
 	char *start;           /* membership: the date the post began, when stated */
 	yg_strlist docs;       /* articles asserting it */
+	/* memberships: yg_membership_hash of the edge, which names its IRI
+	 * (made when the edge is, on the thread that merges, so that writing
+	 * the graph does not hash each membership again alone) */
+	unsigned long long member_hash;
 } yg_edge;
 
 /* A role (org:Role) of the memberships: one per IRI, which is the slug of

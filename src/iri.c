@@ -343,3 +343,26 @@ int yg_base_valid(const char *base)
 	       !strchr(base, '?') && (base[n - 1] == '#' || !strchr(base, '#')) &&
 	       !has_dot_segment(path ? path + 3 : base);
 }
+
+unsigned long long yg_membership_hash(const char *s, const char *o, const char *role, const char *date,
+                                      const char *start)
+{
+	/* "s|o|role|date" (empty for NULL), without a format string */
+	yg_buf key;
+	yg_buf_init(&key);
+	yg_buf_puts(&key, s);
+	yg_buf_putc(&key, '|');
+	yg_buf_puts(&key, o);
+	yg_buf_putc(&key, '|');
+	yg_buf_puts(&key, role ? role : "");
+	yg_buf_putc(&key, '|');
+	yg_buf_puts(&key, date ? date : "");
+	if (start) { /* only then, so that IRIs without a start stay as they were */
+		yg_buf_putc(&key, '|');
+		yg_buf_puts(&key, start);
+	}
+	unsigned long long h = yg_hash64(key.s, key.len);
+	yg_buf_free(&key);
+	return h;
+}
+

@@ -27,6 +27,12 @@ void yg_slug_into(yg_buf *out, const char *s, size_t n);
  * Caller frees. */
 char *yg_article_iri(const char *base, const char *id);
 
+/* The hash that names a membership (subject and organisation IRIs, the
+ * role and the date, each NULL for none, and the start only when given):
+ * its IRI is the base, "membership/" and the hash in 16 hex digits. */
+unsigned long long yg_membership_hash(const char *s, const char *o, const char *role, const char *date,
+                                      const char *start);
+
 /* Is `iri` an absolute IRI by RFC 3987 (a scheme; only the characters
  * an IRI may hold: no space, control, C1, noncharacter or <>"{}|\^`;
  * percent-escapes of two hex digits; brackets only around an IP
