@@ -388,21 +388,23 @@ static void led_by(const yg_ctx *c, size_t i, chain *ch)
 	}
 }
 
-/* The name set off by a comma after a title chain at k: "Giám đốc Sở Y
- * tế, bà A, cho biết", "Giám đốc Bệnh viện X, BSCKII A, đề nghị".  With
- * no degree or form of address the name starts with a family name and
- * a comma closes it.  Appends its degrees to `deg` (restored when there
+/* The name set off by a comma or a dash after a title chain at k:
+ * "Giám đốc Sở Y tế, bà A, cho biết", "Phó Giám đốc Sở - ông A - đề
+ * nghị".  With no degree or form of address the name starts with a
+ * family name and the same mark closes it.  Appends its degrees to `deg` (restored when there
  * is no name); its length, the name's first token in *start. */
 static size_t apposed_name(const yg_ctx *c, size_t k, yg_buf *deg, size_t *start)
 {
 	const yg_document *d = c->d;
-	if (!yg_tok_punct(d, k, ','))
+	int dash = yg_tok_dash(d, k);
+	if (!yg_tok_punct(d, k, ',') && !dash)
 		return 0;
 	size_t len = deg->len;
 	int honorific = 0;
 	size_t p = prefixes_at(c, k + 1, deg, &honorific);
 	size_t n = name_at(c, k + 1 + p, p > 0);
-	if (!n || (!p && !yg_tok_punct(d, k + 1 + n, ','))) {
+	size_t close = k + 1 + p + n;
+	if (!n || (!p && !(dash ? yg_tok_dash(d, close) : yg_tok_punct(d, close, ',')))) {
 		deg->len = len;
 		deg->s[len] = '\0';
 		return 0;
