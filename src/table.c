@@ -77,12 +77,32 @@ static int32_t row_province(const yg_ctx *c, const yg_line *l, int cell)
 	return -1;
 }
 
-int32_t *yg_table_row_places(const yg_ctx *c)
+/* Most documents have no table: one pass over the role masks tells
+ * whether any token may start a separator, cheaper than walking every
+ * line's tokens for separators. */
+static int may_have_separators(const yg_ctx *c)
 {
-	const yg_document *d = c->d;
+	uint64_t any = 0;
+	for (size_t k = 0; k < c->d->toks.len; k++)
+		any |= c->roles[k];
+	return (any >> YG_ROLE_CELL_SEP) & 1;
+}
+
+/* The per-token array, made at the first row that needs it. */
+static int32_t *row_places_array(const yg_document *d)
+{
 	int32_t *at = yg_xmalloc((d->toks.len + 1) * sizeof *at);
 	for (size_t k = 0; k < d->toks.len; k++)
 		at[k] = -1;
+	return at;
+}
+
+int32_t *yg_table_row_places(const yg_ctx *c)
+{
+	const yg_document *d = c->d;
+	if (!may_have_separators(c))
+		return NULL;
+	int32_t *at = NULL;
 	int column = -1; /* the place column of the table being read */
 	for (size_t li = 0; li < d->toks.nlines; li++) {
 		const yg_line *l = &d->toks.lines[li];
@@ -99,6 +119,8 @@ int32_t *yg_table_row_places(const yg_ctx *c)
 		}
 		if (column < 0)
 			continue;
+		if (!at)
+			at = row_places_array(d);
 		int32_t pc = row_province(c, l, column);
 		for (size_t t = l->tok_first; t < l->tok_end; t++)
 			at[t] = pc;
