@@ -162,8 +162,8 @@ void yg_document_cite(yg_document *d, const char *rule, uint32_t tok)
 }
 
 /* The first room of a document's vectors, from what it has so far: a
- * mention every dozen tokens or so, an entity at most per mention, give
- * or take a few.  Grown from 8 by doubling, each would be copied two or
+ * mention every dozen tokens or so, an entity at most per mention, about
+ * a relation per entity, give or take a few.  Grown from 8 by doubling, each would be copied two or
  * three times per article. */
 #define FIRST_ROOM(v, n)                                                    \
 	do {                                                                \
@@ -325,6 +325,7 @@ void yg_document_relate(yg_document *d, int32_t s, yg_rtype p, int32_t o,
 		return;
 	yg_relation r = {s, o, (uint16_t)p, yg_document_strdup(d, role),
 	                 yg_document_strdup(d, date), 0, d->cite, 0, NULL};
+	FIRST_ROOM(d->relations, d->entities.len + 8);
 	YG_VEC_PUSH(d->relations, r);
 	if (d->relations.len * 2 >= d->relation_index_cap)
 		relation_reindex(d, d->relation_index_cap * 2);
