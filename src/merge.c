@@ -241,26 +241,13 @@ static size_t merge_sentence(const yg_ctx *c, size_t cue, size_t len, size_t min
  * sentence, so a sentence of a million cues stays linear. */
 enum { CUES_PER_SENTENCE = 4 };
 
-/* The first token from i on whose role masks hold one of `mask`, or n:
- * most tokens start no cue, so four are asked at a time. */
-static size_t next_cue(const uint64_t *roles, size_t i, size_t n, uint64_t mask)
-{
-	for (; i + 4 <= n; i += 4)
-		if ((roles[i] | roles[i + 1] | roles[i + 2] | roles[i + 3]) & mask)
-			break;
-	while (i < n && !(roles[i] & mask))
-		i++;
-	return i;
-}
-
 void yg_relate_mergers(const yg_ctx *c)
 {
 	const yg_document *d = c->d;
 	uint32_t sent = UINT32_MAX;
 	int tries = 0;
 	const uint64_t cues = 1ull << YG_ROLE_MERGER | 1ull << YG_ROLE_MERGE_JOIN | 1ull << YG_ROLE_REORGANISE;
-	size_t len = d->toks.len;
-	for (size_t i = next_cue(c->roles, 0, len, cues); i < len; i = next_cue(c->roles, i + 1, len, cues)) {
+	for (size_t i = yg_next_role(c, 0, cues); i < d->toks.len; i = yg_next_role(c, i + 1, cues)) {
 		size_t n, min_units = 1;
 		if (!yg_tok_live(d, i))
 			continue;
