@@ -161,9 +161,22 @@ void yg_document_cite(yg_document *d, const char *rule, uint32_t tok)
 	d->cite.tok = tok;
 }
 
+/* The first room of a document's vectors, from what it has so far: a
+ * mention every dozen tokens or so, an entity at most per mention, about
+ * a relation per entity, give or take a few.  Grown from 8 by doubling, each would be copied two or
+ * three times per article. */
+#define FIRST_ROOM(v, n)                                                    \
+	do {                                                                \
+		if (!(v).cap) {                                             \
+			(v).cap = (n);                                      \
+			(v).items = yg_xmalloc((v).cap * sizeof *(v).items); \
+		}                                                           \
+	} while (0)
+
 size_t yg_document_add_mention(yg_document *d, uint32_t a, uint32_t b,
                                yg_etype type, int32_t concept, const char *label)
 {
+	FIRST_ROOM(d->mentions, d->toks.len / 16 + 8);
 	yg_mention m;
 	memset(&m, 0, sizeof m);
 	m.tok_start = a;
@@ -233,6 +246,7 @@ int32_t yg_document_entity_named(yg_document *d, yg_etype type, const char *cano
 	e.canon = canon ? memcpy(e.key + nk + 1, canon, nc) : NULL;
 	e.concept = e.place = -1;
 	e.cite = d->cite;
+	FIRST_ROOM(d->entities, d->mentions.len + 8);
 	YG_VEC_PUSH(d->entities, e);
 	if (d->entities.len * 2 >= d->entity_index_cap)
 		entity_reindex(d, d->entity_index_cap * 2);
@@ -311,6 +325,7 @@ void yg_document_relate(yg_document *d, int32_t s, yg_rtype p, int32_t o,
 		return;
 	yg_relation r = {s, o, (uint16_t)p, yg_document_strdup(d, role),
 	                 yg_document_strdup(d, date), 0, d->cite, 0, NULL};
+	FIRST_ROOM(d->relations, d->entities.len + 8);
 	YG_VEC_PUSH(d->relations, r);
 	if (d->relations.len * 2 >= d->relation_index_cap)
 		relation_reindex(d, d->relation_index_cap * 2);

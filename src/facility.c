@@ -16,9 +16,8 @@ static const yg_org_type facilities = {
 
 void yg_recognize_facilities(yg_ctx *c)
 {
-	for (size_t i = 0; i < c->d->toks.len; i++) {
-		if (!yg_kinds_at(c, i, 1u << YG_LEX_FACILITY))
-			continue;
+	const uint32_t starts = 1u << YG_LEX_FACILITY;
+	for (size_t i = yg_next_kind(c, 0, starts); i < c->d->toks.len; i = yg_next_kind(c, i + 1, starts)) {
 		size_t end = yg_org_at(c, &facilities, i);
 		if (end > i)
 			i = end - 1;

@@ -497,9 +497,8 @@ void yg_recognize_hospitals(yg_ctx *c)
 {
 	yg_document *d = c->d;
 	const yg_tokens *t = &d->toks;
-	for (size_t i = 0; i < t->len; i++) {
-		if (!yg_kinds_at(c, i, 1u << YG_LEX_HOSPITAL_NAME | 1u << YG_LEX_HOSPITAL))
-			continue; /* (most tokens start neither) */
+	const uint32_t starts = 1u << YG_LEX_HOSPITAL_NAME | 1u << YG_LEX_HOSPITAL;
+	for (size_t i = yg_next_kind(c, 0, starts); i < t->len; i = yg_next_kind(c, i + 1, starts)) {
 		uint32_t hc;
 		size_t n = yg_phrase(c, i, YG_LEX_HOSPITAL_NAME, &hc), known_end = n ? i + n : 0;
 		if (n) {

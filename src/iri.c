@@ -66,8 +66,11 @@ void yg_slug_into(yg_buf *out, const char *s, size_t n)
 	}
 	pthread_once(&slug_once, slug_init);
 	size_t base = out->len;
+	/* written in place: a code point gives one letter at most, and a
+	 * dash before it only after one that gave none, so the slug is no
+	 * longer than s */
 	yg_buf_reserve(out, n);
-	out->s[out->len] = '\0';
+	char *o = out->s + base;
 	int lost = 0, dash = 0;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp = yg_utf8_next(s, &i);
@@ -78,16 +81,18 @@ void yg_slug_into(yg_buf *out, const char *s, size_t n)
 		if (c >= 'A' && c <= 'Z')
 			c = (char)(c + 32);
 		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-			if (dash && out->len > base)
-				yg_buf_putc(out, '-');
+			if (dash && o > out->s + base)
+				*o++ = '-';
 			dash = 0;
-			yg_buf_putc(out, c);
+			*o++ = c;
 		} else {
 			if (cp >= 0x80 && (cls & S_ALNUM))
 				lost = 1;
 			dash = 1;
 		}
 	}
+	out->len = (size_t)(o - out->s);
+	out->s[out->len] = '\0';
 	if (out->len - base > 80) {
 		out->len = base + 80;
 		while (out->len > base && out->s[out->len - 1] == '-')

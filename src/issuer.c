@@ -100,9 +100,10 @@ static void code_issuers(const yg_ctx *c, issuers *is)
  * named there comes before the one a code implies ("HĐND tỉnh Lâm Đồng
  * thông qua Nghị quyết 25/2024/NQ-HĐND" in an article about another
  * province). */
-static void subject_issuers(const yg_ctx *c, issuers *is)
+/* For every token, the entity of the body mention ending right before
+ * it, or -1.  Caller frees. */
+static int32_t *bodies_ending(const yg_document *d)
 {
-	yg_document *d = c->d;
 	int32_t *ending = yg_xmalloc((d->toks.len + 1) * sizeof *ending);
 	for (size_t k = 0; k <= d->toks.len; k++)
 		ending[k] = -1;
@@ -111,6 +112,15 @@ static void subject_issuers(const yg_ctx *c, issuers *is)
 		if (m->type == YG_T_BODY && m->entity >= 0 && m->tok_end <= d->toks.len)
 			ending[m->tok_end] = m->entity;
 	}
+	return ending;
+}
+
+static void subject_issuers(const yg_ctx *c, issuers *is)
+{
+	yg_document *d = c->d;
+	/* made at the first document after an issuing verb: most articles
+	 * have none, and a per-token array is then a pass for nothing */
+	int32_t *ending = NULL;
 	for (size_t i = 0; i < d->mentions.len; i++) {
 		const yg_mention *m = &d->mentions.items[i];
 		if (m->type != YG_T_RESOLUTION || m->entity < 0 || issuer_of(is, m->entity) >= 0)
@@ -120,6 +130,8 @@ static void subject_issuers(const yg_ctx *c, issuers *is)
 			continue;
 		size_t b = m->tok_start - v;
 		b -= yg_role_before(c, b, YG_ROLE_TENSE);
+		if (!ending)
+			ending = bodies_ending(d);
 		if (ending[b] < 0)
 			continue;
 		yg_document_cite(d, "issuer.subject", m->tok_start);

@@ -240,7 +240,8 @@ static int provincial_units_article(const yg_ctx *c)
 	const yg_document *d = c->d;
 	if (d->province_concept < 0)
 		return 0;
-	for (size_t i = 0; i < d->toks.len; i++) {
+	const uint64_t cue = 1ull << YG_ROLE_BELONGS_TO;
+	for (size_t i = yg_next_role(c, 0, cue); i < d->toks.len; i = yg_next_role(c, i + 1, cue)) {
 		size_t n = yg_role_at(c, i, YG_ROLE_BELONGS_TO);
 		long bm = n ? yg_mention_at(d, i + n) : -1;
 		if (bm >= 0 && d->mentions.items[bm].type == YG_T_BODY &&
@@ -355,7 +356,8 @@ void yg_relate_locations(const yg_ctx *c, const uint8_t *examples)
 	yg_keytab_free(locals);
 	yg_buf_free(&fb.text);
 	yg_buf_free(&fb.key);
-	for (size_t i = 0; i < d->toks.len; i++) {
+	const uint64_t cue = 1ull << YG_ROLE_BELONGS_TO;
+	for (size_t i = yg_next_role(c, 0, cue); i < d->toks.len; i = yg_next_role(c, i + 1, cue)) {
 		size_t n = yg_role_at(c, i, YG_ROLE_BELONGS_TO);
 		if (n)
 			belongs_to(c, i, n);

@@ -247,10 +247,10 @@ void yg_relate_mergers(const yg_ctx *c)
 	uint32_t sent = UINT32_MAX;
 	int tries = 0;
 	const uint64_t cues = 1ull << YG_ROLE_MERGER | 1ull << YG_ROLE_MERGE_JOIN | 1ull << YG_ROLE_REORGANISE;
-	for (size_t i = 0; i < d->toks.len; i++) {
+	for (size_t i = yg_next_role(c, 0, cues); i < d->toks.len; i = yg_next_role(c, i + 1, cues)) {
 		size_t n, min_units = 1;
-		if (!(c->roles[i] & cues) || !yg_tok_live(d, i))
-			continue; /* (most tokens start no cue) */
+		if (!yg_tok_live(d, i))
+			continue;
 		if ((n = yg_role_at(c, i, YG_ROLE_MERGER)) == 0 && (n = yg_role_at(c, i, YG_ROLE_MERGE_JOIN)) == 0 &&
 		    (n = yg_role_at(c, i, YG_ROLE_REORGANISE)) > 0)
 			min_units = 2; /* "tổ chức lại" one unit: a conversion */

@@ -874,10 +874,10 @@ void yg_recognize_officials(yg_ctx *c)
 	yg_buf deg;
 	yg_buf_init(&deg);
 	yg_buf_reserve(&deg, 0);
-	for (size_t i = 0; i < d->toks.len; i++) {
-		/* an official starts with a degree, an honorific, a title or a
-		 * family name */
-		if (!yg_tok_live(d, i) || !yg_kinds_at(c, i, starts))
+	/* an official starts with a degree, an honorific, a title or a
+	 * family name */
+	for (size_t i = yg_next_kind(c, 0, starts); i < d->toks.len; i = yg_next_kind(c, i + 1, starts)) {
+		if (!yg_tok_live(d, i))
 			continue;
 		size_t n = official_at(c, i, &deg);
 		if (n)
@@ -890,7 +890,8 @@ void yg_recognize_officials(yg_ctx *c)
 void yg_recognize_persons(yg_ctx *c)
 {
 	yg_document *d = c->d;
-	for (size_t i = 0; i < d->toks.len; i++) {
+	for (size_t i = yg_next_kind(c, 0, 1u << YG_LEX_PERSON); i < d->toks.len;
+	     i = yg_next_kind(c, i + 1, 1u << YG_LEX_PERSON)) {
 		uint32_t pc;
 		size_t n = yg_phrase(c, i, YG_LEX_PERSON, &pc);
 		if (!n || !yg_tok_capword(d, i))

@@ -177,24 +177,29 @@ static void support(const yg_ctx *c, size_t cue, size_t lo, size_t hi, size_t en
 }
 
 /* The cue a sentence's partnerships hang on: "giữa" first, then "vệ
- * tinh của", then a support verb; its token and role, or role 0. */
-static yg_role sentence_cue(const yg_ctx *c, size_t from, size_t end, size_t *at)
+ * tinh của", then a support verb; its token and role, or role 0.  The
+ * sentence is the one of token `from`, which starts it; the walk that
+ * looks for cues also finds its end (*end), one pass over its tokens. */
+static yg_role sentence_cue(const yg_ctx *c, size_t from, size_t *end, size_t *at)
 {
 	enum { NCUES = 4 };
 	static const yg_role order[NCUES] = {YG_ROLE_BETWEEN, YG_ROLE_SATELLITE_OF, YG_ROLE_SUPPORT, YG_ROLE_MUTUAL};
 	const uint64_t any = 1ull << YG_ROLE_BETWEEN | 1ull << YG_ROLE_SATELLITE_OF | 1ull << YG_ROLE_SUPPORT |
 	                     1ull << YG_ROLE_MUTUAL;
-	/* one pass, the first token of each cue; most tokens start none */
-	size_t first[NCUES] = {end, end, end, end};
-	for (size_t k = from; k < end; k++) {
+	const yg_tokens *t = &c->d->toks;
+	uint32_t sent = t->items[from].sent;
+	/* the first token of each cue; most tokens start none */
+	size_t first[NCUES] = {SIZE_MAX, SIZE_MAX, SIZE_MAX, SIZE_MAX}, k = from;
+	for (; k < t->len && t->items[k].sent == sent; k++) {
 		if (!(c->roles[k] & any) || !yg_tok_live(c->d, k))
 			continue;
 		for (size_t r = 0; r < NCUES; r++)
-			if (first[r] == end && yg_role_at(c, k, order[r]))
+			if (first[r] == SIZE_MAX && yg_role_at(c, k, order[r]))
 				first[r] = k;
 	}
+	*end = k;
 	for (size_t r = 0; r < NCUES; r++)
-		if (first[r] < end) {
+		if (first[r] != SIZE_MAX) {
 			*at = first[r];
 			return order[r];
 		}
@@ -208,11 +213,10 @@ void yg_relate_partners(const yg_ctx *c, const uint8_t *examples)
 	size_t i = 0;
 	while (i < d->toks.len) {
 		uint32_t sent = d->toks.items[i].sent;
-		size_t end = i;
-		while (end < d->toks.len && d->toks.items[end].sent == sent)
-			end++;
-		size_t cue, lo, hi;
-		yg_role r = examples[sent] ? YG_ROLE_NONE : sentence_cue(c, i, end, &cue);
+		size_t end, cue, lo, hi;
+		yg_role r = sentence_cue(c, i, &end, &cue);
+		if (examples[sent])
+			r = YG_ROLE_NONE;
 		if (r != YG_ROLE_NONE) {
 			yg_sentence_mentions(d, sent, &lo, &hi);
 			yg_document_cite(d, r == YG_ROLE_BETWEEN        ? "partner.between"

@@ -58,7 +58,8 @@ void yg_recognize_provinces(yg_ctx *c)
 {
 	yg_document *d = c->d;
 	const yg_tokens *t = &d->toks;
-	for (size_t i = 0; i < t->len; i++) {
+	for (size_t i = yg_next_kind(c, 0, 1u << YG_LEX_PROVINCE); i < t->len;
+	     i = yg_next_kind(c, i + 1, 1u << YG_LEX_PROVINCE)) {
 		uint32_t concept = 0;
 		size_t n = yg_phrase(c, i, YG_LEX_PROVINCE, &concept);
 		if (!n || !has_capital(t, i, i + n))

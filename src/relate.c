@@ -205,7 +205,8 @@ uint8_t *yg_example_sentences(const yg_ctx *c)
 {
 	const yg_document *d = c->d;
 	uint8_t *g = yg_xcalloc(d->toks.nsent + 1, 1);
-	for (size_t i = 0; i < d->toks.len; i++)
+	const uint64_t cue = 1ull << YG_ROLE_CENTRAL_LEVEL;
+	for (size_t i = yg_next_role(c, 0, cue); i < d->toks.len; i = yg_next_role(c, i + 1, cue))
 		if (yg_role_at(c, i, YG_ROLE_CENTRAL_LEVEL))
 			g[d->toks.items[i].sent] = 1;
 	return g;

@@ -7,6 +7,21 @@
 
 #include "match.h"
 
+/* The first token from i on whose role masks hold one of `mask`, or the
+ * token count: a cue is rare, so the finders go from cue to cue, asking
+ * four tokens' masks at a time, not each token in turn. */
+static inline size_t yg_next_role(const yg_ctx *c, size_t i, uint64_t mask)
+{
+	const uint64_t *roles = c->roles;
+	size_t n = c->d->toks.len;
+	for (; i + 4 <= n; i += 4)
+		if ((roles[i] | roles[i + 1] | roles[i + 2] | roles[i + 3]) & mask)
+			break;
+	while (i < n && !(roles[i] & mask))
+		i++;
+	return i;
+}
+
 /* The entity of the kept mention starting at token t, or -1. */
 int32_t yg_entity_at(const yg_document *d, long t);
 

@@ -399,7 +399,8 @@ static int32_t *side_provinces(const yg_ctx *c)
 {
 	const yg_document *d = c->d;
 	/* a table row with a place column is a side of its own */
-	int32_t *side = yg_table_row_places(c), cur = -1;
+	int32_t *rows = yg_table_row_places(c), cur = -1;
+	int32_t *side = yg_xmalloc((d->toks.len + 1) * sizeof *side);
 	for (size_t k = 0; k < d->toks.len; k++) {
 		/* a side lasts over the ";" between the persons it lists */
 		if ((d->toks.items[k].flags & YG_TOK_SENT_START) && !(k > 0 && yg_tok_punct(d, k - 1, ';')))
@@ -411,9 +412,9 @@ static int32_t *side_provinces(const yg_ctx *c)
 			cur = d->mentions.items[m].concept;
 		else if (n)
 			cur = -1; /* a side without a province: the article's */
-		if (side[k] < 0)
-			side[k] = cur;
+		side[k] = rows && rows[k] >= 0 ? rows[k] : cur;
 	}
+	free(rows);
 	return side;
 }
 

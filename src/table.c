@@ -77,12 +77,42 @@ static int32_t row_province(const yg_ctx *c, const yg_line *l, int cell)
 	return -1;
 }
 
-int32_t *yg_table_row_places(const yg_ctx *c)
+/* Most documents have no table: one pass over the role masks tells
+ * whether any token may start a separator, cheaper than walking every
+ * line's tokens for separators. */
+static int may_have_separators(const yg_ctx *c)
 {
-	const yg_document *d = c->d;
+	/* four masks a step: the loop's own count and test cost more than
+	 * the OR of one mask */
+	const uint64_t *r = c->roles;
+	size_t n = c->d->toks.len, k = 0;
+	uint64_t a = 0, b = 0, e = 0, f = 0;
+	for (; k + 4 <= n; k += 4) {
+		a |= r[k];
+		b |= r[k + 1];
+		e |= r[k + 2];
+		f |= r[k + 3];
+	}
+	for (; k < n; k++)
+		a |= r[k];
+	return (((a | b | e | f) >> YG_ROLE_CELL_SEP) & 1) != 0;
+}
+
+/* The per-token array, made at the first row that needs it. */
+static int32_t *row_places_array(const yg_document *d)
+{
 	int32_t *at = yg_xmalloc((d->toks.len + 1) * sizeof *at);
 	for (size_t k = 0; k < d->toks.len; k++)
 		at[k] = -1;
+	return at;
+}
+
+int32_t *yg_table_row_places(const yg_ctx *c)
+{
+	const yg_document *d = c->d;
+	if (!may_have_separators(c))
+		return NULL;
+	int32_t *at = NULL;
 	int column = -1; /* the place column of the table being read */
 	for (size_t li = 0; li < d->toks.nlines; li++) {
 		const yg_line *l = &d->toks.lines[li];
@@ -99,6 +129,8 @@ int32_t *yg_table_row_places(const yg_ctx *c)
 		}
 		if (column < 0)
 			continue;
+		if (!at)
+			at = row_places_array(d);
 		int32_t pc = row_province(c, l, column);
 		for (size_t t = l->tok_first; t < l->tok_end; t++)
 			at[t] = pc;

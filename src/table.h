@@ -12,6 +12,7 @@
 
 /* For every token, the province concept the place column of its table
  * row names, or -1 (no table, no place column, or no province in it).
+ * NULL when no token is in such a row (most documents: no table).
  * One pass over the lines.  Caller frees. */
 int32_t *yg_table_row_places(const yg_ctx *c);
 

@@ -60,7 +60,9 @@ static void cp_span(const yg_document *d, yg_span sp, size_t *a, size_t *z)
  * record stays linear in the document's size. */
 typedef struct {
 	int32_t *issuer;      /* [entities] the first issuedBy object, or -1 */
-	uint32_t *sent_first; /* [nsent + 1] the first token of each sentence */
+	uint32_t *sent_first; /* [nsent + 1] the first token of each sentence,
+	                       * UINT32_MAX until a cite asks (a few of all
+	                       * sentences: no pass over all tokens) */
 	uint8_t **nested;     /* [entities][mentions] inside another's mention */
 	uint8_t *nested_flags; /* the block nested[] point into */
 	size_t *label_at;     /* [2 * entities] where the entity's record wrote
@@ -125,16 +127,10 @@ static void index_record(const yg_document *d, record_index *ix)
 			ix->issuer[r->s] = r->o;
 	}
 	uint32_t ns = d->toks.nsent;
-	ix->sent_first = yg_xmalloc((ns + 2) * sizeof *ix->sent_first);
-	for (uint32_t s = 0; s <= ns; s++)
-		ix->sent_first[s] = (uint32_t)d->toks.len;
-	for (size_t t = d->toks.len; t-- > 0;)
-		if (d->toks.items[t].sent < ns)
-			ix->sent_first[d->toks.items[t].sent] = (uint32_t)t;
-	/* a sentence without tokens ends where the next begins */
-	for (uint32_t s = ns; s-- > 0;)
-		if (ix->sent_first[s] == d->toks.len)
-			ix->sent_first[s] = ix->sent_first[s + 1];
+	ix->sent_first = yg_xmalloc((ns + 1) * sizeof *ix->sent_first);
+	for (uint32_t i = 0; i < ns; i++)
+		ix->sent_first[i] = UINT32_MAX;
+	ix->sent_first[ns] = (uint32_t)d->toks.len;
 	mark_nested(d, ix);
 }
 
@@ -143,8 +139,23 @@ static void index_free(const yg_document *d, record_index *ix)
 	free(ix->nested_flags);
 	free(ix->nested);
 	free(ix->issuer);
-	free(ix->label_at);
 	free(ix->sent_first);
+	free(ix->label_at);
+}
+
+/* The first token in [lo, hi) of sentence s or a later one, hi if none:
+ * tokens are numbered by sentence in order, one more at each sentence
+ * start (yg_segment_sentences), so a few halvings find it. */
+static size_t sentence_from(const yg_tokens *t, size_t lo, size_t hi, uint32_t s)
+{
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->items[mid].sent < s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 /* The tokens [*a, *z) of the sentence of token t (evidence); 0 when it
@@ -154,9 +165,13 @@ static int sentence_tokens(const yg_document *d, const record_index *ix, uint32_
 {
 	if (t >= d->toks.len)
 		return 0;
-	uint32_t s = d->toks.items[t].sent;
-	*a = ix->sent_first[s];
-	*z = ix->sent_first[s + 1];
+	uint32_t s = d->toks.items[t].sent, *first = ix->sent_first;
+	if (first[s] == UINT32_MAX)
+		first[s] = (uint32_t)sentence_from(&d->toks, 0, t, s);
+	if (first[s + 1] == UINT32_MAX)
+		first[s + 1] = (uint32_t)sentence_from(&d->toks, t + 1, d->toks.len, s + 1);
+	*a = first[s];
+	*z = first[s + 1];
 	return *z > *a && d->toks.items[*z - 1].end > d->toks.items[*a].start;
 }
 
