@@ -335,6 +335,33 @@ static void test_memo(void)
 		}
 	}
 	OK(same, "3,000 labels: slugs and folds are the same the second time");
+	/* keys of every length the memo holds, and past it, differing in one
+	 * byte anywhere: the hash reads short keys and tails in pieces */
+	const char *base = "Bệnh viện Đa khoa tỉnh Hòa Bình và Trung tâm Y tế huyện Lạc Sơn";
+	int short_same = 1;
+	for (int round = 0; round < 2; round++)
+		for (size_t len = 1; len < 70; len++)
+			for (size_t at = 0; at < len; at++) {
+				char label[80];
+				memcpy(label, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghij", len);
+				label[at] = 'Q';
+				char *a = yg_fold_phrase(label, len);
+				for (size_t k = 0; k < len; k++)
+					short_same &= a[k] == (label[k] >= 'A' && label[k] <= 'Z' ? label[k] + 32 : label[k]);
+				short_same &= a[len] == '\0';
+				free(a);
+			}
+	for (size_t len = 1; len <= strlen(base); len++) {
+		if (((unsigned char)base[len - 1] & 0xC0) == 0x80 || (len < strlen(base) && ((unsigned char)base[len] & 0xC0) == 0x80))
+			continue;
+		char *a = yg_fold_phrase(base, len), *b = yg_fold_phrase(base, len);
+		char *whole = yg_fold_phrase(base, strlen(base));
+		short_same &= strcmp(a, b) == 0 && strncmp(a, whole, strlen(a)) == 0;
+		free(a);
+		free(b);
+		free(whole);
+	}
+	OK(short_same, "keys of 1 to 69 bytes, one byte changed anywhere: each fold is its own");
 	char want[64];
 	snprintf(want, sizeof want, "benh-vien-da-khoa-so-%d-hoa-binh", 1234);
 	IS_STR(slug[1234], want, "and the remembered slug is right");
