@@ -313,6 +313,43 @@ static void test_trie_filter(void)
 
 /* Slugs and folded phrases are remembered per thread: a remembered answer
  * must be the answer, for every input, however the table fills. */
+/* Folding a phrase reads each word once (fold_word): it must give what
+ * folding word by word through yg_fold_key gives, for words at and past
+ * the length where a key is cut, tones that move, look-alikes, marks. */
+static void test_fold_words(void)
+{
+	static const char *const words[] = {
+		"Hoà", "KHOẺ", "thuý", "quý", "Quỳnh", "hoàn", "Ðà", "\u0189ồng", "ĐẮK", "R'lấp", "e\u0301", "ß", "ǅ",
+		"COVID-19", "TP.HCM", "x\u00A0y", "1.268", "Nguyễn\u2013Văn", "\u2160x", "ÀÁẢÃẠ", "ỲÝỶỸỴ",
+		"abcdefghijklmnopqrstuvwxyzabcde", "abcdefghijklmnopqrstuvwxyzabcdef", "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLM",
+		"ĐỒNGĐỒNGĐỒNGĐỒNGĐỒNGĐỒNGĐỒNGĐỒNGĐỒNGĐỒNGĐỒNGĐỒNGĐỒNGĐỒNGĐỒNGĐỒNGĐỒNG", "ỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆ",
+		"ỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆ", "thuỶ", "hOẠ", "(Bạch", "Mai)", "“Sở", "Y”", "\U0001F600", "a\u0300\u0301",
+	};
+	static const char *const seps[] = {" ", "  ", ", ", "\t", "-", "", " \u00A0", "…", "/"};
+	const size_t nw = sizeof words / sizeof words[0], ns = sizeof seps / sizeof seps[0];
+	unsigned seed = 99;
+	int same = 1;
+	for (int k = 0; k < 3000; k++) {
+		yg_buf text, fast, plain;
+		yg_buf_init(&text);
+		yg_buf_init(&fast);
+		yg_buf_init(&plain);
+		for (int w = 0; w < 1 + k % 5; w++) {
+			seed = seed * 1103515245u + 12345u;
+			yg_buf_puts(&text, words[(seed >> 16) % nw]);
+			seed = seed * 1103515245u + 12345u;
+			yg_buf_puts(&text, seps[(seed >> 16) % ns]);
+		}
+		yg_fold_phrase_into(&fast, text.s, text.len);
+		yg_fold_phrase_plain(&plain, text.s, text.len);
+		same &= fast.len == plain.len && memcmp(fast.s, plain.s, fast.len) == 0 && fast.s[fast.len] == '\0';
+		yg_buf_free(&text);
+		yg_buf_free(&fast);
+		yg_buf_free(&plain);
+	}
+	OK(same, "3,000 phrases: folding word by word as read gives yg_fold_key's keys");
+}
+
 static void test_memo(void)
 {
 	enum { N = 3000 };
@@ -678,6 +715,7 @@ int main(void)
 	test_key_cache();
 	test_fast_tokens();
 	test_trie_filter();
+	test_fold_words();
 	test_memo();
 	test_iri();
 	test_fast_controls();
