@@ -33,15 +33,19 @@ static void index_from(yg_phrases *px, const yg_trie *trie, int32_t nd, size_t i
 	uint32_t kinds = 0;
 	uint64_t roles = 0;
 	for (size_t k = i; nd > 0;) {
-		if (trie->nodes[nd].npay) {
+		const yg_trie_node *node = &trie->nodes[nd];
+		if (node->npay) {
 			if (px->nhits == px->cap) {
 				px->cap = px->cap ? px->cap * 2 : 256;
 				px->hits = yg_xrealloc(px->hits, px->cap * sizeof *px->hits);
 			}
 			px->hits[px->nhits++] = (struct yg_phrase_hit){nd, (uint32_t)(k - i + 1)};
-			kinds |= yg_trie_kinds(trie, nd);
-			roles |= yg_trie_roles(trie, nd);
+			kinds |= node->kinds;
+			roles |= node->roles;
 		}
+		/* a node without edges ends the walk: no step to try */
+		if (!node->nedges)
+			break;
 		if (++k >= t->len || k - i >= UINT16_MAX || (t->items[k].flags & YG_TOK_MASKED))
 			break;
 		nd = yg_trie_step(trie, nd, t->items[k].key);
