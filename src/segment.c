@@ -219,14 +219,14 @@ static __attribute__((noinline)) uint32_t key_uncached(const tokenizer *tz, uint
 	return yg_keytab_intern(tz->intern, key, yg_fold_key(tz->s + start, end - start, key));
 }
 
-/* A token s[start..end), code points [cp_start, cp_end).  The line's
- * token range is closed by push_line and at the end.  Inline: it runs
- * once per token, and a call cost a fifth of its time. */
-static inline __attribute__((always_inline)) yg_token *new_token(yg_tokens *t, uint32_t start, uint32_t end,
-                                                                  size_t cp_start, size_t cp_end,
-                                                                  uint16_t flags)
+/* A token s[start..end), code points [cp_start, cp_end), on the current
+ * line, in room the caller made.  The line's token range is closed by
+ * push_line and at the end.  Inline: it runs once per token, and a call
+ * cost a fifth of its time. */
+static inline __attribute__((always_inline)) yg_token *token_in_room(yg_tokens *t, uint32_t start, uint32_t end,
+                                                                      size_t cp_start, size_t cp_end,
+                                                                      uint16_t flags)
 {
-	YG_VEC_GROW(*t);
 	yg_token *tk = &t->items[t->len++];
 	tk->start = start;
 	tk->end = end;
@@ -236,6 +236,14 @@ static inline __attribute__((always_inline)) yg_token *new_token(yg_tokens *t, u
 	tk->sent = 0;
 	tk->flags = flags;
 	return tk;
+}
+
+static inline __attribute__((always_inline)) yg_token *new_token(yg_tokens *t, uint32_t start, uint32_t end,
+                                                                  size_t cp_start, size_t cp_end,
+                                                                  uint16_t flags)
+{
+	YG_VEC_GROW(*t);
+	return token_in_room(t, start, end, cp_start, cp_end, flags);
 }
 
 static inline __attribute__((always_inline)) void push_token(const tokenizer *tz, uint32_t start, uint32_t end,
@@ -359,7 +367,7 @@ static inline size_t ascii_punct(tokenizer *tz, size_t i, uint16_t pending)
 	uint32_t *key = &tz->cache->punct[b];
 	if (*key == PUNCT_UNKNOWN)
 		*key = key_miss(tz->find, tz->s + i, 1);
-	yg_token *tk = new_token(tz->out, (uint32_t)i, (uint32_t)i + 1, tz->cp, tz->cp + 1, YG_TOK_PUNCT | pending);
+	yg_token *tk = token_in_room(tz->out, (uint32_t)i, (uint32_t)i + 1, tz->cp, tz->cp + 1, YG_TOK_PUNCT | pending);
 	tk->key = *key;
 	tz->cp++;
 	return i + 1;
@@ -400,7 +408,7 @@ static inline size_t cached_word(tokenizer *tz, size_t i, uint16_t pending, size
 		*chunk = e;
 		return 0;
 	}
-	yg_token *tk = new_token(tz->out, (uint32_t)i, (uint32_t)(i + e), tz->cp, tz->cp + c->ncp, c->flags | pending);
+	yg_token *tk = token_in_room(tz->out, (uint32_t)i, (uint32_t)(i + e), tz->cp, tz->cp + c->ncp, c->flags | pending);
 	tk->key = c->key;
 	tz->cp += c->ncp;
 	return i + e;
@@ -446,15 +454,28 @@ static inline size_t space_after(tokenizer *tz, size_t i, uint16_t *pending)
 
 /* Words (and ASCII punctuation) from the key cache one after another,
  * each with the space after it, from s[i] while they are there; returns
- * where the first other one starts, *chunk as cached_word left it. */
+ * where the first other one starts, *chunk as cached_word left it.  The
+ * tokens go into room made first (cached_word makes one and takes a byte
+ * at least): one bound on i stands for the text's last sixteen bytes
+ * and the array's end. */
 static size_t cached_words(tokenizer *tz, size_t i, uint16_t *pending, size_t *chunk)
 {
+	yg_tokens *t = tz->out;
 	*chunk = 0;
-	while (tz->n - i >= 16) {
-		size_t end = cached_word(tz, i, *pending, chunk);
-		if (!end)
-			break;
-		i = space_after(tz, end, pending);
+	if (tz->n < 16)
+		return i;
+	size_t last = tz->n - 16; /* the last start with sixteen bytes */
+	while (i <= last) {
+		if (t->len == t->cap)
+			YG_VEC_GROW(*t);
+		size_t room = t->cap - t->len;
+		size_t stop = last - i < room ? last + 1 : i + room;
+		while (i < stop) {
+			size_t end = cached_word(tz, i, *pending, chunk);
+			if (!end)
+				return i;
+			i = space_after(tz, end, pending);
+		}
 	}
 	return i;
 }
