@@ -388,11 +388,13 @@ static inline size_t cached_word(tokenizer *tz, size_t i, uint16_t pending, size
 		0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
 	const char *s = tz->s;
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-	/* signed compares: bytes from 0x80 are negative, in no range */
+	/* a range [lo, lo + len) is one signed compare once lo is moved to
+	 * -128 (exact: the add wraps no other byte into it); bytes from 0x80
+	 * are in by their top bit */
 	__m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
-	__m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
-	                              _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
-	__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+	__m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(folded, _mm_set1_epi8((char)(0x80 - 'a'))),
+	                               _mm_set1_epi8((char)(0x80 + 26)));
+	__m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8((char)(0x80 + 10)));
 	unsigned in = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(alpha, digit), v));
 	unsigned e = (unsigned)__builtin_ctz(~in); /* in has 16 bits: e <= 16 */
 	*chunk = 0;

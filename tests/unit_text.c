@@ -242,7 +242,7 @@ static void test_fast_tokens(void)
 		"o'", "'o", "đ'ĐĐ", "a1B", "1aB", "Ab1", "q", "Z", "\u0300", "\u1E9E", "\u2160x",
 	};
 	static const char *const seps[] = {" ", "  ", ", ", ". ", "\n", "\r\n", "\r", "\t", "'", "(", ")", "-",
-	                                   "", " \u00A0", "…", ":", "/", "\n\n"};
+	                                   "", " \u00A0", "…", ":", "/", "\n\n", "@", "[", "`", "{", "~", "\x7F"};
 	const size_t nw = sizeof words / sizeof words[0], ns = sizeof seps / sizeof seps[0];
 	unsigned seed = 2024;
 	yg_buf text;
