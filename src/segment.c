@@ -178,16 +178,18 @@ static uint32_t key_miss(const yg_keytab *kt, const char *w, size_t n)
 	return yg_keytab_find(kt, key, yg_fold_key(w, n, key));
 }
 
-static inline size_t cache_slot(uint64_t w0, uint64_t w1, size_t n)
+/* The slot of a token's words: a token holds no NUL, so its words fix
+ * its length, which need not be hashed. */
+static inline size_t cache_slot(uint64_t w0, uint64_t w1)
 {
-	return (size_t)(((w0 ^ (w1 * 0x9E3779B97F4A7C15ULL) ^ n) * 0xFF51AFD7ED558CCDULL) >> (64 - CACHE_BITS));
+	return (size_t)(((w0 ^ (w1 * 0x9E3779B97F4A7C15ULL)) * 0xFF51AFD7ED558CCDULL) >> (64 - CACHE_BITS));
 }
 
 /* Key id of the token w[0..n) (n <= 16) held as words (token_words). */
 static inline uint32_t cached_key(key_cache *cache, const yg_keytab *kt, const char *w, size_t n,
                                   const uint64_t words[2])
 {
-	cache_entry *e = &cache->slot[cache_slot(words[0], words[1], n)];
+	cache_entry *e = &cache->slot[cache_slot(words[0], words[1])];
 	if (e->w[0] == words[0] && e->w[1] == words[1] && e->len == n)
 		return e->key;
 	e->w[0] = words[0];
@@ -404,7 +406,7 @@ static inline size_t cached_word(tokenizer *tz, size_t i, uint16_t pending, size
 		return 0;
 	__m128i key = _mm_and_si128(v, _mm_loadu_si128((const __m128i *)(const void *)(ones_then_zeros + 16 - e)));
 	uint64_t w0 = (uint64_t)_mm_cvtsi128_si64(key), w1 = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(key, key));
-	const cache_entry *c = &tz->cache->slot[cache_slot(w0, w1, e)];
+	const cache_entry *c = &tz->cache->slot[cache_slot(w0, w1)];
 	/* equal words are equal lengths: a chunk has no NUL byte */
 	if (c->w[0] != w0 || c->w[1] != w1 || !c->ncp) {
 		*chunk = e;
@@ -426,7 +428,7 @@ static void note_word(const tokenizer *tz, size_t start, size_t chunk, size_t nt
 		return;
 	uint64_t w[2];
 	token_words(tz->s + start, chunk, tz->n - start, w);
-	cache_entry *c = &tz->cache->slot[cache_slot(w[0], w[1], chunk)];
+	cache_entry *c = &tz->cache->slot[cache_slot(w[0], w[1])];
 	if (c->w[0] == w[0] && c->w[1] == w[1] && c->len == chunk) {
 		c->ncp = (uint8_t)(tk->cp_end - tk->cp_start);
 		c->flags = tk->flags & (YG_TOK_WORD | YG_TOK_NUM | YG_TOK_CAP | YG_TOK_ALLCAP);
