@@ -627,10 +627,14 @@ void yg_segment_sentences(const char *s, yg_tokens *t, const uint32_t *abbrev, s
 	int start = 1;
 	for (size_t i = 0; i < t->len; i++) {
 		yg_token *tk = &t->items[i];
-		/* most tokens: words inside a line and a sentence */
+		/* most tokens: words inside a line and a sentence, a run of
+		 * them at a time */
 		if (!start && !(tk->flags & (YG_TOK_LINE_START | YG_TOK_PUNCT))) {
-			tk->sent = sent;
-			continue;
+			do
+				tk++->sent = sent;
+			while (++i < t->len && !(tk->flags & (YG_TOK_LINE_START | YG_TOK_PUNCT)));
+			if (i == t->len)
+				break;
 		}
 		if (i > 0 && (tk->flags & YG_TOK_LINE_START) && !soft_break(s, t, i))
 			start = 1;
