@@ -6,45 +6,46 @@
 
 #include "buf.h"
 
-struct yg_phrase_item {
-	uint16_t kind;
-	uint16_t len;  /* tokens */
-	uint16_t role;
-	uint32_t concept;
+/* A trie node whose payloads are phrases from a token: they are read
+ * from the trie when asked for, not copied (a role word, met at one token
+ * in two, carries some five payloads). */
+struct yg_phrase_hit {
+	int32_t node;
+	uint32_t len; /* tokens */
 };
 
 struct yg_phrases {
 	const yg_tokens *toks;
-	uint32_t *first;   /* [len + 1] offsets into items */
+	const yg_trie *trie;
+	uint32_t *first;   /* [len + 1] offsets into hits */
 	uint32_t *kinds;   /* [len + 1] */
 	uint64_t *roles;   /* [len + 1] */
-	struct yg_phrase_item *items;
-	size_t nitems, cap;
+	struct yg_phrase_hit *hits;
+	size_t nhits, cap;
 };
 
-/* Append every payload met on the walk from token i, whose first step is
- * nd > 0, and note their kinds and roles in the masks of token i. */
+/* Note every node with payloads met on the walk from token i, whose
+ * first step is nd > 0, and their kinds and roles in the masks of token
+ * i. */
 static void index_from(yg_phrases *px, const yg_trie *trie, int32_t nd, size_t i)
 {
 	const yg_tokens *t = px->toks;
 	uint32_t kinds = 0;
 	uint64_t roles = 0;
 	for (size_t k = i; nd > 0;) {
-		const yg_payload *p;
-		size_t np = yg_trie_payloads(trie, nd, &p);
-		if (np) {
-			if (px->nitems + np > px->cap) {
-				while (px->nitems + np > px->cap)
-					px->cap = px->cap ? px->cap * 2 : 256;
-				px->items = yg_xrealloc(px->items, px->cap * sizeof *px->items);
+		const yg_trie_node *node = &trie->nodes[nd];
+		if (node->npay) {
+			if (px->nhits == px->cap) {
+				px->cap = px->cap ? px->cap * 2 : 256;
+				px->hits = yg_xrealloc(px->hits, px->cap * sizeof *px->hits);
 			}
-			struct yg_phrase_item *m = px->items + px->nitems;
-			for (size_t j = 0; j < np; j++)
-				m[j] = (struct yg_phrase_item){p[j].kind, (uint16_t)(k - i + 1), p[j].role, p[j].concept};
-			px->nitems += np;
-			kinds |= yg_trie_kinds(trie, nd);
-			roles |= yg_trie_roles(trie, nd);
+			px->hits[px->nhits++] = (struct yg_phrase_hit){nd, (uint32_t)(k - i + 1)};
+			kinds |= node->kinds;
+			roles |= node->roles;
 		}
+		/* a node without edges ends the walk: no step to try */
+		if (!node->nedges)
+			break;
 		if (++k >= t->len || k - i >= UINT16_MAX || (t->items[k].flags & YG_TOK_MASKED))
 			break;
 		nd = yg_trie_step(trie, nd, t->items[k].key);
@@ -59,13 +60,14 @@ yg_phrases *yg_phrases_new(const yg_tokens *t, const yg_lexicon *lx)
 	yg_phrases *px = yg_xcalloc(1, sizeof *px);
 	size_t n = t->len;
 	px->toks = t;
+	px->trie = trie;
 	px->first = yg_xmalloc((n + 1) * sizeof *px->first);
 	px->kinds = yg_xmalloc((n + 1) * sizeof *px->kinds);
 	px->roles = yg_xmalloc((n + 1) * sizeof *px->roles);
 	uint32_t nroots;
 	const int32_t *roots = yg_trie_roots(trie, &nroots);
 	for (size_t i = 0; i < n; i++) {
-		px->first[i] = (uint32_t)px->nitems;
+		px->first[i] = (uint32_t)px->nhits;
 		const yg_token *tk = &t->items[i];
 		/* the root's table answers for most tokens: no phrase starts */
 		if (!(tk->flags & YG_TOK_MASKED) && tk->key != YG_KEY_NONE && tk->key < nroots && roots[tk->key] > 0) {
@@ -75,7 +77,7 @@ yg_phrases *yg_phrases_new(const yg_tokens *t, const yg_lexicon *lx)
 			px->roles[i] = 0;
 		}
 	}
-	px->first[n] = (uint32_t)px->nitems;
+	px->first[n] = (uint32_t)px->nhits;
 	px->kinds[n] = 0;
 	px->roles[n] = 0;
 	return px;
@@ -88,7 +90,7 @@ void yg_phrases_free(yg_phrases *px)
 	free(px->first);
 	free(px->kinds);
 	free(px->roles);
-	free(px->items);
+	free(px->hits);
 	free(px);
 }
 
@@ -104,13 +106,19 @@ size_t yg_phrase_within(const yg_ctx *c, size_t i, size_t end, int kind, uint32_
 	if (i >= px->toks->len || !(px->kinds[i] & (1u << kind)))
 		return 0;
 	size_t best = 0;
-	for (uint32_t k = px->first[i]; k < px->first[i + 1]; k++) {
-		const struct yg_phrase_item *m = &px->items[k];
-		if (m->kind == kind && m->len > best && i + m->len <= end) {
-			best = m->len;
-			if (concept)
-				*concept = m->concept;
-		}
+	for (uint32_t h = px->first[i]; h < px->first[i + 1]; h++) {
+		const struct yg_phrase_hit *hit = &px->hits[h];
+		if (hit->len <= best || i + hit->len > end || !(yg_trie_kinds(px->trie, hit->node) & (1u << kind)))
+			continue;
+		const yg_payload *p;
+		size_t np = yg_trie_payloads(px->trie, hit->node, &p);
+		for (size_t k = 0; k < np; k++)
+			if (p[k].kind == kind) {
+				best = hit->len;
+				if (concept)
+					*concept = p[k].concept;
+				break;
+			}
 	}
 	return best;
 }
@@ -119,11 +127,16 @@ size_t yg_role_slow(const yg_ctx *c, size_t i, yg_role r)
 {
 	const yg_phrases *px = c->px;
 	size_t best = 0, word = 0;
-	for (uint32_t k = px->first[i]; k < px->first[i + 1]; k++) {
-		if (px->items[k].role == r && px->items[k].len > best)
-			best = px->items[k].len;
-		if (px->items[k].role == YG_ROLE_WORD && px->items[k].len > word)
-			word = px->items[k].len;
+	for (uint32_t h = px->first[i]; h < px->first[i + 1]; h++) {
+		const struct yg_phrase_hit *hit = &px->hits[h];
+		const yg_payload *p;
+		size_t np = yg_trie_payloads(px->trie, hit->node, &p);
+		for (size_t k = 0; k < np; k++) {
+			if (p[k].role == r && hit->len > best)
+				best = hit->len;
+			if (p[k].role == YG_ROLE_WORD && hit->len > word)
+				word = hit->len;
+		}
 	}
 	/* "thành lập" is a word of its own, not the cue "thành" */
 	return r == YG_ROLE_WORD || word <= best ? best : 0;

@@ -178,16 +178,18 @@ static uint32_t key_miss(const yg_keytab *kt, const char *w, size_t n)
 	return yg_keytab_find(kt, key, yg_fold_key(w, n, key));
 }
 
-static inline size_t cache_slot(uint64_t w0, uint64_t w1, size_t n)
+/* The slot of a token's words: a token holds no NUL, so its words fix
+ * its length, which need not be hashed. */
+static inline size_t cache_slot(uint64_t w0, uint64_t w1)
 {
-	return (size_t)(((w0 ^ (w1 * 0x9E3779B97F4A7C15ULL) ^ n) * 0xFF51AFD7ED558CCDULL) >> (64 - CACHE_BITS));
+	return (size_t)(((w0 ^ (w1 * 0x9E3779B97F4A7C15ULL)) * 0xFF51AFD7ED558CCDULL) >> (64 - CACHE_BITS));
 }
 
 /* Key id of the token w[0..n) (n <= 16) held as words (token_words). */
 static inline uint32_t cached_key(key_cache *cache, const yg_keytab *kt, const char *w, size_t n,
                                   const uint64_t words[2])
 {
-	cache_entry *e = &cache->slot[cache_slot(words[0], words[1], n)];
+	cache_entry *e = &cache->slot[cache_slot(words[0], words[1])];
 	if (e->w[0] == words[0] && e->w[1] == words[1] && e->len == n)
 		return e->key;
 	e->w[0] = words[0];
@@ -219,14 +221,14 @@ static __attribute__((noinline)) uint32_t key_uncached(const tokenizer *tz, uint
 	return yg_keytab_intern(tz->intern, key, yg_fold_key(tz->s + start, end - start, key));
 }
 
-/* A token s[start..end), code points [cp_start, cp_end).  The line's
- * token range is closed by push_line and at the end.  Inline: it runs
- * once per token, and a call cost a fifth of its time. */
-static inline __attribute__((always_inline)) yg_token *new_token(yg_tokens *t, uint32_t start, uint32_t end,
-                                                                  size_t cp_start, size_t cp_end,
-                                                                  uint16_t flags)
+/* A token s[start..end), code points [cp_start, cp_end), on the current
+ * line, in room the caller made.  The line's token range is closed by
+ * push_line and at the end.  Inline: it runs once per token, and a call
+ * cost a fifth of its time. */
+static inline __attribute__((always_inline)) yg_token *token_in_room(yg_tokens *t, uint32_t start, uint32_t end,
+                                                                      size_t cp_start, size_t cp_end,
+                                                                      uint16_t flags)
 {
-	YG_VEC_GROW(*t);
 	yg_token *tk = &t->items[t->len++];
 	tk->start = start;
 	tk->end = end;
@@ -236,6 +238,14 @@ static inline __attribute__((always_inline)) yg_token *new_token(yg_tokens *t, u
 	tk->sent = 0;
 	tk->flags = flags;
 	return tk;
+}
+
+static inline __attribute__((always_inline)) yg_token *new_token(yg_tokens *t, uint32_t start, uint32_t end,
+                                                                  size_t cp_start, size_t cp_end,
+                                                                  uint16_t flags)
+{
+	YG_VEC_GROW(*t);
+	return token_in_room(t, start, end, cp_start, cp_end, flags);
 }
 
 static inline __attribute__((always_inline)) void push_token(const tokenizer *tz, uint32_t start, uint32_t end,
@@ -359,7 +369,7 @@ static inline size_t ascii_punct(tokenizer *tz, size_t i, uint16_t pending)
 	uint32_t *key = &tz->cache->punct[b];
 	if (*key == PUNCT_UNKNOWN)
 		*key = key_miss(tz->find, tz->s + i, 1);
-	yg_token *tk = new_token(tz->out, (uint32_t)i, (uint32_t)i + 1, tz->cp, tz->cp + 1, YG_TOK_PUNCT | pending);
+	yg_token *tk = token_in_room(tz->out, (uint32_t)i, (uint32_t)i + 1, tz->cp, tz->cp + 1, YG_TOK_PUNCT | pending);
 	tk->key = *key;
 	tz->cp++;
 	return i + 1;
@@ -380,11 +390,13 @@ static inline size_t cached_word(tokenizer *tz, size_t i, uint16_t pending, size
 		0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
 	const char *s = tz->s;
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-	/* signed compares: bytes from 0x80 are negative, in no range */
+	/* a range [lo, lo + len) is one signed compare once lo is moved to
+	 * -128 (exact: the add wraps no other byte into it); bytes from 0x80
+	 * are in by their top bit */
 	__m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
-	__m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
-	                              _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
-	__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+	__m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(folded, _mm_set1_epi8((char)(0x80 - 'a'))),
+	                               _mm_set1_epi8((char)(0x80 + 26)));
+	__m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8((char)(0x80 + 10)));
 	unsigned in = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(alpha, digit), v));
 	unsigned e = (unsigned)__builtin_ctz(~in); /* in has 16 bits: e <= 16 */
 	*chunk = 0;
@@ -394,13 +406,13 @@ static inline size_t cached_word(tokenizer *tz, size_t i, uint16_t pending, size
 		return 0;
 	__m128i key = _mm_and_si128(v, _mm_loadu_si128((const __m128i *)(const void *)(ones_then_zeros + 16 - e)));
 	uint64_t w0 = (uint64_t)_mm_cvtsi128_si64(key), w1 = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(key, key));
-	const cache_entry *c = &tz->cache->slot[cache_slot(w0, w1, e)];
+	const cache_entry *c = &tz->cache->slot[cache_slot(w0, w1)];
 	/* equal words are equal lengths: a chunk has no NUL byte */
 	if (c->w[0] != w0 || c->w[1] != w1 || !c->ncp) {
 		*chunk = e;
 		return 0;
 	}
-	yg_token *tk = new_token(tz->out, (uint32_t)i, (uint32_t)(i + e), tz->cp, tz->cp + c->ncp, c->flags | pending);
+	yg_token *tk = token_in_room(tz->out, (uint32_t)i, (uint32_t)(i + e), tz->cp, tz->cp + c->ncp, c->flags | pending);
 	tk->key = c->key;
 	tz->cp += c->ncp;
 	return i + e;
@@ -416,7 +428,7 @@ static void note_word(const tokenizer *tz, size_t start, size_t chunk, size_t nt
 		return;
 	uint64_t w[2];
 	token_words(tz->s + start, chunk, tz->n - start, w);
-	cache_entry *c = &tz->cache->slot[cache_slot(w[0], w[1], chunk)];
+	cache_entry *c = &tz->cache->slot[cache_slot(w[0], w[1])];
 	if (c->w[0] == w[0] && c->w[1] == w[1] && c->len == chunk) {
 		c->ncp = (uint8_t)(tk->cp_end - tk->cp_start);
 		c->flags = tk->flags & (YG_TOK_WORD | YG_TOK_NUM | YG_TOK_CAP | YG_TOK_ALLCAP);
@@ -446,15 +458,28 @@ static inline size_t space_after(tokenizer *tz, size_t i, uint16_t *pending)
 
 /* Words (and ASCII punctuation) from the key cache one after another,
  * each with the space after it, from s[i] while they are there; returns
- * where the first other one starts, *chunk as cached_word left it. */
+ * where the first other one starts, *chunk as cached_word left it.  The
+ * tokens go into room made first (cached_word makes one and takes a byte
+ * at least): one bound on i stands for the text's last sixteen bytes
+ * and the array's end. */
 static size_t cached_words(tokenizer *tz, size_t i, uint16_t *pending, size_t *chunk)
 {
+	yg_tokens *t = tz->out;
 	*chunk = 0;
-	while (tz->n - i >= 16) {
-		size_t end = cached_word(tz, i, *pending, chunk);
-		if (!end)
-			break;
-		i = space_after(tz, end, pending);
+	if (tz->n < 16)
+		return i;
+	size_t last = tz->n - 16; /* the last start with sixteen bytes */
+	while (i <= last) {
+		if (t->len == t->cap)
+			YG_VEC_GROW(*t);
+		size_t room = t->cap - t->len;
+		size_t stop = last - i < room ? last + 1 : i + room;
+		while (i < stop) {
+			size_t end = cached_word(tz, i, *pending, chunk);
+			if (!end)
+				return i;
+			i = space_after(tz, end, pending);
+		}
 	}
 	return i;
 }
@@ -602,10 +627,14 @@ void yg_segment_sentences(const char *s, yg_tokens *t, const uint32_t *abbrev, s
 	int start = 1;
 	for (size_t i = 0; i < t->len; i++) {
 		yg_token *tk = &t->items[i];
-		/* most tokens: words inside a line and a sentence */
+		/* most tokens: words inside a line and a sentence, a run of
+		 * them at a time */
 		if (!start && !(tk->flags & (YG_TOK_LINE_START | YG_TOK_PUNCT))) {
-			tk->sent = sent;
-			continue;
+			do
+				tk++->sent = sent;
+			while (++i < t->len && !(tk->flags & (YG_TOK_LINE_START | YG_TOK_PUNCT)));
+			if (i == t->len)
+				break;
 		}
 		if (i > 0 && (tk->flags & YG_TOK_LINE_START) && !soft_break(s, t, i))
 			start = 1;

@@ -242,7 +242,7 @@ static void test_fast_tokens(void)
 		"o'", "'o", "đ'ĐĐ", "a1B", "1aB", "Ab1", "q", "Z", "\u0300", "\u1E9E", "\u2160x",
 	};
 	static const char *const seps[] = {" ", "  ", ", ", ". ", "\n", "\r\n", "\r", "\t", "'", "(", ")", "-",
-	                                   "", " \u00A0", "…", ":", "/", "\n\n"};
+	                                   "", " \u00A0", "…", ":", "/", "\n\n", "@", "[", "`", "{", "~", "\x7F"};
 	const size_t nw = sizeof words / sizeof words[0], ns = sizeof seps / sizeof seps[0];
 	unsigned seed = 2024;
 	yg_buf text;
@@ -313,6 +313,43 @@ static void test_trie_filter(void)
 
 /* Slugs and folded phrases are remembered per thread: a remembered answer
  * must be the answer, for every input, however the table fills. */
+/* Folding a phrase reads each word once (fold_word): it must give what
+ * folding word by word through yg_fold_key gives, for words at and past
+ * the length where a key is cut, tones that move, look-alikes, marks. */
+static void test_fold_words(void)
+{
+	static const char *const words[] = {
+		"Hoà", "KHOẺ", "thuý", "quý", "Quỳnh", "hoàn", "Ðà", "\u0189ồng", "ĐẮK", "R'lấp", "e\u0301", "ß", "ǅ",
+		"COVID-19", "TP.HCM", "x\u00A0y", "1.268", "Nguyễn\u2013Văn", "\u2160x", "ÀÁẢÃẠ", "ỲÝỶỸỴ",
+		"abcdefghijklmnopqrstuvwxyzabcde", "abcdefghijklmnopqrstuvwxyzabcdef", "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLM",
+		"ĐỒNGĐỒNGĐỒNGĐỒNGĐỒNGĐỒNGĐỒNGĐỒNGĐỒNGĐỒNGĐỒNGĐỒNGĐỒNGĐỒNGĐỒNGĐỒNGĐỒNG", "ỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆ",
+		"ỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆỆ", "thuỶ", "hOẠ", "(Bạch", "Mai)", "“Sở", "Y”", "\U0001F600", "a\u0300\u0301",
+	};
+	static const char *const seps[] = {" ", "  ", ", ", "\t", "-", "", " \u00A0", "…", "/"};
+	const size_t nw = sizeof words / sizeof words[0], ns = sizeof seps / sizeof seps[0];
+	unsigned seed = 99;
+	int same = 1;
+	for (int k = 0; k < 3000; k++) {
+		yg_buf text, fast, plain;
+		yg_buf_init(&text);
+		yg_buf_init(&fast);
+		yg_buf_init(&plain);
+		for (int w = 0; w < 1 + k % 5; w++) {
+			seed = seed * 1103515245u + 12345u;
+			yg_buf_puts(&text, words[(seed >> 16) % nw]);
+			seed = seed * 1103515245u + 12345u;
+			yg_buf_puts(&text, seps[(seed >> 16) % ns]);
+		}
+		yg_fold_phrase_into(&fast, text.s, text.len);
+		yg_fold_phrase_plain(&plain, text.s, text.len);
+		same &= fast.len == plain.len && memcmp(fast.s, plain.s, fast.len) == 0 && fast.s[fast.len] == '\0';
+		yg_buf_free(&text);
+		yg_buf_free(&fast);
+		yg_buf_free(&plain);
+	}
+	OK(same, "3,000 phrases: folding word by word as read gives yg_fold_key's keys");
+}
+
 static void test_memo(void)
 {
 	enum { N = 3000 };
@@ -335,6 +372,33 @@ static void test_memo(void)
 		}
 	}
 	OK(same, "3,000 labels: slugs and folds are the same the second time");
+	/* keys of every length the memo holds, and past it, differing in one
+	 * byte anywhere: the hash reads short keys and tails in pieces */
+	const char *base = "Bệnh viện Đa khoa tỉnh Hòa Bình và Trung tâm Y tế huyện Lạc Sơn";
+	int short_same = 1;
+	for (int round = 0; round < 2; round++)
+		for (size_t len = 1; len < 70; len++)
+			for (size_t at = 0; at < len; at++) {
+				char label[80];
+				memcpy(label, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghij", len);
+				label[at] = 'Q';
+				char *a = yg_fold_phrase(label, len);
+				for (size_t k = 0; k < len; k++)
+					short_same &= a[k] == (label[k] >= 'A' && label[k] <= 'Z' ? label[k] + 32 : label[k]);
+				short_same &= a[len] == '\0';
+				free(a);
+			}
+	for (size_t len = 1; len <= strlen(base); len++) {
+		if (((unsigned char)base[len - 1] & 0xC0) == 0x80 || (len < strlen(base) && ((unsigned char)base[len] & 0xC0) == 0x80))
+			continue;
+		char *a = yg_fold_phrase(base, len), *b = yg_fold_phrase(base, len);
+		char *whole = yg_fold_phrase(base, strlen(base));
+		short_same &= strcmp(a, b) == 0 && strncmp(a, whole, strlen(a)) == 0;
+		free(a);
+		free(b);
+		free(whole);
+	}
+	OK(short_same, "keys of 1 to 69 bytes, one byte changed anywhere: each fold is its own");
 	char want[64];
 	snprintf(want, sizeof want, "benh-vien-da-khoa-so-%d-hoa-binh", 1234);
 	IS_STR(slug[1234], want, "and the remembered slug is right");
@@ -651,6 +715,7 @@ int main(void)
 	test_key_cache();
 	test_fast_tokens();
 	test_trie_filter();
+	test_fold_words();
 	test_memo();
 	test_iri();
 	test_fast_controls();
