@@ -172,11 +172,28 @@ static size_t fold_word(yg_buf *b, const char *s, size_t n, size_t i)
 	return k;
 }
 
-/* yg_fold_phrase_into without fold_word: the reference the tests hold it
- * to. */
-void yg_fold_phrase_plain(yg_buf *b, const char *s, size_t n)
+/* A word folded by yg_fold_key: the plain way fold_word is held to. */
+static size_t plain_word(yg_buf *b, const char *s, size_t n, size_t i)
 {
-	pthread_once(&phrase_once, phrase_init);
+	size_t k = i;
+	while (k < n) {
+		size_t k2 = k;
+		if (!is_word_cp(yg_utf8_next(s, &k2)))
+			break;
+		k = k2;
+	}
+	char key[YG_KEY_MAX];
+	size_t kl = yg_fold_key(s + i, k - i, key);
+	yg_buf_add(b, key, kl);
+	return k;
+}
+
+/* The phrase loop: runs of spaces become one, words are folded by
+ * `word`, other characters kept.  Static with a constant `word` at each
+ * call, so the compiler makes a copy per word function. */
+static inline void fold_phrase(yg_buf *b, const char *s, size_t n,
+                               size_t (*word)(yg_buf *, const char *, size_t, size_t))
+{
 	size_t base = b->len;
 	yg_buf_reserve(b, n);
 	b->s[b->len] = '\0';
@@ -194,22 +211,20 @@ void yg_fold_phrase_plain(yg_buf *b, const char *s, size_t n)
 			yg_buf_putc(b, ' ');
 		pending_space = 0;
 		if (is_word_cp(cp)) {
-			size_t k = i;
-			while (k < n) {
-				size_t k2 = k;
-				if (!is_word_cp(yg_utf8_next(s, &k2)))
-					break;
-				k = k2;
-			}
-			char key[YG_KEY_MAX];
-			size_t kl = yg_fold_key(s + i, k - i, key);
-			yg_buf_add(b, key, kl);
-			i = k;
+			i = word(b, s, n, i);
 		} else {
 			yg_buf_add(b, s + i, j - i);
 			i = j;
 		}
 	}
+}
+
+/* yg_fold_phrase_into without fold_word or the memo: the reference the
+ * tests hold it to. */
+void yg_fold_phrase_plain(yg_buf *b, const char *s, size_t n)
+{
+	pthread_once(&phrase_once, phrase_init);
+	fold_phrase(b, s, n, plain_word);
 }
 
 void yg_fold_phrase_into(yg_buf *b, const char *s, size_t n)
@@ -223,28 +238,7 @@ void yg_fold_phrase_into(yg_buf *b, const char *s, size_t n)
 	pthread_once(&phrase_once, phrase_init);
 	pthread_once(&fold_once, fold_init);
 	size_t base = b->len;
-	yg_buf_reserve(b, n);
-	b->s[b->len] = '\0';
-	size_t i = 0;
-	int pending_space = 0;
-	while (i < n) {
-		size_t j = i;
-		uint32_t cp = yg_utf8_next(s, &j);
-		if (phrase_class(cp) & P_SPACE) {
-			pending_space = b->len > base;
-			i = j;
-			continue;
-		}
-		if (pending_space)
-			yg_buf_putc(b, ' ');
-		pending_space = 0;
-		if (is_word_cp(cp)) {
-			i = fold_word(b, s, n, i);
-		} else {
-			yg_buf_add(b, s + i, j - i);
-			i = j;
-		}
-	}
+	fold_phrase(b, s, n, fold_word);
 	yg_memo_put(YG_MEMO_FOLD, s, n, b->s + base, b->len - base);
 }
 
