@@ -10,23 +10,16 @@
 #include "iri.h"
 #include "trie.h"
 
-/* The strings of nodes, edges and articles are carved from blocks freed
+/* The strings of nodes, edges and articles are carved from an arena freed
  * together: a 100 MB corpus makes some two million of them, and freeing
  * them one by one at the end took longer than sorting the graph (a
  * serial step whatever -j).  A string replaced (a smaller label, date
  * or code) stays in its block: values only get smaller, so each is
  * replaced at most once per distinct value. */
-typedef struct pool_block {
-	struct pool_block *next;
-	size_t used, cap;
-	char data[];
-} pool_block;
-
-enum { POOL_BLOCK = 64 * 1024 - 64 };
 
 struct yg_graph {
 	char *base;
-	pool_block *pool;      /* strings, see pool_block */
+	yg_arena strings;      /* every string of the graph, see above */
 	yg_buf scratch;        /* an IRI or key being looked up */
 	const yg_lexicon *lx;
 	struct {
@@ -64,53 +57,19 @@ struct yg_graph {
 	uint32_t nalias_keys;
 };
 
-/* A copy of s[0..n) that lives as long as g (see pool_block). */
-static char *pool_strndup(yg_graph *g, const char *s, size_t n)
+/* A copy of s (NULL for NULL) that lives as long as g. */
+static char *graph_strdup(yg_graph *g, const char *s)
 {
-	pool_block *b = g->pool;
-	if (!b || b->cap - b->used < n + 1) {
-		size_t cap = n + 1 > POOL_BLOCK ? n + 1 : POOL_BLOCK;
-		b = yg_xmalloc(sizeof *b + cap);
-		b->used = 0;
-		b->cap = cap;
-		/* a large string gets a block of its own behind the current one,
-		 * so that the rest of the current one is not wasted */
-		if (g->pool && cap > POOL_BLOCK) {
-			b->next = g->pool->next;
-			g->pool->next = b;
-		} else {
-			b->next = g->pool;
-			g->pool = b;
-		}
-	}
-	char *c = b->data + b->used;
-	memcpy(c, s, n);
-	c[n] = '\0';
-	b->used += n + 1;
-	return c;
-}
-
-static char *pool_strdup(yg_graph *g, const char *s)
-{
-	return s ? pool_strndup(g, s, strlen(s)) : NULL;
-}
-
-static void pool_free(yg_graph *g)
-{
-	for (pool_block *b = g->pool, *next; b; b = next) {
-		next = b->next;
-		free(b);
-	}
-	g->pool = NULL;
+	return yg_arena_strdup(&g->strings, s);
 }
 
 /* yg_strlist_add for a list whose strings are g's. */
-static void pool_list_add(yg_graph *g, yg_strlist *l, const char *s)
+static void graph_list_add(yg_graph *g, yg_strlist *l, const char *s)
 {
 	for (size_t i = 0; i < l->len; i++)
 		if (strcmp(l->items[i], s) == 0)
 			return;
-	YG_VEC_PUSH(*l, pool_strdup(g, s));
+	YG_VEC_PUSH(*l, graph_strdup(g, s));
 }
 
 void yg_graph_nodes_only(yg_graph *g)
@@ -225,7 +184,7 @@ yg_graph *yg_graph_new(const char *base, const yg_lexicon *lx)
 	return g;
 }
 
-/* The strings are the pool's: only the lists' arrays are the node's. */
+/* The strings are the arena's: only the lists' arrays are the node's. */
 static void node_free(yg_node *n)
 {
 	free(n->aliases.items);
@@ -255,7 +214,7 @@ void yg_graph_free(yg_graph *g)
 	yg_entitytab_free(g->slim);
 	release_bare_heads(g);
 	yg_keytab_free(g->alias_keys);
-	pool_free(g);
+	yg_arena_free(&g->strings);
 	yg_buf_free(&g->scratch);
 	free(g->base);
 	free(g);
@@ -329,10 +288,10 @@ static void index_rebuild(yg_graph *g, size_t cap)
 static void set_min(yg_graph *g, char **dst, const char *src)
 {
 	if (src && (!*dst || strcmp(src, *dst) < 0))
-		*dst = pool_strdup(g, src);
+		*dst = graph_strdup(g, src);
 }
 
-/* a: a string of g's pool, or NULL to copy `text`. */
+/* a: a string of g's arena, or NULL to copy `text`. */
 static void add_alias(yg_graph *g, yg_node *n, const char *text, char *a)
 {
 	if (strcmp(text, n->label) == 0)
@@ -345,7 +304,7 @@ static void add_alias(yg_graph *g, yg_node *n, const char *text, char *a)
 	/* keys get ids 1, 2, 3...: a new pair gets the next one */
 	if (yg_keytab_intern(g->alias_keys, key->s, key->len) == g->nalias_keys + 1) {
 		g->nalias_keys++;
-		YG_VEC_PUSH(n->aliases, a ? a : pool_strdup(g, text));
+		YG_VEC_PUSH(n->aliases, a ? a : graph_strdup(g, text));
 	}
 }
 
@@ -377,7 +336,7 @@ static size_t merge_entity(yg_graph *g, const yg_document *d, size_t e, char *ar
 			/* the old label becomes an alias once the new one is
 			 * in place (before, it was compared with itself) */
 			char *old = n->label;
-			n->label = pool_strdup(g, ent->label);
+			n->label = graph_strdup(g, ent->label);
 			add_alias(g, n, old, old);
 		} else {
 			add_alias(g, n, ent->label, NULL);
@@ -387,20 +346,20 @@ static size_t merge_entity(yg_graph *g, const yg_document *d, size_t e, char *ar
 		n = &g->nodes.items[g->nodes.len++];
 		memset(n, 0, sizeof *n);
 		n->type = ent->type;
-		n->iri = pool_strndup(g, iri->s, iri->len);
-		n->label = pool_strdup(g, ent->label);
+		n->iri = yg_arena_strndup(&g->strings, iri->s, iri->len);
+		n->label = graph_strdup(g, ent->label);
 		const yg_concept *pc = province_concept(g, d, (int32_t)e);
 		if (pc) {
-			n->wikidata = pool_strdup(g, pc->same_as);
+			n->wikidata = graph_strdup(g, pc->same_as);
 			const yg_concept *into = pc->merged_into >= 0 ? yg_lexicon_concept(g->lx, (size_t)pc->merged_into) : NULL;
 			if (into) {
 				yg_buf b;
 				yg_buf_init(&b);
 				yg_buf_printf(&b, "%s%s/%s", g->base, yg_etype_segment(YG_T_PROVINCE), into->slug);
-				n->merged_into = pool_strndup(g, b.s, b.len);
+				n->merged_into = yg_arena_strndup(&g->strings, b.s, b.len);
 				yg_buf_free(&b);
 			}
-			n->merger_date = pool_strdup(g, pc->merger_date);
+			n->merger_date = graph_strdup(g, pc->merger_date);
 		}
 		if (g->nodes.len * 2 >= g->index_cap)
 			index_rebuild(g, g->index_cap * 2);
@@ -411,7 +370,7 @@ static size_t merge_entity(yg_graph *g, const yg_document *d, size_t e, char *ar
 		if (!is_bare_head(g, ent->aliases.items[i]))
 			add_alias(g, n, ent->aliases.items[i], NULL);
 	for (size_t i = 0; i < ent->degrees.len; i++)
-		pool_list_add(g, &n->degrees, ent->degrees.items[i]);
+		graph_list_add(g, &n->degrees, ent->degrees.items[i]);
 	set_min(g, &n->identifier, ent->identifier);
 	set_min(g, &n->doctype, ent->doctype);
 	set_min(g, &n->date, ent->date);
@@ -489,7 +448,7 @@ static void merge_relation(yg_graph *g, const yg_document *d, const yg_relation 
 		add_doc(&g->edges.items[*slot - 1].docs, article_id);
 		return;
 	}
-	yg_edge e = {s, o, r->p, pool_strdup(g, r->role), pool_strdup(g, date), pool_strdup(g, r->start), {0}, 0};
+	yg_edge e = {s, o, r->p, graph_strdup(g, r->role), graph_strdup(g, date), graph_strdup(g, r->start), {0}, 0};
 	if (r->p == YG_R_MEMBER_OF)
 		e.member_hash = yg_membership_hash(g->nodes.items[s].iri, g->nodes.items[o].iri, e.role, e.date, e.start);
 	YG_VEC_PUSH(e.docs, article_id);
@@ -518,7 +477,7 @@ static void add_role_iri(yg_graph *g, char *iri, const char *role, int heads)
 		YG_VEC_GROW(g->roles);
 		yg_role_node *r = &g->roles.items[g->roles.len++];
 		r->iri = iri;
-		r->label = pool_strdup(g, role);
+		r->label = graph_strdup(g, role);
 		r->heads = (uint8_t)(heads != 0);
 		return;
 	}
@@ -579,13 +538,13 @@ void yg_graph_add_document(yg_graph *g, const yg_document *d)
 	size_t *map = yg_xcalloc(d->entities.len + 1, sizeof *map);
 	yg_article a;
 	memset(&a, 0, sizeof a);
-	a.id = pool_strdup(g, d->id);
+	a.id = graph_strdup(g, d->id);
 	char *iri = yg_article_iri(g->base, d->id);
-	a.iri = pool_strdup(g, iri);
+	a.iri = graph_strdup(g, iri);
 	free(iri);
-	a.date = pool_strdup(g, d->date);
-	a.url = pool_strdup(g, d->url);
-	a.title = pool_strdup(g, d->title);
+	a.date = graph_strdup(g, d->date);
+	a.url = graph_strdup(g, d->url);
+	a.title = graph_strdup(g, d->title);
 	for (size_t e = 0; e < d->entities.len; e++) {
 		map[e] = merge_entity(g, d, e, a.id);
 		YG_VEC_PUSH(a.mentions, map[e]);
